@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+# Both create .venv and install the pinned dependencies first (torch==2.13.0 before the rest,
+# so pip takes the CPU wheel instead of a multi-GB CUDA build). After that, everything is offline.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DATA ?= ../shared/data
+DEMO_OUT ?= demo_output
+
+.PHONY: demo test install clean benchmarks
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@for f in sample_transcripts/strong_alliance.txt sample_transcripts/self_disclosure.vtt \
+	          sample_transcripts/over_interpretation.json sample_transcripts/trainee_session.docx; do \
+	    name=$$(basename $$f); name=$${name%.*}; \
+	    $(VENV)/bin/transcript-analyzer analyze $$f --out $(DEMO_OUT)/$$name || exit $$?; \
+	done
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+benchmarks: $(STAMP)
+	$(PY) benchmarks/role_accuracy.py --data $(DATA)
+	$(PY) benchmarks/reader_speed.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache

@@ -1,0 +1,85 @@
+"""The Python API. The CLI calls these and nothing else.
+
+    >>> from transcript_analyzer.api import Analyzer
+    >>> analyzer = Analyzer(therapist="Dr. Lee").load()   # models load once
+    >>> sessions = [analyzer.analyze(p) for p in paths]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any, Mapping
+
+from .config import AnalyzeConfig, parse_columns
+from .errors import ConfigError
+from .io.readers import read_transcript
+from .model import Session
+from .pipeline import Pipeline, build_pipeline
+
+# Keyword options of analyze()/Analyzer(): name -> (config section, field).
+OPTIONS = {
+    "format": ("read", "format"),
+    "encoding": ("read", "encoding"),
+    "columns": ("read", "columns"),
+    "session": ("read", "session"),
+    "therapist": ("roles", "therapist"),
+    "role_model": ("roles", "model"),
+    "spacy_model": ("segment", "spacy_model"),
+}
+
+
+def make_config(config: AnalyzeConfig | None = None, **options: Any) -> AnalyzeConfig:
+    """A configuration with keyword options applied on top (None values are ignored)."""
+    config = config or AnalyzeConfig()
+    for name, value in options.items():
+        if name not in OPTIONS:
+            raise ConfigError(f"unknown option '{name}'; known: {', '.join(sorted(OPTIONS))}")
+        if value is None:
+            continue
+        if name == "columns":
+            value = _columns(value)
+        section, fld = OPTIONS[name]
+        part = dataclasses.replace(getattr(config, section), **{fld: value})
+        config = dataclasses.replace(config, **{section: part})
+    return config
+
+
+def _columns(value: str | Mapping[str, str] | tuple) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, str):
+        return parse_columns(value)
+    if isinstance(value, Mapping):
+        return parse_columns(",".join(f"{k}={v}" for k, v in value.items()))
+    return tuple(value)
+
+
+class Analyzer:
+    """A configured pipeline that reads and analyses transcripts, loading its models once."""
+
+    def __init__(self, config: AnalyzeConfig | None = None, **options: Any):
+        self.config = make_config(config, **options)
+        self.pipeline: Pipeline = build_pipeline(self.config)
+
+    def load(self) -> Analyzer:
+        self.pipeline.load()
+        return self
+
+    def read(self, path: str | Path) -> Session:
+        return read_transcript(path, self.config.read)
+
+    def run(self, session: Session) -> Session:
+        return self.pipeline(session)
+
+    def analyze(self, path: str | Path) -> Session:
+        return self.run(self.read(path))
+
+
+def analyze(path: str | Path, config: AnalyzeConfig | None = None, **options: Any) -> Session:
+    """Read a transcript and analyse it: roles, utterances, metrics. One-off convenience; use
+    :class:`Analyzer` for many files so that models load once."""
+    return Analyzer(config, **options).analyze(path)
+
+
+def read(path: str | Path, config: AnalyzeConfig | None = None, **options: Any) -> Session:
+    """Read a transcript into a Session without analysing it."""
+    return read_transcript(path, make_config(config, **options).read)

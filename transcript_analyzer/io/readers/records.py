@@ -1,0 +1,121 @@
+"""Record-shaped transcripts (CSV rows, JSON objects): which column holds what.
+
+Columns are recognised by name (case-insensitive); the AnnoMI layout (``interlocutor``,
+``utterance_text``, ``timestamp``, ``transcript_id``) is one of the recognised layouts. Any other
+layout is given with ``--columns speaker=...,text=...,start=...``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ...config import ReadOptions
+from ...errors import InputError
+from ...text.labels import role_from_label
+from .build import Entry, parse_time
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "utterance_text", "utterance", "transcript", "content", "line", "sentence",
+             "message", "dialogue", "dialog", "speech", "words", "turn_text"),
+    "speaker": ("speaker", "speaker_name", "speaker_label", "speaker_id", "interlocutor", "name",
+                "who", "participant", "spk", "role"),
+    "start": ("start", "start_time", "begin", "timestamp", "time", "start_sec", "onset", "from"),
+    "end": ("end", "end_time", "stop", "end_sec", "offset", "to"),
+    "session": ("session", "session_id", "transcript_id", "conversation_id", "dialog_id",
+                "dialogue_id", "conversation", "file", "filename"),
+    "role": ("role", "speaker_role"),
+}
+
+
+def resolve_columns(headers: Iterable[str], options: ReadOptions, path: Path) -> dict[str, str]:
+    """Map field -> column name, from --columns or by recognising the header names."""
+    headers = [h for h in headers if h is not None]
+    by_lower = {h.strip().lower(): h for h in headers}
+    if options.columns:
+        mapping = {}
+        for fld, column in options.columns:
+            if column.lower() not in by_lower:
+                raise InputError(path, f"--columns names '{column}', which is not a column; columns are: {', '.join(headers)}")
+            mapping[fld] = by_lower[column.lower()]
+    else:
+        mapping = {}
+        for fld, names in ALIASES.items():
+            found = next((by_lower[n] for n in names if n in by_lower and by_lower[n] not in mapping.values()), None)
+            if found:
+                mapping[fld] = found
+        if mapping.get("role") and mapping.get("speaker") == mapping.get("role"):
+            del mapping["role"]
+    for needed in ("text", "speaker"):
+        if needed not in mapping:
+            raise InputError(
+                path,
+                f"no {needed} column (looked for: {', '.join(ALIASES[needed][:6])}, ...); columns are: "
+                f"{', '.join(headers) or '(none)'}; pass --columns {needed}=COLUMN",
+            )
+    return mapping
+
+
+def select_session(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str, str],
+                   options: ReadOptions, path: Path) -> tuple[list[tuple[int, Mapping[str, Any]]], str | None]:
+    """Keep the rows of one session when the file holds several."""
+    column = mapping.get("session")
+    if column is None:
+        return rows, None
+    ids = list(dict.fromkeys(str(r.get(column, "")).strip() for _, r in rows))
+    if options.session is not None:
+        if options.session not in ids:
+            raise InputError(path, f"no session '{options.session}' in column {column}; sessions: {_few(ids)}")
+        return [(n, r) for n, r in rows if str(r.get(column, "")).strip() == options.session], options.session
+    if len(ids) > 1:
+        raise InputError(
+            path, f"holds {len(ids)} sessions (column {column}: {_few(ids)}); pass --session ID to pick one"
+        )
+    return rows, ids[0] if ids and ids[0] else None
+
+
+def _few(ids: list[str]) -> str:
+    return ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+
+
+def to_entries(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str, str], path: Path) -> list[Entry]:
+    """Rows -> entries; times are seconds or hh:mm:ss; roles must be therapist/client words."""
+    entries = []
+    for number, row in rows:
+        text = _str(row.get(mapping["text"]))
+        speaker = _str(row.get(mapping["speaker"]))
+        if not text:
+            continue
+        if not speaker:
+            raise InputError(path, f"row has text but no speaker ({mapping['speaker']} is empty)", line=number)
+        role = None
+        if "role" in mapping and _str(row.get(mapping["role"])):
+            role = role_from_label(_str(row.get(mapping["role"])))
+            if role is None:
+                raise InputError(path, f"unknown role '{_str(row.get(mapping['role']))}' (expected therapist or client)", line=number)
+        entries.append(Entry(
+            speaker=speaker, text=text, role=role, line=number,
+            start=_time(row, mapping.get("start"), path, number),
+            end=_time(row, mapping.get("end"), path, number),
+        ))
+    return entries
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _time(row: Mapping[str, Any], column: str | None, path: Path, number: int) -> float | None:
+    if column is None:
+        return None
+    value = row.get(column)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value) if value >= 0 else _bad_time(value, column, path, number)
+    seconds = parse_time(str(value))
+    return seconds if seconds is not None else _bad_time(value, column, path, number)
+
+
+def _bad_time(value: Any, column: str, path: Path, number: int) -> float:
+    raise InputError(path, f"'{value}' in column {column} is not a time (seconds or hh:mm:ss)", line=number)

@@ -1,0 +1,50 @@
+"""CSV / TSV transcripts: one row per turn or utterance, with a header row."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ...config import ReadOptions
+from ...errors import InputError
+from .build import Entry
+from .records import resolve_columns, select_session, to_entries
+from .source import Source
+
+
+def read_csv(source: Source, options: ReadOptions) -> tuple[list[Entry], str | None]:
+    """Entries and the session id (from a session column), for the chosen session."""
+    text = source.text().lstrip("\ufeff")
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text, source.suffix))
+    try:
+        headers = reader.fieldnames or []
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as e:
+        raise InputError(source.path, f"malformed CSV ({e})", line=reader.line_num) from e
+    if len(headers) < 2:
+        raise InputError(source.path, "is not a CSV transcript: it needs a header row with at least a speaker and a text column")
+    mapping = resolve_columns(headers, options, source.path)
+    rows, session_id = select_session(rows, mapping, options, source.path)
+    return to_entries(rows, mapping, source.path), session_id
+
+
+def looks_like_csv(text: str) -> bool:
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    try:
+        dialect = csv.Sniffer().sniff(first, delimiters=",;\t|")
+    except csv.Error:
+        return False
+    headers = [h.strip().lower() for h in next(csv.reader([first], dialect))]
+    from .records import ALIASES
+
+    return any(h in ALIASES["text"] for h in headers) and any(h in ALIASES["speaker"] for h in headers)
+
+
+def _dialect(text: str, suffix: str) -> type[csv.Dialect] | csv.Dialect:
+    if suffix == "tsv":
+        return csv.excel_tab
+    try:
+        return csv.Sniffer().sniff(text[:4096].split("\n", 1)[0], delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel

@@ -1,0 +1,244 @@
+"""The one data model every stage speaks.
+
+Frozen dataclasses: a stage never mutates a session, it returns a new one
+(``dataclasses.replace``). Every field carries a one-line description in its metadata; the
+JSON Schema (``docs/schema.json``) and the JSON round trip are derived from these classes, so
+the documentation cannot drift from the code.
+
+This module imports nothing from the rest of the package.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+THERAPIST = "therapist"
+CLIENT = "client"
+ROLES = (THERAPIST, CLIENT)
+
+
+def _f(doc: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
+    """A dataclass field with a description (used by the JSON Schema)."""
+    return field(default=default, metadata={"doc": doc}, **kw)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word with its timing (audio input only)."""
+
+    text: str = _f("The word as recognised, with attached punctuation.")
+    start: float | None = _f("Start time in seconds from the start of the recording.", None)
+    end: float | None = _f("End time in seconds.", None)
+    probability: float | None = _f("Recogniser's word probability, 0-1.", None)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's uninterrupted stretch of speech."""
+
+    index: int = _f("Position of the turn in the session, from 0.")
+    speaker: str = _f("Speaker label as given by the source (a name, a role or SPEAKER_00).")
+    text: str = _f("What was said in the turn.")
+    start: float | None = _f("Start time in seconds, when the source has times.", None)
+    end: float | None = _f("End time in seconds, when the source has end times.", None)
+    role: str | None = _f("'therapist' or 'client' once roles are decided.", None)
+    words: tuple[Word, ...] = _f("Timed words (audio input only).", ())
+    source_line: int | None = _f("Line (or cue/row/paragraph) number in the source file.", None)
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A sentence-like unit inside a turn: the unit that markers are coded on."""
+
+    index: int = _f("Position in the session, from 0.")
+    turn_index: int = _f("Index of the turn this utterance belongs to.")
+    speaker: str = _f("Speaker label (same as the turn's).")
+    role: str | None = _f("'therapist' or 'client' (same as the turn's).")
+    text: str = _f("The utterance text.")
+    start: float | None = _f("Start time in seconds, when known.", None)
+    end: float | None = _f("End time in seconds, when known.", None)
+    time_source: str | None = _f(
+        "How start/end were obtained: 'words' (word timestamps), 'interpolated' (the turn's span "
+        "divided by character position), 'turn' (the turn's own start) or null.",
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker in the session and how their role was decided."""
+
+    label: str = _f("Speaker label as in the turns.")
+    role: str | None = _f("'therapist' or 'client'.", None)
+    role_source: str | None = _f(
+        "'transcript' (the label names a role), 'user' (--therapist), 'model' (the role model) "
+        "or 'input' (carried over from a session file).",
+        None,
+    )
+    therapist_probability: float | None = _f(
+        "Role model's probability that this speaker is the therapist (model decisions only).", None
+    )
+
+
+@dataclass(frozen=True)
+class RoleStats:
+    """Talk statistics for one role."""
+
+    role: str = _f("'therapist' or 'client'.")
+    speakers: int = _f("Number of speakers with this role.")
+    turns: int = _f("Number of turns.")
+    utterances: int = _f("Number of utterances.")
+    words: int = _f("Number of words.")
+    word_share: float = _f("Share of all words in the session, 0-1.")
+    mean_turn_words: float = _f("Mean words per turn.")
+    questions: int = _f("Utterances that are questions.")
+    seconds: float | None = _f("Talk time in seconds (see SessionMetrics.time_basis).", None)
+    second_share: float | None = _f("Share of all talk time, 0-1.", None)
+    mean_turn_seconds: float | None = _f("Mean turn duration in seconds.", None)
+
+
+@dataclass(frozen=True)
+class SessionMetrics:
+    """Session-level metrics computed from turns and utterances."""
+
+    roles: tuple[RoleStats, ...] = _f("Statistics per role, therapist first.")
+    turns: int = _f("Total number of turns.")
+    utterances: int = _f("Total number of utterances.")
+    words: int = _f("Total number of words.")
+    therapist_questions_per_100: float | None = _f(
+        "Questions per 100 therapist utterances.", None
+    )
+    time_basis: str | None = _f(
+        "'spans' when talk time comes from start and end times; 'start_times' when only start "
+        "times exist and a turn lasts until the next one starts (includes pauses); null when "
+        "the source has no times.",
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A model used to produce the session."""
+
+    name: str = _f("Model name.")
+    stage: str = _f("Pipeline stage that used it.")
+    version: str | None = _f("Model or package version.", None)
+    sha256: str | None = _f("SHA-256 of the model file, when it is a file.", None)
+
+
+@dataclass(frozen=True)
+class SessionMeta:
+    """Provenance of a session."""
+
+    session_id: str = _f("Identifier of the session (file stem unless given).")
+    source_file: str | None = _f("Path of the input file as given.", None)
+    source_sha256: str | None = _f("SHA-256 of the input file's bytes.", None)
+    source_format: str | None = _f("Reader that parsed the input (txt, vtt, srt, csv, json, docx).", None)
+    source_encoding: str | None = _f("Detected text encoding of the input.", None)
+    duration: float | None = _f("Session duration in seconds, when the source has times.", None)
+    models: tuple[ModelInfo, ...] = _f("Models used by the pipeline.", ())
+    warnings: tuple[str, ...] = _f("Things the reader or a stage noticed and the user should know.", ())
+    tool_version: str | None = _f("transcript-analyzer version that wrote the session.", None)
+    schema_version: str = _f("Version of this schema.", SCHEMA_VERSION)
+
+
+@dataclass(frozen=True)
+class Session:
+    """A therapy session: what the readers produce and every stage returns."""
+
+    meta: SessionMeta = _f("Provenance.")
+    turns: tuple[Turn, ...] = _f("Speaker turns in order.")
+    speakers: tuple[Speaker, ...] = _f("Speakers and their roles (after the roles stage).", ())
+    utterances: tuple[Utterance, ...] = _f("Utterances in order (after segmentation).", ())
+    metrics: SessionMetrics | None = _f("Session metrics (after the metrics stage).", None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the canonical session.json layout)."""
+        return _to_json(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Session:
+        """Rebuild a session from :meth:`to_dict` output. Raises ``ValueError`` naming the path
+        of the first field that does not fit the schema."""
+        if not isinstance(data, dict):
+            raise ValueError("a session must be a JSON object")
+        version = (data.get("meta") or {}).get("schema_version", SCHEMA_VERSION)
+        if str(version).split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise ValueError(
+                f"schema_version {version} is not readable by this version (schema {SCHEMA_VERSION})"
+            )
+        return _from_json(cls, data, "session")
+
+    def speaker(self, label: str) -> Speaker | None:
+        """The speaker with this label, or None."""
+        return next((s for s in self.speakers if s.label == label), None)
+
+
+# --- generic JSON conversion, driven by the dataclass fields ----------------------------------
+
+
+def _to_json(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_to_json(v) for v in value]
+    return value
+
+
+@functools.cache
+def field_types(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a model dataclass (memoised: the classes never change)."""
+    return typing.get_type_hints(cls)
+
+
+def _from_json(tp: Any, value: Any, path: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _from_json(args[0], value, path)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ValueError(f"{path}: expected a list, got {type(value).__name__}")
+        inner = typing.get_args(tp)[0]
+        return tuple(_from_json(inner, v, f"{path}[{i}]") for i, v in enumerate(value))
+    if dataclasses.is_dataclass(tp):
+        return _dataclass_from_json(tp, value, path)
+    return _scalar_from_json(tp, value, path)
+
+
+def _dataclass_from_json(cls: type, value: Any, path: str) -> Any:
+    if not isinstance(value, dict):
+        raise ValueError(f"{path}: expected an object, got {type(value).__name__}")
+    hints = field_types(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(value) - names)
+    if unknown:
+        raise ValueError(f"{path}: unknown field(s) {', '.join(unknown)}")
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in value:
+            kwargs[f.name] = _from_json(hints[f.name], value[f.name], f"{path}.{f.name}")
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ValueError(f"{path}: missing required field '{f.name}'")
+    return cls(**kwargs)
+
+
+def _scalar_from_json(tp: Any, value: Any, path: str) -> Any:
+    if tp is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if tp is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if tp is str and isinstance(value, str):
+        return value
+    if tp is bool and isinstance(value, bool):
+        return value
+    raise ValueError(f"{path}: expected {tp.__name__}, got {type(value).__name__} ({value!r:.40})")

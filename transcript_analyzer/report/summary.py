@@ -1,0 +1,37 @@
+"""A short plain-text summary of an analysed session, for the terminal."""
+
+from __future__ import annotations
+
+from ..model import Session, Speaker
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "?"
+    s = int(round(seconds))
+    return f"{s // 3600:d}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:d}:{s % 60:02d}"
+
+
+def _speaker(s: Speaker) -> str:
+    how = {"transcript": "from the labels", "user": "given with --therapist", "input": "from the input",
+           "model": "by the role model"}.get(s.role_source or "", s.role_source or "")
+    conf = f", p(therapist)={s.therapist_probability:.2f}" if s.role_source == "model" and s.therapist_probability is not None else ""
+    return f"{s.label} = {s.role} ({how}{conf})"
+
+
+def summary_text(session: Session) -> str:
+    m = session.meta
+    lines = [f"Session {m.session_id}  [{m.source_format}, {len(session.turns)} turns, "
+             f"{len(session.utterances)} utterances, duration {_clock(m.duration)}]"]
+    lines += [f"  {_speaker(s)}" for s in session.speakers]
+    if session.metrics:
+        for r in session.metrics.roles:
+            talk = f", {r.second_share:.0%} of talk time" if r.second_share is not None else ""
+            lines.append(f"  {r.role:<9} {r.word_share:6.1%} of words{talk}; {r.turns} turns, "
+                         f"{r.mean_turn_words:.1f} words/turn")
+        t = session.metrics.roles[0]
+        rate = session.metrics.therapist_questions_per_100
+        lines.append(f"  therapist questions: {t.questions}"
+                     + (f" ({rate:.0f} per 100 therapist utterances)" if rate is not None else ""))
+    lines += [f"  warning: {w}" for w in m.warnings]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Text stages: roles, utterance segmentation, linguistic cues."""

@@ -1,0 +1,43 @@
+"""Training recipes (pipelines/*.toml): ``[recipe] kind`` names the trainer that runs it.
+
+A recipe says what data, which settings and what to write; the trainer writes a model folder
+(weights, metrics.json, card.md, SHA256SUMS) atomically.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import ConfigError
+
+
+def load_recipe(path: Path) -> dict[str, Any]:
+    try:
+        recipe = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"recipe {path}: {e}") from e
+    if "recipe" not in recipe or "kind" not in recipe["recipe"] or "name" not in recipe["recipe"]:
+        raise ConfigError(f"recipe {path}: needs a [recipe] table with 'kind' and 'name'")
+    return recipe
+
+
+def _trainers() -> dict[str, Callable[[dict[str, Any], Path, Path], Path]]:
+    from . import role_recipe
+
+    return {"roles": role_recipe.run}
+
+
+def train_recipe(path: Path, data_dir: Path, out_dir: Path | None = None) -> Path:
+    """Run a recipe; returns the model folder written."""
+    from ..resources import models_dir
+
+    recipe = load_recipe(path)
+    trainers = _trainers()
+    kind = recipe["recipe"]["kind"]
+    if kind not in trainers:
+        raise ConfigError(f"recipe {path}: unknown kind '{kind}'; known: {', '.join(sorted(trainers))}")
+    if not Path(data_dir).is_dir():
+        raise ConfigError(f"data folder {data_dir} not found (pass --data)")
+    return trainers[kind](recipe, Path(data_dir), Path(out_dir or models_dir() / recipe["recipe"]["name"]))
