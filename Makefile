@@ -33,7 +33,7 @@ test: $(STAMP)
 
 benchmarks: $(STAMP)
 	$(PY) benchmarks/role_accuracy.py --data $(DATA)
-	$(PY) benchmarks/reader_speed.py
+	$(PY) benchmarks/analyze_speed.py --data $(DATA)
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache

@@ -22,11 +22,15 @@ SCHEMA_VERSION = "1.0"
 THERAPIST = "therapist"
 CLIENT = "client"
 ROLES = (THERAPIST, CLIENT)
+ROLE_SOURCES = ("transcript", "user", "model", "input")
+TIME_SOURCES = ("words", "interpolated", "turn")
+TIME_BASES = ("spans", "start_times")
 
 
-def _f(doc: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
-    """A dataclass field with a description (used by the JSON Schema)."""
-    return field(default=default, metadata={"doc": doc}, **kw)
+def _f(doc: str, default: Any = dataclasses.MISSING, *, choices: tuple[str, ...] | None = None) -> Any:
+    """A dataclass field with a description (and allowed values), used by the JSON Schema and
+    checked when a session is read back."""
+    return field(default=default, metadata={"doc": doc, "choices": choices})
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class Turn:
     text: str = _f("What was said in the turn.")
     start: float | None = _f("Start time in seconds, when the source has times.", None)
     end: float | None = _f("End time in seconds, when the source has end times.", None)
-    role: str | None = _f("'therapist' or 'client' once roles are decided.", None)
+    role: str | None = _f("'therapist' or 'client' once roles are decided.", None, choices=ROLES)
     words: tuple[Word, ...] = _f("Timed words (audio input only).", ())
     source_line: int | None = _f("Line (or cue/row/paragraph) number in the source file.", None)
 
@@ -60,7 +64,7 @@ class Utterance:
     index: int = _f("Position in the session, from 0.")
     turn_index: int = _f("Index of the turn this utterance belongs to.")
     speaker: str = _f("Speaker label (same as the turn's).")
-    role: str | None = _f("'therapist' or 'client' (same as the turn's).")
+    role: str | None = _f("'therapist' or 'client' (same as the turn's).", choices=ROLES)
     text: str = _f("The utterance text.")
     start: float | None = _f("Start time in seconds, when known.", None)
     end: float | None = _f("End time in seconds, when known.", None)
@@ -68,6 +72,7 @@ class Utterance:
         "How start/end were obtained: 'words' (word timestamps), 'interpolated' (the turn's span "
         "divided by character position), 'turn' (the turn's own start) or null.",
         None,
+        choices=TIME_SOURCES,
     )
 
 
@@ -76,11 +81,12 @@ class Speaker:
     """A speaker in the session and how their role was decided."""
 
     label: str = _f("Speaker label as in the turns.")
-    role: str | None = _f("'therapist' or 'client'.", None)
+    role: str | None = _f("'therapist' or 'client'.", None, choices=ROLES)
     role_source: str | None = _f(
         "'transcript' (the label names a role), 'user' (--therapist), 'model' (the role model) "
         "or 'input' (carried over from a session file).",
         None,
+        choices=ROLE_SOURCES,
     )
     therapist_probability: float | None = _f(
         "Role model's probability that this speaker is the therapist (model decisions only).", None
@@ -91,7 +97,7 @@ class Speaker:
 class RoleStats:
     """Talk statistics for one role."""
 
-    role: str = _f("'therapist' or 'client'.")
+    role: str = _f("'therapist' or 'client'.", choices=ROLES)
     speakers: int = _f("Number of speakers with this role.")
     turns: int = _f("Number of turns.")
     utterances: int = _f("Number of utterances.")
@@ -120,6 +126,7 @@ class SessionMetrics:
         "times exist and a turn lasts until the next one starts (includes pauses); null when "
         "the source has no times.",
         None,
+        choices=TIME_BASES,
     )
 
 
@@ -227,6 +234,9 @@ def _dataclass_from_json(cls: type, value: Any, path: str) -> Any:
     for f in dataclasses.fields(cls):
         if f.name in value:
             kwargs[f.name] = _from_json(hints[f.name], value[f.name], f"{path}.{f.name}")
+            choices = f.metadata.get("choices")
+            if choices and kwargs[f.name] is not None and kwargs[f.name] not in choices:
+                raise ValueError(f"{path}.{f.name}: {kwargs[f.name]!r} is not one of {', '.join(choices)}")
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise ValueError(f"{path}: missing required field '{f.name}'")
     return cls(**kwargs)

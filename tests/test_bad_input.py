@@ -1,0 +1,100 @@
+"""Every kind of bad input: a message naming the file and the problem, exit status 2, no output."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from transcript_analyzer.cli import main
+
+CASES = {
+    "empty": ("session.txt", b"", "the file is empty"),
+    "whitespace": ("session.txt", b"  \n\n \t\n", "the file is empty"),
+    "binary": ("session.txt", bytes(range(256)) * 8, "binary file"),
+    "png": ("notes.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG image"),
+    "unknown_format": ("notes.xyz", b"Dear diary, today was a long day and nobody said much.\n", "unknown format"),
+    "pdf": ("session.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF document"),
+    "truncated_json": ("session.json", b'{"segments": [{"speaker": "A", "text": "Hi", "start": 0', "invalid JSON"),
+    "csv_without_text": ("session.csv", b"speaker,start\nT,0\nC,1\n", "no text column"),
+    "unreadable_encoding": ("session.txt", b"Therapist: caf\x81 \x8d\x90\nClient: \x9d\x8f ok\n", "cannot decode"),
+    "one_speaker": ("session.txt", b"Sam: I talked to myself.\nSam: Nobody answered.\n", "only one speaker"),
+    "labels_never_repeat": ("session.txt", b"Ann: Hi.\nBen: Hello.\nCat: Hey.\nDan: Yo.\nEve: Hiya.\n", "never repeat"),
+    "no_speakers": ("session.txt", b"Just some prose.\nWith two lines.\n", "speaker"),
+    "vtt_without_speakers": ("s.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n\n00:01.000 --> 00:02.000\nHi\n", "no speaker labels"),
+    "bad_docx": ("s.docx", b"PK\x03\x04not really a zip", "not a valid Word .docx"),
+    "three_unclear_speakers": ("s.txt", b"A: Hello.\nB: Hi.\nC: Hey.\nA: Fine.\nB: Ok.\nC: Yes.\n", "--therapist"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_fails_cleanly(tmp_path, case):
+    name, content, problem = CASES[case]
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = tmp_path / "results"
+    result = CliRunner().invoke(main, ["analyze", str(path), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert str(path) in result.stderr and problem in result.stderr
+    assert result.stderr.startswith("error: ")
+    assert not out.exists()
+
+
+def test_missing_file(tmp_path):
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "file not found" in result.stderr
+
+
+def test_failure_leaves_an_existing_output_folder_untouched(tmp_path):
+    out = tmp_path / "results"
+    out.mkdir()
+    (out / "keep.txt").write_text("earlier results")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    result = CliRunner().invoke(main, ["analyze", str(bad), "--out", str(out)])
+    assert result.exit_code == 2
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+
+
+def test_a_write_failure_leaves_nothing_half_written(tmp_path, monkeypatch):
+    from transcript_analyzer.io import atomic
+
+    calls = []
+    real_replace = atomic.os.replace
+
+    def fail_on_second(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", fail_on_second)
+    out = tmp_path / "new"
+    with pytest.raises(Exception, match="cannot write results"):
+        atomic.write_files(out, {"a.json": b"{}", "b.csv": b"x"})
+    assert not out.exists()
+
+
+def test_output_path_that_is_a_file(tmp_path):
+    from transcript_analyzer.errors import OutputError
+    from transcript_analyzer.io.atomic import write_files
+
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(OutputError, match="not a folder"):
+        write_files(target, {"a": b""})
+
+
+def test_bad_columns_option(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("who,said\nT,Hi?\nC,Hello.\n")
+    result = CliRunner().invoke(main, ["analyze", str(path), "--columns", "speaker=who"])
+    assert result.exit_code == 2 and "text column" in result.stderr
+    result = CliRunner().invoke(main, ["analyze", str(path), "--columns", "speaker=who,text=nothing"])
+    assert result.exit_code == 2 and "'nothing', which is not a column" in result.stderr
+
+
+def test_bad_format_option(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("T: Hi\nC: Hello\n")
+    result = CliRunner().invoke(main, ["analyze", str(path), "--format", "pdf"])
+    assert result.exit_code == 2 and "unknown format 'pdf'; known formats: txt" in result.stderr

@@ -1,0 +1,86 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from transcript_analyzer.cli import main
+from transcript_analyzer.model import Session
+
+from .conftest import SAMPLES
+
+SAMPLE_FILES = ["strong_alliance.txt", "self_disclosure.vtt", "over_interpretation.json", "trainee_session.docx"]
+# Who the samples' authors made the therapist (sample_transcripts/ANSWER_KEY.md).
+THERAPIST = {"strong_alliance.txt": "Therapist", "self_disclosure.vtt": "Dr. Alan Pierce",
+             "over_interpretation.json": "SPEAKER_01", "trainee_session.docx": "T"}
+
+
+def test_help_does_not_import_heavy_modules():
+    code = ("import sys; from transcript_analyzer.cli import main\n"
+            "heavy = [m for m in ('spacy', 'numpy', 'sklearn', 'torch', 'docx') if m in sys.modules]\n"
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_help_lists_the_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("analyze", "formats", "train"):
+        assert command in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SAMPLE_FILES)
+def test_analyze_each_sample_writes_json_and_csv(tmp_path, name):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["analyze", str(SAMPLES / name), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "therapist" in result.output and "wrote" in result.output
+    data = json.loads((out / "session.json").read_text())
+    session = Session.from_dict(data)
+    assert session.to_dict() == data
+    therapist = [s.label for s in session.speakers if s.role == "therapist"]
+    assert therapist == [THERAPIST[name]]
+    assert 40 <= len(session.turns) <= 80
+    assert len(session.utterances) > len(session.turns)
+    assert all(u.role in ("therapist", "client") for u in session.utterances)
+    rows = (out / "utterances.csv").read_text().splitlines()
+    assert rows[0].startswith("session_id,utterance_index") and len(rows) == len(session.utterances) + 1
+    assert sorted(p.name for p in out.iterdir()) == ["session.json", "utterances.csv"]
+
+
+@pytest.mark.slow
+def test_out_dash_prints_the_session_json(tmp_path):
+    result = CliRunner().invoke(main, ["analyze", str(SAMPLES / "strong_alliance.txt"), "--out", "-", "-q"])
+    assert result.exit_code == 0
+    assert Session.from_dict(json.loads(result.stdout)).meta.session_id == "strong_alliance"
+
+
+@pytest.mark.slow
+def test_therapist_option_and_config_overrides(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text('[roles]\ntherapist = "Maya"\n')
+    result = CliRunner().invoke(main, ["analyze", str(SAMPLES / "self_disclosure.vtt"), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "Maya = therapist (given with --therapist)" in result.output
+    result = CliRunner().invoke(main, ["analyze", str(SAMPLES / "self_disclosure.vtt"), "--set", "roles.colour=red"])
+    assert result.exit_code == 2 and "unknown option(s) colour" in result.output
+
+
+def test_formats_lists_every_reader():
+    result = CliRunner().invoke(main, ["formats"])
+    for name in ("txt", "vtt", "srt", "csv", "json", "docx"):
+        assert name in result.output
+
+
+@pytest.mark.slow
+def test_python_api_matches_the_cli(tmp_path):
+    import transcript_analyzer as ta
+
+    session = ta.analyze(SAMPLES / "over_interpretation.json")
+    assert session.speaker("SPEAKER_01").role == "therapist"
+    assert session.metrics.roles[0].role == "therapist"
+    with pytest.raises(Exception, match="unknown option 'colour'"):
+        ta.analyze(SAMPLES / "over_interpretation.json", colour="red")
