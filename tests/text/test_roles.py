@@ -6,6 +6,7 @@ import pytest
 from transcript_analyzer.config import RoleOptions
 from transcript_analyzer.errors import ModelError, RoleError
 from transcript_analyzer.model import Speaker
+from transcript_analyzer.resources import find_model
 from transcript_analyzer.text.role_model import FEATURES, RoleModel, speaker_features
 from transcript_analyzer.text.roles import RolesStage
 
@@ -148,3 +149,29 @@ def test_shipped_role_model_verifies_and_loads():
     stage = RolesStage()
     stage.load()
     assert stage.models()[0].sha256 and stage.models()[0].version
+
+
+def test_shipped_model_is_less_sure_with_less_evidence():
+    """Smoothing + calibration: a few words give a probability nearer chance than a session does."""
+    model = RoleModel.load(find_model("roles"))
+    long = dialogue("A", "B")
+    short = make_session(("A", "Hi, how are you?"), ("B", "Fine."))
+    p_long = model.probabilities(long.turns)["A"]
+    p_short = model.probabilities(short.turns)["A"]
+    assert 0.5 < p_short < p_long
+    empty = make_session(("A", "Hello."), ("B", "Hi."), ("A", "Fine."), ("B", "Ok."))
+    assert max(model.probabilities(empty.turns).values()) < model.confident
+
+
+def test_smoothing_shrinks_rates_of_speakers_who_said_little():
+    from transcript_analyzer.text.role_model import Smoothing, speaker_counts
+
+    session = make_session(("A", "You?"), ("B", "I think I am fine and I will tell you about my week tomorrow."))
+    counts = np.stack(list(speaker_counts(session.turns).values()))
+    raw = speaker_features(session.turns)
+    smooth = speaker_features(session.turns, Smoothing.from_counts(counts, 50, 3))
+    you = FEATURES.index("you_rate")
+    assert raw["A"][you] == 1.0
+    assert smooth["A"][you] < 0.2
+    share = FEATURES.index("word_share")
+    assert smooth["A"][share] + smooth["B"][share] == pytest.approx(1.0)

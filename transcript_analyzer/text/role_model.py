@@ -12,11 +12,11 @@ ESConv seekers and many real recordings open with the client; the feature learne
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -44,46 +44,102 @@ FEATURES = (
 )
 
 
-def speaker_features(turns: Sequence[Turn]) -> dict[str, np.ndarray]:
-    """Feature vector (in FEATURES order) for every speaker in the turns."""
+# What is counted per speaker; features are computed from these counts.
+COUNTS = ("turns", "words", "questions", "you", "i", "we", "reflective", "invitation", "backchannel")
+_PER_WORD = ("you", "i", "we")
+_PER_TURN = ("questions", "reflective", "invitation", "backchannel")
+_C = {name: i for i, name in enumerate(COUNTS)}
+
+
+@dataclass(frozen=True)
+class Smoothing:
+    """Shrinks each speaker's rates towards corpus rates by pseudo-counts, so that a speaker who
+    said four words does not get an extreme rate from them (empirical-Bayes smoothing). The
+    default (no pseudo-counts) leaves the rates raw."""
+
+    rates: dict[str, float] = field(default_factory=dict)
+    """Corpus rate of each count: per word for you/i/we, per turn for the others and 'words'."""
+    pseudo_words: float = 0.0
+    pseudo_turns: float = 0.0
+
+    @classmethod
+    def from_counts(cls, counts: np.ndarray, pseudo_words: float, pseudo_turns: float) -> Smoothing:
+        """Corpus rates from an array of speaker counts (..., len(COUNTS))."""
+        total = counts.reshape(-1, len(COUNTS)).sum(axis=0)
+        words, turns = max(total[_C["words"]], 1), max(total[_C["turns"]], 1)
+        rates = {k: float(total[_C[k]] / words) for k in _PER_WORD}
+        rates |= {k: float(total[_C[k]] / turns) for k in (*_PER_TURN, "words")}
+        return cls(rates=rates, pseudo_words=pseudo_words, pseudo_turns=pseudo_turns)
+
+    def prior(self, key: str) -> float:
+        return self.rates.get(key, 0.0)
+
+
+def speaker_counts(turns: Sequence[Turn]) -> dict[str, np.ndarray]:
+    """Counts (in COUNTS order) for every speaker, in order of first appearance."""
     by_speaker: dict[str, list[str]] = {}
     for turn in turns:
-        by_speaker.setdefault(turn.speaker, []).append(turn.text)
-    total_words = sum(len(_words(t.text)) for t in turns) or 1
-    total_questions = sum("?" in t.text for t in turns) or 1
-    return {
-        label: _vector(texts, total_words, total_questions, len(turns))
-        for label, texts in by_speaker.items()
-    }
+        by_speaker.setdefault(turn.speaker, []).append(" ".join(turn.text.lower().replace("’", "'").split()))
+    return {label: _count(texts) for label, texts in by_speaker.items()}
 
 
 def _words(text: str) -> list[str]:
-    return [t for t in _TOKEN.findall(text.lower().replace("’", "'")) if t != "?"]
+    return [t for t in _TOKEN.findall(text) if t != "?"]
 
 
-def _vector(texts: list[str], total_words: int, total_questions: int, total_turns: int) -> np.ndarray:
-    lowered = [" ".join(t.lower().replace("’", "'").split()) for t in texts]
-    words = [w for t in lowered for w in _words(t)]
-    n = len(words) or 1
+def _count(texts: list[str]) -> np.ndarray:
+    words = [w for t in texts for w in _words(t)]
     counts = Counter(words)
-    questions = sum("?" in t for t in lowered)
-    you = sum(counts[w] for w in _YOU) / n
-    i = sum(counts[w] for w in _I) / n
+    return np.array([
+        len(texts), len(words), sum("?" in t for t in texts),
+        sum(counts[w] for w in _YOU), sum(counts[w] for w in _I), sum(counts[w] for w in _WE),
+        sum(_FILLERS.sub("", t).startswith(_REFLECTIVE_OPENERS) for t in texts),
+        sum(any(p in t for p in _INVITATIONS) for t in texts),
+        sum(set(_words(t)) <= _BACKCHANNEL for t in texts),
+    ], dtype=float)
+
+
+def features(counts: np.ndarray, smoothing: Smoothing) -> np.ndarray:
+    """Features (..., speakers, len(FEATURES)) from counts (..., speakers, len(COUNTS)); shares
+    are relative to the other speakers of the same session (the second-to-last axis)."""
+    s = smoothing
+    k = counts.shape[-2]
+    c = {name: counts[..., i] for name, i in _C.items()}
+    words_pseudo = c["words"] + s.pseudo_words
+    turns_pseudo = c["turns"] + s.pseudo_turns
+
+    def share(x: np.ndarray, pseudo: float) -> np.ndarray:
+        return (x + pseudo / k) / np.maximum(x.sum(axis=-1, keepdims=True) + pseudo, 1e-9)
+
+    def per_word(key: str) -> np.ndarray:
+        return (c[key] + s.pseudo_words * s.prior(key)) / np.maximum(words_pseudo, 1)
+
+    def per_turn(key: str) -> np.ndarray:
+        return (c[key] + s.pseudo_turns * s.prior(key)) / np.maximum(turns_pseudo, 1)
+
+    you, i = per_word("you"), per_word("i")
     values = {
-        "word_share": len(words) / total_words,
-        "turn_share": len(texts) / total_turns,
-        "question_turn_rate": questions / len(texts),
-        "question_share": questions / total_questions,
+        "word_share": share(c["words"], s.pseudo_words),
+        "turn_share": share(c["turns"], s.pseudo_turns),
+        "question_turn_rate": per_turn("questions"),
+        "question_share": share(c["questions"], s.pseudo_turns * s.prior("questions")),
         "you_rate": you,
         "i_rate": i,
-        "we_rate": sum(counts[w] for w in _WE) / n,
+        "we_rate": per_word("we"),
         "you_minus_i": you - i,
-        "log_mean_turn_words": math.log1p(len(words) / len(texts)),
-        "reflective_opener_rate": sum(_FILLERS.sub("", t).startswith(_REFLECTIVE_OPENERS) for t in lowered) / len(texts),
-        "invitation_rate": sum(any(p in t for p in _INVITATIONS) for t in lowered) / len(texts),
-        "backchannel_turn_rate": sum(set(_words(t)) <= _BACKCHANNEL for t in lowered) / len(texts),
+        "log_mean_turn_words": np.log1p(per_turn("words")),
+        "reflective_opener_rate": per_turn("reflective"),
+        "invitation_rate": per_turn("invitation"),
+        "backchannel_turn_rate": per_turn("backchannel"),
     }
-    return np.array([values[f] for f in FEATURES], dtype=float)
+    return np.stack([values[f] for f in FEATURES], axis=-1)
+
+
+def speaker_features(turns: Sequence[Turn], smoothing: Smoothing | None = None) -> dict[str, np.ndarray]:
+    """Feature vector for every speaker in the turns (raw rates unless a Smoothing is given)."""
+    counts = speaker_counts(turns)
+    matrix = features(np.stack(list(counts.values())), smoothing or Smoothing())
+    return dict(zip(counts, matrix))
 
 
 @dataclass(frozen=True)
@@ -95,25 +151,38 @@ class RoleModel:
     weights: np.ndarray
     confident: float
     """Below this therapist probability the decision is reported as uncertain."""
+    smoothing: Smoothing = field(default_factory=Smoothing)
+    """Priors and pseudo-counts for the speakers' rates (from the training corpus)."""
+    temperature: float = 1.0
+    """Calibration: scores are multiplied by temperature * n / (n + evidence_turns)."""
+    evidence_turns: float = 0.0
+    """Calibration: how many turns of evidence halve the confidence (fit on held-out excerpts)."""
     version: str = "unversioned"
     sha256: str | None = None
 
     def probabilities(self, turns: Sequence[Turn]) -> dict[str, float]:
         """P(therapist) for every speaker; sums to 1 over the session's speakers."""
-        feats = speaker_features(turns)
+        feats = speaker_features(turns, self.smoothing)
         labels = list(feats)
-        scores = np.array([self.score(feats[label]) for label in labels])
+        scores = np.array([self.score(feats[label]) for label in labels]) * self.evidence(len(turns))
         exp = np.exp(scores - scores.max())
         return dict(zip(labels, (exp / exp.sum()).tolist()))
 
     def score(self, x: np.ndarray) -> float:
+        """Uncalibrated linear score of one speaker's feature vector."""
         return float(((x - self.mean) / self.scale) @ self.weights)
+
+    def evidence(self, n_turns: int) -> float:
+        """Score multiplier: fewer turns, less evidence, probabilities closer to chance."""
+        return self.temperature * n_turns / (n_turns + self.evidence_turns)
 
     def to_json(self) -> dict:
         return {
             "kind": "role-model", "version": self.version, "features": list(FEATURES),
             "mean": self.mean.tolist(), "scale": self.scale.tolist(),
             "weights": self.weights.tolist(), "thresholds": {"confident": self.confident},
+            "calibration": {"temperature": self.temperature, "evidence_turns": self.evidence_turns},
+            "smoothing": dataclasses.asdict(self.smoothing),
         }
 
     def save(self, folder: Path) -> Path:
@@ -136,5 +205,8 @@ class RoleModel:
         return cls(
             mean=np.array(data["mean"]), scale=np.array(data["scale"]), weights=np.array(data["weights"]),
             confident=float(data["thresholds"]["confident"]), version=data.get("version", "unversioned"),
+            temperature=float(data["calibration"]["temperature"]),
+            evidence_turns=float(data["calibration"]["evidence_turns"]),
+            smoothing=Smoothing(**data["smoothing"]),
             sha256=sha256_file(path),
         )

@@ -23,6 +23,10 @@ def settings_from(recipe: dict[str, Any]) -> RoleTrainSettings:
         confident=float(recipe.get("thresholds", {}).get("confident", 0.8)),
         seed=int(train.get("seed", 0)),
         version=str(recipe["recipe"].get("version", "1.0")),
+        calibration_folds=int(train.get("calibration_folds", 5)),
+        calibration_lengths=tuple(train.get("calibration_lengths", (2, 3, 4, 6, 8, 12, 16, 24, 32))),
+        pseudo_words=float(train.get("pseudo_words", 50.0)),
+        pseudo_turns=float(train.get("pseudo_turns", 3.0)),
     )
 
 
@@ -50,7 +54,7 @@ def _pct(x: float | None) -> str:
 
 
 def _row(name: str, s: dict[str, Any]) -> str:
-    return (f"| {name} | {s['n']} | {_pct(s['accuracy'])} | {_pct(s['confident_share'])} | "
+    return (f"| {name} | {s['n']} | {_pct(s['accuracy'])} | {_pct(s['mean_confidence'])} | {_pct(s['confident_share'])} | "
             f"{_pct(s['accuracy_when_confident'])} | {_pct(s['accuracy_when_unsure'])} | "
             f"{s['expected_calibration_error']} |")
 
@@ -72,12 +76,21 @@ def render_card(recipe: dict[str, Any], settings: RoleTrainSettings, m: dict[str
 Features per speaker (over the whole session): {', '.join(m['features'])}.
 Standardised, scored linearly, softmax across the session's speakers (conditional logit, fit on
 therapist-minus-client differences with L2 logistic regression, C={settings.C}). Training adds
-{settings.windows_per_transcript} random excerpts of {settings.window_turns[0]}-{settings.window_turns[1]}
-rows per transcript so that short sessions are represented.
+{settings.windows_per_transcript} random excerpts of {settings.window_turns[0]}-{settings.window_turns[1]} rows per transcript so that short sessions are represented.
+
+Rates are smoothed towards the training corpus's rates with {settings.pseudo_words:g} pseudo-words and
+{settings.pseudo_turns:g} pseudo-turns, so a speaker who said little does not get extreme features.
+
+Calibration: before the softmax, scores are multiplied by T·n/(n+k), n = turns in the session,
+so that a short session gets a less certain answer. T = {m['calibration']['temperature']} and
+k = {m['calibration']['evidence_turns']} turns were fit by {settings.calibration_folds}-fold cross-validation (by transcript) on
+excerpts of {', '.join(map(str, settings.calibration_lengths))} rows and whole transcripts.
 
 ## Evaluation (held out by transcript; speaker labels replaced by SPEAKER_00/01 in random order)
-| test set | n | accuracy | confident (p ≥ {settings.confident}) | accuracy when confident | accuracy when unsure | ECE |
-|---|---|---|---|---|---|---|
+Every AnnoMI transcript is judged by a model fit, and calibrated, without it.
+
+| test set | n | accuracy | mean confidence | confident (p ≥ {settings.confident}) | accuracy when confident | accuracy when unsure | ECE |
+|---|---|---|---|---|---|---|---|
 {chr(10).join(rows)}
 
 Misidentified AnnoMI transcripts: {errors}.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -39,7 +40,7 @@ def parse_time(value: str) -> float | None:
         number = float(value)
     except ValueError:
         return None
-    return number if number >= 0 else None
+    return number if number >= 0 and math.isfinite(number) else None
 
 
 def clean_text(text: str) -> str:

@@ -32,12 +32,12 @@ _LINE = re.compile(
     (?:[\[(]?(?P<ts1>{_TS})[\])]?\s*[-–—|]?\s*)?
     (?:\*\*|__)?(?P<label>[^\W\d_][\w.'’\- ]{{0,39}}?)\s*
     (?:[\[(](?P<ts2>{_TS})[\])])?\s*
-    (?:\*\*|__)?[:：](?:\*\*|__)?\s*
-    (?:[\[(]?(?P<ts3>{_TS})[\])]?\s+)?
+    (?:\*\*|__)?[:：](?!\d)(?:\*\*|__)?\s*   # not the colon of a clock time ('Tom 3:30')
+    (?:[\[(]?(?P<ts3>{_TS})[\])]?(?:\s+|(?<=[\])])$))?   # 'Client: [00:12:03]' may end the line
     (?P<text>.*)$""",
     re.X,
 )
-_LABEL_LINE = re.compile(rf"^\s*(?P<label>[^\W\d_][\w.'’\- ]{{0,39}}?)\s{{2,}}[\[(]?(?P<ts>{_TS})[\])]?\s*$")
+_LABEL_LINE = re.compile(rf"^\s*(?P<label>[^\W\d_][\w.'’\- ]{{0,39}}?)\s+[\[(]?(?P<ts>{_TS})[\])]?\s*$")
 _TIME_LINE = re.compile(rf"^\s*[\[(]?(?P<ts>{_TS})[\])]?\s*$")
 
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "le", "la", "di", "du", "bin", "al"}
@@ -59,6 +59,7 @@ class _Candidate:
     text: str = ""
     time: float | None = None
     time_only: bool = False
+    label_only: bool = False  # 'Speaker 1  0:03' with the text on the next lines
 
 
 def parse_lines(lines: Iterable[tuple[int, str]], path: Path) -> tuple[list[Entry], list[str]]:
@@ -79,7 +80,7 @@ def parse_lines(lines: Iterable[tuple[int, str]], path: Path) -> tuple[list[Entr
 def _candidate(number: int, raw: str) -> _Candidate:
     m = _LABEL_LINE.match(raw)
     if m:
-        return _Candidate(number, raw, _canon(m["label"]), "", parse_time(m["ts"]))
+        return _Candidate(number, raw, _canon(m["label"]), "", parse_time(m["ts"]), label_only=True)
     m = _TIME_LINE.match(raw)
     if m:
         return _Candidate(number, raw, None, "", parse_time(m["ts"]), time_only=True)
@@ -142,7 +143,8 @@ def _assemble(candidates: list[_Candidate], speakers: dict[str, str]) -> tuple[l
     pending_time: float | None = None
     for c in candidates:
         key = c.label.lower() if c.label else None
-        starts_turn = key in speakers or (entries and key and may_start_turn(c.label))
+        # A label seen once may still start a turn, but not a bare 'Tuesday 3:30' line.
+        starts_turn = key in speakers or (entries and key and not c.label_only and may_start_turn(c.label))
         if starts_turn:
             if key not in speakers:
                 speakers[key] = c.label

@@ -7,6 +7,7 @@ layout is given with ``--columns speaker=...,text=...,start=...``.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -61,6 +62,9 @@ def select_session(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str,
     """Keep the rows of one session when the file holds several."""
     column = mapping.get("session")
     if column is None:
+        if options.session is not None:
+            raise InputError(path, f"--session {options.session} given, but the file has no session column "
+                                   f"(looked for: {', '.join(ALIASES['session'][:5])}, ...); pass --columns session=COLUMN")
         return rows, None
     ids = list(dict.fromkeys(str(r.get(column, "")).strip() for _, r in rows))
     if options.session is not None:
@@ -87,7 +91,7 @@ def to_entries(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str, str
         if not text:
             continue
         if not speaker:
-            raise InputError(path, f"row has text but no speaker ({mapping['speaker']} is empty)", line=number)
+            raise InputError(path, f"entry has text but no speaker ('{mapping['speaker']}' is empty or missing)", line=number)
         role = None
         if "role" in mapping and _str(row.get(mapping["role"])):
             role = role_from_label(_str(row.get(mapping["role"])))
@@ -112,7 +116,7 @@ def _time(row: Mapping[str, Any], column: str | None, path: Path, number: int) -
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if value >= 0 else _bad_time(value, column, path, number)
+        return float(value) if value >= 0 and math.isfinite(value) else _bad_time(value, column, path, number)
     seconds = parse_time(str(value))
     return seconds if seconds is not None else _bad_time(value, column, path, number)
 

@@ -97,23 +97,25 @@ def decode_bytes(data: bytes, path: Path, forced: str | None = None, kind: str |
     """Decode transcript bytes: a forced encoding, else BOM, UTF-16 without BOM, UTF-8, cp1252."""
     if forced:
         try:
-            return data.decode(forced), forced
+            return data.decode(forced).removeprefix("\ufeff"), forced
         except LookupError as e:
             raise InputError(path, f"unknown encoding '{forced}'") from e
         except UnicodeDecodeError as e:
             raise InputError(path, f"is not valid {forced} (byte {data[e.start]:#04x} at offset {e.start})") from e
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(enc), enc.replace("-sig", "")
+            try:  # the -le/-be codecs keep the BOM as U+FEFF, which would hide the first label
+                return data[len(bom):].decode(enc), enc.replace("-sig", "")
             except UnicodeDecodeError as e:
                 raise InputError(path, f"starts with a {enc} byte-order mark but is not valid {enc}") from e
     utf16 = _guess_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(utf16)
         except UnicodeDecodeError:
-            pass
+            text = None
+        if text is not None and _control_ratio(text) <= 0.01:  # else binary 16-bit data
+            return text, utf16
     if b"\x00" in data[:8192] or kind is not None:
         what = kind or "a binary file"
         raise InputError(path, f"is {what}, not a text transcript")

@@ -19,7 +19,7 @@ def read_csv(source: Source, options: ReadOptions) -> tuple[list[Entry], str | N
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text, source.suffix))
     try:
         headers = reader.fieldnames or []
-        rows = [(reader.line_num, row) for row in reader]
+        rows = [(_first_line(reader.line_num, row), row) for row in reader]
     except csv.Error as e:
         raise InputError(source.path, f"malformed CSV ({e})", line=reader.line_num) from e
     if len(headers) < 2:
@@ -27,6 +27,12 @@ def read_csv(source: Source, options: ReadOptions) -> tuple[list[Entry], str | N
     mapping = resolve_columns(headers, options, source.path)
     rows, session_id = select_session(rows, mapping, options, source.path)
     return to_entries(rows, mapping, source.path), session_id
+
+
+def _first_line(last_line: int, row: dict) -> int:
+    """The line a row starts on: ``line_num`` is its last line, and quoted cells may span lines."""
+    cells = [v for value in row.values() for v in (value if isinstance(value, list) else [value])]
+    return last_line - sum(v.count("\n") for v in cells if isinstance(v, str))
 
 
 def looks_like_csv(text: str) -> bool:
