@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 import types
 import typing
 from typing import Any
@@ -59,4 +60,4 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(json_schema(), indent=2))
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")

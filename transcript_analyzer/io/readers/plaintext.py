@@ -64,10 +64,10 @@ class _Candidate:
 
 def parse_lines(lines: Iterable[tuple[int, str]], path: Path) -> tuple[list[Entry], list[str]]:
     """Turn numbered lines into speaker entries; returns (entries, warnings)."""
-    candidates = [c for n, raw in lines if raw.strip() for c in [_candidate(n, raw)]]
+    candidates = [_candidate(n, raw) for n, raw in lines if raw.strip()]
     if not candidates:
         raise InputError(path, "contains no text")
-    speakers = _accepted_labels(candidates)
+    speakers = accept_labels([c.label for c in candidates if c.label])
     if not speakers:
         raise InputError(
             path,
@@ -105,10 +105,6 @@ def _name_like(label: str) -> bool:
     if words and words[0].lower().strip(".") in _NOT_NAMES:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
-
-
-def _accepted_labels(candidates: list[_Candidate]) -> dict[str, str]:
-    return accept_labels([c.label for c in candidates if c.label])
 
 
 def speaker_prefix(raw: str) -> tuple[str, str, float | None] | None:
