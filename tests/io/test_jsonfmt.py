@@ -177,3 +177,17 @@ def test_json_list_with_a_text_field_mapped_by_columns(read):
     data = [{"who": "T", "said": "Hello"}, {"who": "C", "said": "Hi"}]
     session = read("turns.json", json.dumps(data), columns=(("speaker", "who"), ("text", "said")))
     assert said(session) == [("T", "Hello"), ("C", "Hi")]
+
+
+def test_word_speaker_ties_are_broken_by_first_seen_word(read):
+    import json as _json
+
+    data = {"segments": [
+        {"speaker": "A", "start": 0.0, "end": 1.0, "text": "Hi there."},
+        {"start": 1.0, "end": 2.0, "text": "x y", "words": [
+            {"word": "x", "start": 1.0, "end": 1.5, "speaker": "B"}, {"word": "y", "start": 1.5, "end": 2.0, "speaker": "A"}]},
+        {"speaker": "B", "start": 2.0, "end": 3.0, "text": "Ok."},
+        {"speaker": "A", "start": 3.0, "end": 4.0, "text": "Fine."},
+    ]}
+    session = read("w.json", _json.dumps(data))
+    assert [t.speaker for t in session.turns] == ["A", "B", "A"]

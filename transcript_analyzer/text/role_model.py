@@ -197,8 +197,7 @@ class RoleModel:
         path = folder / "model.json"
         if not path.is_file():
             raise ModelError(f"{folder}: no model.json (is this a role model folder?)")
-        if check:
-            verify(folder)
+        sums = verify(folder) if check else {}
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("kind") != "role-model" or tuple(data.get("features", ())) != FEATURES:
             raise ModelError(f"{path}: not a role model for this version (features differ); retrain it")
@@ -208,5 +207,5 @@ class RoleModel:
             temperature=float(data["calibration"]["temperature"]),
             evidence_turns=float(data["calibration"]["evidence_turns"]),
             smoothing=Smoothing(**data["smoothing"]),
-            sha256=sha256_file(path),
+            sha256=sums.get("model.json") or sha256_file(path),
         )

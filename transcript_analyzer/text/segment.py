@@ -17,7 +17,7 @@ import re
 from typing import Any, Sequence
 
 from ..config import SegmentOptions
-from ..model import ModelInfo, Session, Turn, Utterance
+from ..model import ModelInfo, Session, Turn, Utterance, Word
 from ..resources import load_spacy
 
 _TERMINAL = re.compile(r"[.?!…][\"'”’)\]]*$")
@@ -59,8 +59,9 @@ class SegmentStage:
         utterances: list[Utterance] = []
         for i, (turn, turn_spans) in enumerate(zip(session.turns, spans)):
             following = session.turns[i + 1].start if i + 1 < len(session.turns) else None
+            offsets = word_offsets(turn)
             for a, b in turn_spans:
-                start, end, source = utterance_times(turn, a, b, following, len(turn_spans))
+                start, end, source = utterance_times(turn, a, b, following, len(turn_spans), offsets)
                 utterances.append(Utterance(
                     index=len(utterances), turn_index=turn.index, speaker=turn.speaker, role=turn.role,
                     text=turn.text[a:b], start=start, end=end, time_source=source,
@@ -93,11 +94,28 @@ def _open(previous: str) -> bool:
     return not _TERMINAL.search(previous) and not _BREAK.search(previous)
 
 
-def utterance_times(turn: Turn, a: int, b: int, following: float | None,
-                    n_utterances: int) -> tuple[float | None, float | None, str | None]:
-    """(start, end, how) for the characters a..b of a turn."""
-    if turn.words and all(w.start is not None and w.end is not None for w in turn.words):
-        return _from_words(turn, a, b)
+def word_offsets(turn: Turn) -> list[tuple[int, int, Word]] | None:
+    """Character span of each timed word in the turn's text (found once per turn), or None when
+    the turn has no complete word timing."""
+    if not turn.words or any(w.start is None or w.end is None for w in turn.words):
+        return None
+    pos, offsets = 0, []
+    for word in turn.words:
+        found = turn.text.find(word.text, pos)
+        if found >= 0:
+            pos = found + len(word.text)
+            offsets.append((found, pos, word))
+    return offsets
+
+
+def utterance_times(turn: Turn, a: int, b: int, following: float | None, n_utterances: int,
+                    offsets: list[tuple[int, int, Word]] | None = None) -> tuple[float | None, float | None, str | None]:
+    """(start, end, how) for the characters a..b of a turn (offsets: from word_offsets)."""
+    if offsets is None and turn.words:
+        offsets = word_offsets(turn)
+    if offsets is not None:
+        inside = [w for start, end, w in offsets if start < b and end > a]
+        return (inside[0].start, inside[-1].end, "words") if inside else (None, None, None)
     if turn.start is None:
         return None, None, None
     if n_utterances == 1:
@@ -108,17 +126,3 @@ def utterance_times(turn: Turn, a: int, b: int, following: float | None,
     length = max(len(turn.text), 1)
     span = end - turn.start
     return round(turn.start + span * a / length, 3), round(turn.start + span * b / length, 3), "interpolated"
-
-
-def _from_words(turn: Turn, a: int, b: int) -> tuple[float | None, float | None, str | None]:
-    pos, inside = 0, []
-    for word in turn.words:
-        found = turn.text.find(word.text, pos)
-        if found < 0:
-            continue
-        pos = found + len(word.text)
-        if found < b and pos > a:
-            inside.append(word)
-    if not inside:
-        return None, None, None
-    return inside[0].start, inside[-1].end, "words"

@@ -65,8 +65,8 @@ def prepare(conv: Conversation, settings: RoleTrainSettings, rng: random.Random)
         for _ in range(2 if len(conv.rows) > length else 0):
             start = rng.randint(0, len(conv.rows) - length)
             probes_rows.append(conv.rows[start:start + length])
-    train = [p[0] for p in map(lambda r: _pair(conv, r), windows) if p]
-    probes = [p for p in map(lambda r: _pair(conv, r), probes_rows) if p]
+    train = [p[0] for rows in windows if (p := _pair(conv, rows))]
+    probes = [p for rows in probes_rows if (p := _pair(conv, rows))]
     empty = np.zeros((0, 2, len(COUNTS)))
     return Prepared(
         train=np.stack(train) if train else empty,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from typing import Any
 
 from ...config import ReadOptions
@@ -74,7 +75,7 @@ def _fill_speakers(records: list[dict], source: Source) -> tuple[list[dict], lis
         speaker = record.get("speaker")
         if not speaker:
             votes = [w.get("speaker") for w in record.get("words", []) if isinstance(w, dict) and w.get("speaker")]
-            speaker = max(set(votes), key=votes.count) if votes else previous
+            speaker = Counter(votes).most_common(1)[0][0] if votes else previous  # ties: first seen
             guessed += 1
             record = {**record, "speaker": speaker}
         previous = speaker or previous

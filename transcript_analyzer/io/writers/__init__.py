@@ -60,5 +60,6 @@ def get_writer(name: str) -> Writer:
 
 def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] = DEFAULT_OUTPUTS) -> list[Path]:
     """Render every output first, then write them all atomically into out_dir."""
-    files = {get_writer(n).filename: get_writer(n).render(session) for n in outputs}
+    writers = [get_writer(n) for n in outputs]
+    files = {w.filename: w.render(session) for w in writers}
     return write_files(out_dir, files)
