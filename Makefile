@@ -34,6 +34,7 @@ test: $(STAMP)
 benchmarks: $(STAMP)
 	$(PY) benchmarks/role_accuracy.py --data $(DATA)
 	$(PY) benchmarks/analyze_speed.py --data $(DATA)
+	$(PY) benchmarks/marker_speed.py --data $(DATA)
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache

@@ -100,13 +100,41 @@ def formats() -> None:
               show_default=True, help="Folder with the training corpora.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path),
               help="Where to write the model folder (default: trained_models/<name>).")
+@click.option("--only", multiple=True, metavar="NAME", help="Heads recipes: train only this head (repeatable).")
 @_handle_errors
-def train(recipe: Path, data_dir: Path, out_dir: Path | None) -> None:
+def train(recipe: Path, data_dir: Path, out_dir: Path | None, only: tuple[str, ...]) -> None:
     """Train a model from a recipe in pipelines/ (writes weights, metrics and a model card)."""
     from .training import train_recipe
 
-    folder = train_recipe(recipe, data_dir, out_dir)
+    folder = train_recipe(recipe, data_dir, out_dir, set(only) or None)
     click.echo(f"wrote {folder}")
+
+
+@main.command()
+def markers() -> None:
+    """List the markers, what each means, and how well its models agree with human coders."""
+    from .markers.validity import validity_table
+
+    for m, lines in validity_table():
+        click.echo(f"{m.name}  [{m.group}]  {m.title}: {m.description}")
+        for line in lines:
+            click.echo(f"    {line}")
+
+
+@main.command()
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data"),
+              show_default=True, help="Folder with the corpora the models were evaluated on.")
+@click.option("--only", multiple=True, metavar="NAME", help="Check only this head (repeatable).")
+@_handle_errors
+def evaluate(data_dir: Path, only: tuple[str, ...]) -> None:
+    """Re-score every shipped head on its test split and compare with its model card."""
+    from .resources import project_dir
+    from .training.evaluate import check_heads, format_checks
+
+    checks = check_heads(project_dir() / "pipelines" / "heads.toml", data_dir, set(only) or None)
+    click.echo(format_checks(checks))
+    if not all(c.ok for c in checks):
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

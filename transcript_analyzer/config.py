@@ -53,12 +53,27 @@ class SegmentOptions:
 
 
 @dataclass(frozen=True)
+class MarkerOptions:
+    """Which alliance markers to code, and how."""
+
+    markers: tuple[str, ...] = ()
+    """Marker names to report (default: all; see `transcript-analyzer markers`)."""
+    evidence: bool = True
+    """Find the words behind each positive decision (costs extra encoder passes)."""
+    encoder: str = "encoder"
+    """Sentence encoder: a folder name under trained_models/ or a path."""
+    batch_size: int = 64
+    """Utterances per encoder batch."""
+
+
+@dataclass(frozen=True)
 class AnalyzeConfig:
     """Everything `analyze` needs."""
 
     read: ReadOptions = field(default_factory=ReadOptions)
     roles: RoleOptions = field(default_factory=RoleOptions)
     segment: SegmentOptions = field(default_factory=SegmentOptions)
+    markers: MarkerOptions = field(default_factory=MarkerOptions)
 
 
 def parse_columns(spec: str) -> tuple[tuple[str, str], ...]:

@@ -11,7 +11,10 @@ import dataclasses
 import re
 from typing import Sequence
 
-from .model import CLIENT, THERAPIST, ModelInfo, RoleStats, Session, SessionMetrics, Turn, Utterance
+from .markers.index import AllianceIndexModel
+from .model import (
+    CLIENT, THERAPIST, Benchmark, MarkerSummary, ModelInfo, RoleStats, Session, SessionMetrics, Turn, Utterance,
+)
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _QUESTION_START = re.compile(
@@ -98,16 +101,77 @@ def _role_stats(role: str, session: Session, seconds: list[float | None], total_
     )
 
 
+# MITI summary scores: (name, fair, good, source). R:Q and % complex reflections are MITI 4.2.1;
+# MITI 4 no longer codes open/closed questions, so % open questions uses MITI 3.1.1's thresholds.
+BENCHMARKS = (
+    ("reflection_to_question", 1.0, 2.0, "MITI 4.2.1 (Moyers et al.)"),
+    ("percent_complex_reflections", 40.0, 50.0, "MITI 4.2.1 (Moyers et al.)"),
+    ("percent_open_questions", 50.0, 70.0, "MITI 3.1.1 (Moyers et al.); MITI 4 does not code open/closed"),
+)
+
+
+def marker_summaries(session: Session) -> tuple[MarkerSummary, ...]:
+    """Count, rate per 100 therapist utterances and mean probability of each marker."""
+    coded = [u for u in session.utterances if u.role == THERAPIST and u.markers]
+    if not coded:
+        return ()
+    names = list(dict.fromkeys(m.marker for u in coded for m in u.markers))
+    out = []
+    for name in names:
+        scores = [m for u in coded for m in u.markers if m.marker == name]
+        count = sum(m.decision for m in scores)
+        out.append(MarkerSummary(marker=name, count=count, per_100=round(100 * count / len(coded), 2),
+                                 mean_probability=round(sum(m.probability for m in scores) / len(scores), 4)))
+    return tuple(out)
+
+
+def miti_benchmarks(summaries: Sequence[MarkerSummary]) -> tuple[Benchmark, ...]:
+    """MITI summary scores from the marker counts, against their fair/good thresholds."""
+    n = {s.marker: s.count for s in summaries}
+    if not {"open_question", "closed_question", "simple_reflection", "complex_reflection"} <= set(n):
+        return ()
+    questions = n["open_question"] + n["closed_question"]
+    reflections = n["simple_reflection"] + n["complex_reflection"]
+    values = {
+        "reflection_to_question": reflections / questions if questions else None,
+        "percent_complex_reflections": 100 * n["complex_reflection"] / reflections if reflections else None,
+        "percent_open_questions": 100 * n["open_question"] / questions if questions else None,
+    }
+    out = []
+    for name, fair, good, source in BENCHMARKS:
+        v = values[name]
+        level = None if v is None else "good" if v >= good else "fair" if v >= fair else "below fair"
+        out.append(Benchmark(name=name, value=None if v is None else round(v, 3), fair=fair, good=good,
+                             level=level, source=source))
+    return tuple(out)
+
+
 class MetricsStage:
+    """Session metrics; with markers, also marker summaries, MITI benchmarks and the alliance
+    index (whose reference values are a shipped model, loaded once)."""
+
     name = "metrics"
     requires = frozenset({"roles", "utterances"})
     provides = frozenset({"metrics"})
 
+    def __init__(self, alliance: AllianceIndexModel | None = None, with_index: bool = True):
+        self._alliance = alliance
+        self.with_index = with_index
+
     def load(self) -> None:
-        pass
+        if self._alliance is None and self.with_index:
+            self._alliance = AllianceIndexModel.load()
 
     def models(self) -> tuple[ModelInfo, ...]:
-        return ()
+        a = self._alliance
+        return (ModelInfo(name="alliance_index", stage=self.name, version=a.version, sha256=a.sha256),) if a else ()
 
     def __call__(self, session: Session) -> Session:
-        return dataclasses.replace(session, metrics=session_metrics(session))
+        metrics = session_metrics(session)
+        summaries = marker_summaries(session)
+        if summaries:
+            self.load()
+            alliance = self._alliance.compute(session) if self._alliance else None
+            metrics = dataclasses.replace(metrics, markers=summaries, benchmarks=miti_benchmarks(summaries),
+                                          alliance=alliance)
+        return dataclasses.replace(session, metrics=metrics)

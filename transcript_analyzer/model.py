@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -58,6 +58,18 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class MarkerScore:
+    """One marker's result for one utterance."""
+
+    marker: str = _f("Marker name (see docs/codebook.md and `transcript-analyzer markers`).")
+    probability: float = _f("Calibrated probability that the marker is present, 0-1.")
+    decision: bool = _f("Whether the marker is counted as present (probability against the model's threshold, "
+                        "plus session-context rules where the marker has them).")
+    evidence: tuple[str, ...] = _f("Words of the utterance that drove the decision (most influential first).", ())
+    reasons: tuple[str, ...] = _f("Session-context reasons behind the decision (e.g. 'third disclosure episode').", ())
+
+
+@dataclass(frozen=True)
 class Utterance:
     """A sentence-like unit inside a turn: the unit that markers are coded on."""
 
@@ -74,6 +86,7 @@ class Utterance:
         None,
         choices=TIME_SOURCES,
     )
+    markers: tuple[MarkerScore, ...] = _f("Marker results (therapist utterances, after the markers stage).", ())
 
 
 @dataclass(frozen=True)
@@ -111,6 +124,47 @@ class RoleStats:
 
 
 @dataclass(frozen=True)
+class MarkerSummary:
+    """How often a marker occurred in the session."""
+
+    marker: str = _f("Marker name.")
+    count: int = _f("Therapist utterances with the marker present.")
+    per_100: float | None = _f("Count per 100 therapist utterances.", None)
+    mean_probability: float | None = _f("Mean probability over therapist utterances (an expected rate).", None)
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """A summary score compared with published thresholds."""
+
+    name: str = _f("Score name, e.g. 'reflection_to_question'.")
+    value: float | None = _f("The session's value (null when undefined, e.g. no questions).")
+    fair: float = _f("Threshold for 'fair'.")
+    good: float = _f("Threshold for 'good'.")
+    level: str | None = _f("'below fair', 'fair' or 'good'.", None, choices=("below fair", "fair", "good"))
+    source: str = _f("Where the thresholds come from.", "")
+
+
+@dataclass(frozen=True)
+class IndexComponent:
+    """One term of the alliance index."""
+
+    name: str = _f("Component name.")
+    value: float = _f("The session's value of the component.")
+    weight: float = _f("Weight in the index formula.")
+    contribution: float = _f("weight * standardised value: what it adds to the index.")
+
+
+@dataclass(frozen=True)
+class AllianceIndex:
+    """A session-level summary of the markers (formula in docs/alliance_index.md)."""
+
+    value: float = _f("Index value: 0-100, 50 = the average of the reference sessions.")
+    components: tuple[IndexComponent, ...] = _f("Terms of the formula, largest contribution first.", ())
+    version: str = _f("Formula version.", "1")
+
+
+@dataclass(frozen=True)
 class SessionMetrics:
     """Session-level metrics computed from turns and utterances."""
 
@@ -128,6 +182,9 @@ class SessionMetrics:
         None,
         choices=TIME_BASES,
     )
+    markers: tuple[MarkerSummary, ...] = _f("Per-marker counts and rates (after the markers stage).", ())
+    benchmarks: tuple[Benchmark, ...] = _f("MITI summary scores against fair/good thresholds.", ())
+    alliance: AllianceIndex | None = _f("Alliance index (after the markers stage).", None)
 
 
 @dataclass(frozen=True)

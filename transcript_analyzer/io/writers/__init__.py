@@ -22,14 +22,22 @@ def session_json(session: Session) -> bytes:
     return (json.dumps(session.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def marker_names(session: Session) -> list[str]:
+    return list(dict.fromkeys(m.marker for u in session.utterances for m in u.markers))
+
+
 def utterances_csv(session: Session) -> bytes:
-    """One row per utterance (UTF-8, comma-separated, header row)."""
+    """One row per utterance (UTF-8, comma-separated, header row). With markers, two columns per
+    marker: ``<marker>`` (1/0 decision, empty for client utterances) and ``<marker>_p``."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(UTTERANCE_COLUMNS)
+    markers = marker_names(session)
+    writer.writerow([*UTTERANCE_COLUMNS, *(c for m in markers for c in (m, f"{m}_p"))])
     for u in session.utterances:
+        scores = {m.marker: m for m in u.markers}
+        cells = [c for m in markers for c in ((int(scores[m].decision), f"{scores[m].probability:.4f}") if m in scores else ("", ""))]
         writer.writerow([session.meta.session_id, u.index, u.turn_index, u.speaker, u.role or "",
-                         _num(u.start), _num(u.end), u.time_source or "", u.text])
+                         _num(u.start), _num(u.end), u.time_source or "", u.text, *cells])
     return buffer.getvalue().encode("utf-8")
 
 

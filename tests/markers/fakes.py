@@ -1,0 +1,79 @@
+"""Fakes for unit tests: a hashing encoder and heads that decide by linguistic cues."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+
+from transcript_analyzer.markers.features import CUE_NAMES
+from transcript_analyzer.markers.heads import Head
+from transcript_analyzer.markers.rules import EPISODE_FEATURES
+from transcript_analyzer.model import ModelInfo
+
+DIM = 8
+
+
+class FakeEncoder:
+    """Deterministic pseudo-embeddings (no model): enough to exercise shapes and batching."""
+
+    dim = DIM
+
+    def __init__(self):
+        self.calls = 0
+
+    def load(self):
+        return self
+
+    def info(self):
+        return ModelInfo(name="fake-encoder", stage="markers", version="0")
+
+    def encode(self, texts):
+        self.calls += 1
+        out = np.array([np.frombuffer(hashlib.sha256(t.encode()).digest()[:DIM], dtype=np.uint8) for t in texts], dtype=np.float32)
+        return out / 255.0 if len(texts) else np.zeros((0, DIM), dtype=np.float32)
+
+
+def cue_head(name, classes, by_cue, default, positive=None, context=True):
+    """A head whose class is the one named for the first cue present, else ``default``.
+    Only the cue features carry weight, so the decision is a function of the text's cues."""
+    n = DIM * (3 if context else 1) + len(CUE_NAMES)
+    coef = np.zeros((len(classes), n))
+    intercept = np.zeros(len(classes))
+    intercept[classes.index(default)] = 2.0
+    for cue, cls in by_cue.items():
+        coef[classes.index(cls), DIM * (3 if context else 1) + CUE_NAMES.index(cue)] = 8.0
+    threshold = 0.5 if positive else None
+    return Head(name=name, classes=tuple(classes), context=context, cues=True, mean=np.zeros(n), scale=np.ones(n),
+                coef=coef, intercept=intercept, threshold=threshold, positive=positive, version="test")
+
+
+def fake_heads():
+    return {
+        "mi_main": cue_head("mi_main", ("other", "question", "reflection", "therapist_input"),
+                            {"question_mark": "question", "reflective_opener": "reflection", "directive": "therapist_input",
+                             "information": "therapist_input"}, "other"),
+        "question_type": cue_head("question_type", ("open", "closed"), {"wh_start": "open", "aux_start": "closed"}, "open"),
+        "reflection_type": cue_head("reflection_type", ("simple", "complex"), {"feeling_word": "complex"}, "simple"),
+        "input_type": cue_head("input_type", ("information", "advice", "negotiation", "options"),
+                               {"directive": "advice", "information": "information"}, "information"),
+        "empathy": cue_head("empathy", ("no", "yes"), {"feeling_word": "yes"}, "no", positive="yes"),
+        "positive_regard": cue_head("positive_regard", ("no", "yes"), {"affirmation": "yes"}, "no", positive="yes"),
+        "self_disclosure": cue_head("self_disclosure", ("no", "yes"), {"own_life": "yes"}, "no", positive="yes"),
+        "interpretation": cue_head("interpretation", ("rigid", "tentative_or_collaborative", "not_interpretation"),
+                                   {"certainty": "rigid", "hedge": "tentative_or_collaborative"}, "not_interpretation"),
+        "advice": cue_head("advice", ("no", "yes"), {"directive": "yes", "imperative_start": "yes"}, "no", positive="yes"),
+        "confront": cue_head("confront", ("no", "yes"), {}, "no", positive="yes", context=False),
+    }
+
+
+def fake_appropriateness():
+    """P(inappropriate) rises with words and a missing return of focus."""
+    n = len(EPISODE_FEATURES)
+    coef = np.zeros((2, n))
+    coef[1, EPISODE_FEATURES.index("log_words")] = 3.0
+    coef[1, EPISODE_FEATURES.index("no_return")] = 3.0
+    intercept = np.array([0.0, -12.0])
+    return Head(name="disclosure_appropriateness", classes=("appropriate", "inappropriate"), context=False, cues=False,
+                mean=np.zeros(n), scale=np.ones(n), coef=coef, intercept=intercept, threshold=0.5,
+                positive="inappropriate", info={"features": list(EPISODE_FEATURES), "base_rate": 0.3})

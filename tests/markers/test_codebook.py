@@ -1,0 +1,34 @@
+import numpy as np
+import pytest
+
+from transcript_analyzer.errors import ConfigError
+from transcript_analyzer.markers.codebook import MARKER_NAMES, marker, required_heads, utterance_markers
+
+CLASSES = {"mi_main": ("other", "question", "reflection", "therapist_input"), "question_type": ("open", "closed"),
+           "reflection_type": ("simple", "complex"), "input_type": ("information", "advice", "negotiation", "options"),
+           "empathy": ("no", "yes"), "advice": ("no", "yes")}
+
+
+def test_chained_probabilities_and_decisions():
+    out = {
+        "mi_main": (np.array([[0.1, 0.8, 0.05, 0.05], [0.1, 0.1, 0.7, 0.1]]), np.array([1, 2])),
+        "question_type": (np.array([[0.75, 0.25], [0.5, 0.5]]), np.array([0, 1])),
+        "reflection_type": (np.array([[0.5, 0.5], [0.2, 0.8]]), np.array([0, 1])),
+        "input_type": (np.array([[1.0, 0, 0, 0], [1.0, 0, 0, 0]]), np.array([0, 0])),
+        "empathy": (np.array([[0.3, 0.7], [0.9, 0.1]]), np.array([1, 0])),
+    }
+    m = utterance_markers(out, CLASSES)
+    assert m["open_question"][0] == pytest.approx([0.6, 0.05])
+    assert list(m["open_question"][1]) == [True, False]
+    assert list(m["complex_reflection"][1]) == [False, True]
+    assert list(m["empathy"][1]) == [True, False]
+    assert "advice" not in m  # its head is not among the outputs
+
+
+def test_registry():
+    assert "inappropriate_self_disclosure" in MARKER_NAMES and "rigid_interpretation" in MARKER_NAMES
+    assert marker("empathy").direction == 1 and marker("confront").direction == -1
+    with pytest.raises(ConfigError, match="unknown marker 'warmth'"):
+        marker("warmth")
+    assert "disclosure_appropriateness" not in required_heads()
+    assert set(required_heads(("open_question",))) == {"mi_main", "question_type"}

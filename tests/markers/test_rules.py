@@ -1,0 +1,90 @@
+from transcript_analyzer.markers import rules
+from transcript_analyzer.markers.rules import Utt
+
+
+def convo(*items):
+    """items: (role, text[, disclosure[, question_or_reflection]]); each item its own turn unless role repeats."""
+    out, turn, last = [], -1, None
+    for item in items:
+        role, text, *flags = item
+        if role != last:
+            turn += 1
+            last = role
+        out.append(Utt(len(out), turn, role, text, disclosure=bool(flags and flags[0]),
+                       question_or_reflection=bool(len(flags) > 1 and flags[1])))
+    return out
+
+
+def test_client_reply_categories():
+    assert rules.client_reply("Oh, I'm so sorry to hear that, that must have been so hard for you.") == "caretaking"
+    assert rules.client_reply("Okay.") == "minimal"
+    assert rules.client_reply("Anyway, about my situation at work.") == "redirect"
+    assert rules.client_reply("Sorry, I lost my train of thought.") == "lost_thread"
+    assert rules.client_reply("My boss called again and I just froze in the meeting.") == "engages"
+    assert rules.client_reply(None) == "none"
+
+
+def test_a_long_disclosure_without_return_and_a_caretaking_client():
+    utts = convo(
+        ("client", "He came for his things and I fell apart."),
+        ("therapist", "When my wife left me I slept on the couch for a month.", True),
+        ("therapist", "I was drinking every night back then and my kids barely saw me.", True),
+        ("therapist", "It took me years and a lot of meetings to get sober.", True),
+        ("therapist", "Divorce just wrecks you, and nobody tells you how long it lasts.", True),
+        ("client", "Oh, I'm so sorry, that must have been so hard for you."),
+    )
+    (episode,) = rules.disclosure_episodes(utts)
+    assert episode.utterances == (1, 2, 3, 4) and episode.number == 1
+    assert not episode.returns_focus and episode.intimate and episode.client_next == "caretaking"
+    reasons = " ".join(episode.reasons())
+    assert "long disclosure" in reasons and "focus does not return" in reasons and "takes care of the therapist" in reasons
+    feats = episode.features()
+    assert tuple(feats) == rules.EPISODE_FEATURES and feats["client_caretaking"] == 1.0
+
+
+def test_a_brief_disclosure_that_returns_the_focus():
+    utts = convo(
+        ("client", "I caught myself planning the trip around the wine."),
+        ("therapist", "I've had moments like that too.", True),
+        ("therapist", "What was it like noticing it just now?", False, True),
+        ("client", "Scary, honestly. It made me think about my dad."),
+    )
+    (episode,) = rules.disclosure_episodes(utts)
+    assert episode.returns_focus and episode.client_next == "engages" and episode.reasons() == []
+
+
+def test_episodes_are_counted_and_continue_over_backchannels():
+    utts = convo(
+        ("therapist", "My mum was the same.", True), ("client", "Mm-hmm."), ("therapist", "She never slept either.", True),
+        ("client", "Right, and then I started avoiding her calls altogether."),
+        ("therapist", "I did that too.", True), ("client", "Yes and then my sister got involved too."),
+        ("therapist", "My sister did the same thing.", True),
+    )
+    episodes = rules.disclosure_episodes(utts)
+    assert [e.utterances for e in episodes] == [(0, 2), (4,), (6,)]
+    assert episodes[0].turns == 2 and episodes[2].number == 3
+    assert "frequent" in " ".join(episodes[2].reasons())
+
+
+def test_persistence_after_disagreement():
+    utts = convo(
+        ("therapist", "This is clearly about your father."),
+        ("client", "No, I don't think that's it at all."),
+        ("therapist", "I think it's deeper than you're ready to see."),
+        ("therapist", "What would you like to talk about?"),
+    )
+    flags = rules.persistence(utts, [True, False, True, False])
+    assert list(flags) == [2] and "disagreed" in flags[2]
+    assert rules.persistence(utts, [False, False, True, False]) == {}
+
+
+def test_advice_permission():
+    asked = convo(("therapist", "Would it be okay if I shared an idea?"), ("client", "Sure, go ahead."),
+                  ("therapist", "You could try writing it down each night."))
+    assert rules.permission_given(asked, 2)
+    refused = convo(("therapist", "Would it be okay if I shared an idea?"), ("client", "No, not now."),
+                    ("therapist", "You should write it down each night."))
+    assert not rules.permission_given(refused, 2)
+    cold = convo(("client", "I can't sleep."), ("therapist", "You should stop drinking coffee."))
+    assert not rules.permission_given(cold, 1)
+    assert rules.permission_given(convo(("therapist", "If it's okay with you, try a short walk after dinner.")), 0)

@@ -1,0 +1,1 @@
+"""Alliance markers: codebook definitions, the sentence encoder, trained heads, session rules."""

@@ -1,0 +1,113 @@
+"""The markers the analyzer reports, and how each is computed from the heads' outputs.
+
+Definitions, include/exclude rules and sources are in docs/codebook.md; this module is the
+executable side of it. A marker's probability for an utterance comes from one head, or from a
+chain of heads (an open question is a question, then an open one: P(question) * P(open |
+question)); session-context markers are finished by the rules in ``rules.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class MarkerDef:
+    name: str
+    title: str
+    group: str  # "alliance" or "mi"
+    direction: int  # +1 supports the alliance, -1 risks it, 0 neutral (MI information)
+    description: str
+    heads: tuple[str, ...]
+    codebook: str
+
+
+MARKERS: tuple[MarkerDef, ...] = (
+    MarkerDef("empathy", "Empathy", "alliance", +1,
+              "Communicates understanding of the client's feelings or meaning (strong level on an EPITOME mechanism).",
+              ("empathy",), "section 3"),
+    MarkerDef("positive_regard", "Positive regard", "alliance", +1,
+              "Affirms the client's strengths, efforts or worth; warmth without conditions.", ("positive_regard",), "section 4"),
+    MarkerDef("self_disclosure", "Self-disclosure", "alliance", 0,
+              "The therapist reveals their own life, experiences or feelings outside the session.", ("self_disclosure",), "section 5"),
+    MarkerDef("inappropriate_self_disclosure", "Inappropriate self-disclosure", "alliance", -1,
+              "A disclosure that is long, frequent, intimate, keeps the focus on the therapist or does not serve the client (Hill & Knox).",
+              ("self_disclosure", "disclosure_appropriateness"), "section 5.3"),
+    MarkerDef("rigid_interpretation", "Rigid over-interpretation", "alliance", -1,
+              "Asserts a meaning, motive or cause the client has not offered, with certainty and without checking, or repeats it after the client disagreed.",
+              ("interpretation",), "section 6"),
+    MarkerDef("open_question", "Open question", "mi", +1, "Invites the client to elaborate.", ("mi_main", "question_type"), "section 7"),
+    MarkerDef("closed_question", "Closed question", "mi", 0, "Asks for yes/no or a specific fact.", ("mi_main", "question_type"), "section 7"),
+    MarkerDef("simple_reflection", "Simple reflection", "mi", +1, "Repeats or rephrases what the client said.", ("mi_main", "reflection_type"), "section 7"),
+    MarkerDef("complex_reflection", "Complex reflection", "mi", +1, "Adds meaning or emphasis to what the client said.", ("mi_main", "reflection_type"), "section 7"),
+    MarkerDef("giving_information", "Giving information", "mi", 0, "Gives information, explains or gives feedback.", ("mi_main", "input_type"), "section 7"),
+    MarkerDef("advice_with_permission", "Advice with permission", "mi", 0,
+              "Advice after the client agreed to hear it, or that offers itself as optional.", ("advice",), "section 7"),
+    MarkerDef("advice_without_permission", "Advice without permission", "mi", -1,
+              "Advice, suggestion or direction the client did not ask for.", ("advice",), "section 7"),
+    MarkerDef("confront", "Confront", "mi", -1, "Disagrees, argues, warns, shames, blames or moralises.", ("confront",), "section 7"),
+)
+
+MARKER_NAMES = tuple(m.name for m in MARKERS)
+
+
+def marker(name: str) -> MarkerDef:
+    for m in MARKERS:
+        if m.name == name:
+            return m
+    raise ConfigError(f"unknown marker '{name}'; known: {', '.join(MARKER_NAMES)}")
+
+
+def required_heads(names: tuple[str, ...] = MARKER_NAMES) -> tuple[str, ...]:
+    """Heads needed for these markers (the appropriateness model is loaded by the stage itself)."""
+    heads = [h for n in names for h in marker(n).heads if h != "disclosure_appropriateness"]
+    return tuple(dict.fromkeys(heads))
+
+
+Outputs = dict[str, tuple[np.ndarray, np.ndarray]]  # head -> (probabilities (n, classes), decided class index (n,))
+
+
+def _chain(out: Outputs, classes: dict[str, tuple[str, ...]], first: str, first_class: str,
+           second: str, second_class: str) -> tuple[np.ndarray, np.ndarray]:
+    p1, d1 = out[first]
+    p2, d2 = out[second]
+    i, j = classes[first].index(first_class), classes[second].index(second_class)
+    return p1[:, i] * p2[:, j], (d1 == i) & (d2 == j)
+
+
+def _binary(out: Outputs, classes: dict[str, tuple[str, ...]], head: str, positive: str = "yes") -> tuple[np.ndarray, np.ndarray]:
+    p, d = out[head]
+    i = classes[head].index(positive)
+    return p[:, i], d == i
+
+
+Rule = Callable[[Outputs, dict[str, tuple[str, ...]]], tuple[np.ndarray, np.ndarray]]
+
+UTTERANCE_LEVEL: dict[str, Rule] = {
+    "empathy": lambda o, c: _binary(o, c, "empathy"),
+    "positive_regard": lambda o, c: _binary(o, c, "positive_regard"),
+    "self_disclosure": lambda o, c: _binary(o, c, "self_disclosure"),
+    "rigid_interpretation": lambda o, c: _binary(o, c, "interpretation", "rigid"),
+    "open_question": lambda o, c: _chain(o, c, "mi_main", "question", "question_type", "open"),
+    "closed_question": lambda o, c: _chain(o, c, "mi_main", "question", "question_type", "closed"),
+    "simple_reflection": lambda o, c: _chain(o, c, "mi_main", "reflection", "reflection_type", "simple"),
+    "complex_reflection": lambda o, c: _chain(o, c, "mi_main", "reflection", "reflection_type", "complex"),
+    "giving_information": lambda o, c: _chain(o, c, "mi_main", "therapist_input", "input_type", "information"),
+    "advice": lambda o, c: _binary(o, c, "advice"),
+    "confront": lambda o, c: _binary(o, c, "confront"),
+}
+
+
+def utterance_markers(out: Outputs, classes: dict[str, tuple[str, ...]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """(probability, decision) arrays per utterance-level marker, from the heads' outputs."""
+    return {name: rule(out, classes) for name, rule in UTTERANCE_LEVEL.items()
+            if all(h in out for h in _heads_of(name))}
+
+
+def _heads_of(name: str) -> tuple[str, ...]:
+    return ("advice",) if name == "advice" else marker(name).heads

@@ -1,0 +1,192 @@
+"""Session-context rules: what a single-utterance model cannot see.
+
+Plain functions over texts and per-utterance decisions, shared by the markers stage and by the
+training code that fits the disclosure-appropriateness model on annotated conversations.
+
+- Disclosure episodes and their context features (codebook 5.3-5.4, after Hill & Knox 2002):
+  size, how many came before, whether the focus returns to the client, whether it was asked for,
+  intimate content, advice inside it, and how the client answered next.
+- Persistence (codebook 6.3, Q3): an interpretation repeated after the client disagreed.
+- Advice with or without permission (MITI 4.2.1): permission asked and granted, or offered in the
+  utterance itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_FILLER = {"ok", "okay", "yeah", "yes", "right", "mm", "hmm", "mm-hmm", "uh", "um", "sure", "oh", "ah", "i", "see",
+           "thanks", "thank", "you", "true", "no", "well", "so", "hm", "k"}
+
+CARETAKING = re.compile(r"\b(i'?m (so )?sorry (for|about|to hear)|that (sounds|must (have been|be)) (so )?(hard|tough|awful|difficult)"
+                        r" for you|congratulations|congrats|good for you|how (are|did) you (cope|manage|feel)|are you ok|"
+                        r"what about you|how about you|did you)\b", re.I)
+REDIRECT = re.compile(r"^\W*(anyway|anyways|but (my|i|what)|back to|so about|as i was saying|regardless|either way)\b|"
+                      r"\b(for me|in my case|my situation|my question)\b", re.I)
+LOST = re.compile(r"\b(lost my (train of thought|thread)|where was i|what was i saying|i forgot what)\b", re.I)
+SOLICITED = re.compile(r"\b(have you|did you|do you|are you|were you|what about you|how about you|you ever|your own)\b[^.?!]*\?", re.I)
+INTIMATE = re.compile(r"\b(divorce|divorced|affair|cheat\w*|drink\w*|alcohol|sober|sobriety|rehab|arrest\w*|"
+                      r"suicid\w*|depress\w*|my (own )?therap\w*|panic attack|abuse\w*|my (late )?(father|mother|dad|mum|mom) "
+                      r"(died|passed)|funeral|miscarriage|custody|bankrupt\w*|debt)\b", re.I)
+ADVICE = re.compile(r"\b(you should|you need to|you have to|take (the|them|it)|i'd (recommend|suggest)|try (to )?\w+|"
+                    r"don'?t (wait|do|let)|make sure)\b", re.I)
+DISAGREE = re.compile(r"^\W*(no\b|nah\b|not really|i don'?t (think|agree|see)|that'?s not|it'?s not (that|about)|"
+                      r"i didn'?t say|i disagree|that isn'?t|you'?re wrong|that'?s not it)|\b(that'?s not (it|true|right|what)|"
+                      r"i don'?t think (that'?s|it'?s|so)|i didn'?t say that|not what i (said|meant))\b", re.I)
+PERMISSION = re.compile(r"\b(would it be (ok|okay|alright|all right)|is it (ok|okay) if|may i|can i (share|tell|offer|give|make)|"
+                        r"would you like (me to|some|to hear)|do you mind if|would you be (open|interested)|"
+                        r"if (it'?s|that'?s) (ok|okay|alright) with you|with your permission)\b", re.I)
+AGREE = re.compile(r"^\W*(yes|yeah|yep|sure|ok|okay|go ahead|please|of course|i'?d like that|that'?s fine|alright|all right)\b", re.I)
+
+
+def words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def client_reply(text: str | None) -> str:
+    """How the client answered: caretaking, lost_thread, redirect, minimal, engages (or none)."""
+    if text is None:
+        return "none"
+    if CARETAKING.search(text):
+        return "caretaking"
+    if LOST.search(text):
+        return "lost_thread"
+    if REDIRECT.search(text):
+        return "redirect"
+    content = [w for w in _WORD.findall(text.lower()) if w not in _FILLER]
+    return "minimal" if len(content) <= 3 else "engages"
+
+
+EPISODE_FEATURES = ("log_words", "utterances", "multi_turn", "number", "no_return", "solicited", "intimate",
+                    "advice", "client_caretaking", "client_minimal", "client_redirect")
+
+
+@dataclass(frozen=True)
+class Episode:
+    """Consecutive disclosure utterances of the therapist (codebook 5.3)."""
+
+    utterances: tuple[int, ...]  # utterance indices
+    words: int
+    turns: int
+    number: int  # 1 = first episode of the session
+    returns_focus: bool
+    solicited: bool
+    intimate: bool
+    contains_advice: bool
+    client_next: str
+
+    def features(self) -> dict[str, float]:
+        """The numeric description used by the appropriateness model (names are stable)."""
+        return {
+            "log_words": math.log1p(self.words), "utterances": float(len(self.utterances)),
+            "multi_turn": float(self.turns > 1), "number": float(min(self.number, 5)),
+            "no_return": float(not self.returns_focus), "solicited": float(self.solicited),
+            "intimate": float(self.intimate), "advice": float(self.contains_advice),
+            "client_caretaking": float(self.client_next == "caretaking"),
+            "client_minimal": float(self.client_next in ("minimal", "lost_thread")),
+            "client_redirect": float(self.client_next == "redirect"),
+        }
+
+    def reasons(self) -> list[str]:
+        """The codebook's criteria that this episode meets, in words."""
+        out = []
+        if len(self.utterances) >= 4 or self.words >= 80 or self.turns > 1:
+            out.append(f"long disclosure ({self.words} words, {len(self.utterances)} utterances)")
+        if self.number >= 3:
+            out.append(f"frequent: disclosure episode number {self.number} in the session")
+        if not self.returns_focus:
+            out.append("the focus does not return to the client")
+        if self.client_next in ("caretaking", "minimal", "lost_thread", "redirect"):
+            out.append({"caretaking": "the client takes care of the therapist next",
+                        "minimal": "the client goes quiet next", "lost_thread": "the client loses the thread",
+                        "redirect": "the client redirects to their own situation"}[self.client_next])
+        if self.intimate and not self.solicited:
+            out.append("intimate content, not asked for")
+        if self.contains_advice and not self.returns_focus:
+            out.append("advice from the therapist's own life")
+        return out
+
+
+@dataclass(frozen=True)
+class Utt:
+    """What the rules need to know about one utterance."""
+
+    index: int
+    turn: int
+    role: str
+    text: str
+    disclosure: bool = False
+    question_or_reflection: bool = False
+
+
+def disclosure_episodes(utts: Sequence[Utt]) -> list[Episode]:
+    """Group disclosure utterances into episodes: consecutive therapist disclosures, continuing
+    across a client turn that is only a backchannel."""
+    groups: list[list[Utt]] = []
+    current: list[Utt] = []
+    for u in utts:
+        if u.role == "therapist" and u.disclosure:
+            current.append(u)
+        elif u.role == "therapist" and current:
+            groups.append(current)
+            current = []
+        elif u.role != "therapist" and current and client_reply(u.text) != "minimal":
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return [_episode(g, number, utts) for number, g in enumerate(groups, start=1)]
+
+
+def _episode(group: list[Utt], number: int, utts: Sequence[Utt]) -> Episode:
+    first, last = group[0], group[-1]
+    before = [u for u in utts if u.index < first.index and u.role != "therapist"]
+    after_therapist = [u for u in utts if u.index > last.index and u.role == "therapist"]
+    same_turn_after = [u for u in after_therapist if u.turn == last.turn]
+    next_therapist = same_turn_after[:1] or after_therapist[:1]
+    client_after = [u for u in utts if u.index > last.index and u.role != "therapist"]
+    client_turn = [u.text for u in client_after if u.turn == client_after[0].turn] if client_after else None
+    text = " ".join(u.text for u in group)
+    return Episode(
+        utterances=tuple(u.index for u in group), words=words(text), turns=len({u.turn for u in group}), number=number,
+        returns_focus=bool(next_therapist and next_therapist[0].question_or_reflection and next_therapist[0].turn == last.turn)
+        or bool(re.search(r"\?\s*$", last.text) and re.search(r"\byou", last.text, re.I)),
+        solicited=bool(before and SOLICITED.search(before[-1].text)), intimate=bool(INTIMATE.search(text)),
+        contains_advice=bool(ADVICE.search(text)), client_next=client_reply(" ".join(client_turn)) if client_turn else "none",
+    )
+
+
+def persistence(utts: Sequence[Utt], interpretive: Sequence[bool], window: int = 6) -> dict[int, str]:
+    """Utterance index -> reason, for interpretations made after the client disagreed with an
+    earlier interpretation within the last ``window`` turns (codebook 6.5, Q3)."""
+    flagged: dict[int, str] = {}
+    last_interpretation_turn: int | None = None
+    disagreed_turn: int | None = None
+    for u, interp in zip(utts, interpretive):
+        if u.role != "therapist":
+            if last_interpretation_turn is not None and u.turn > last_interpretation_turn and DISAGREE.search(u.text):
+                disagreed_turn = u.turn
+            continue
+        if interp:
+            if disagreed_turn is not None and u.turn - disagreed_turn <= window:
+                flagged[u.index] = f"repeats an interpretation after the client disagreed (turn {disagreed_turn + 1})"
+            last_interpretation_turn = u.turn
+    return flagged
+
+
+def permission_given(utts: Sequence[Utt], i: int) -> bool:
+    """Advice at position i was preceded by a granted request for permission, or offers it itself."""
+    u = utts[i]
+    if PERMISSION.search(u.text):
+        return True
+    earlier = [v for v in utts[:i] if v.turn >= u.turn - 2]
+    for j in range(len(earlier) - 1, -1, -1):
+        v = earlier[j]
+        if v.role == "therapist" and PERMISSION.search(v.text):
+            replies = [w for w in earlier[j + 1:] if w.role != "therapist"]
+            return not replies or bool(AGREE.search(replies[0].text))
+    return False

@@ -1,0 +1,30 @@
+"""One line per marker saying how well its models agree with human coders (from their cards)."""
+
+from __future__ import annotations
+
+import json
+
+from ..errors import ModelError
+from ..resources import find_model
+from .codebook import MARKERS, MarkerDef
+
+
+def head_summary(name: str) -> str:
+    """'<metric> 0.812 (95 % CI 0.78-0.84), κ 0.71, ECE 0.03, n=390' from a model's metrics.json."""
+    try:
+        m = json.loads((find_model(name) / "metrics.json").read_text(encoding="utf-8"))
+    except (ModelError, OSError, ValueError):
+        return f"{name}: no metrics found"
+    t = m.get("cv") or m["test"]
+    headline = t["headline"].replace("_", " ")
+    ci = f" (95 % CI {t['ci95'][0]:.2f}-{t['ci95'][1]:.2f})" if t.get("ci95") else ""
+    where = "cross-validated by conversation" if "cv" in m else "held-out conversations"
+    return f"{name}: {headline} {t[t['headline']]:.3f}{ci}, κ {t['kappa']}, ECE {t['ece']}, n={t['n']} ({where})"
+
+
+def marker_validity(marker: MarkerDef) -> list[str]:
+    return [head_summary(h) for h in marker.heads]
+
+
+def validity_table() -> list[tuple[MarkerDef, list[str]]]:
+    return [(m, marker_validity(m)) for m in MARKERS]

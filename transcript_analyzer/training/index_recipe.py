@@ -1,0 +1,118 @@
+"""The 'index' recipe: reference values for the alliance index, and how well it separates AnnoMI's
+high- from low-quality MI sessions.
+
+Every AnnoMI transcript is run through the analyzer (roles from the transcript, spaCy utterances,
+the shipped marker models); the components' means and standard deviations over these sessions
+become the index's reference. The index's weights are fixed by theory (markers/index.py), never
+fit to the quality labels, so its AUC against them is a test, not a fit. The marker heads did
+learn from utterance labels of training-split transcripts, which is why the AUC is also reported
+on test-split transcripts alone.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..config import AnalyzeConfig, MarkerOptions
+from ..io.atomic import write_files
+from ..markers.index import COMPONENTS, AllianceIndexModel, reference, session_features
+from ..model import Session
+from ..pipeline import Pipeline
+from ..markers.stage import MarkersStage
+from ..resources import sha256_file
+from ..text.roles import RolesStage
+from ..text.segment import SegmentStage
+from .corpora import split_of
+from .datasets import load_annomi, to_session
+
+
+def auc(scores: list[float], positive: list[bool]) -> float | None:
+    """Area under the ROC curve (probability a positive outscores a negative; ties count half)."""
+    pos = [s for s, p in zip(scores, positive) if p]
+    neg = [s for s, p in zip(scores, positive) if not p]
+    if not pos or not neg:
+        return None
+    wins = sum((a > b) + 0.5 * (a == b) for a in pos for b in neg)
+    return round(wins / (len(pos) * len(neg)), 4)
+
+
+def annomi_sessions(data: Path) -> list[tuple[Session, str, str]]:
+    """(analysed session, mi_quality, split) for every AnnoMI transcript."""
+    config = AnalyzeConfig(markers=MarkerOptions(evidence=False))
+    pipeline = Pipeline([RolesStage(config.roles), SegmentStage(config.segment), MarkersStage(config.markers)]).load()
+    out = []
+    for conv in load_annomi(data / "annomi" / "annomi-full.dev.csv"):
+        session, _ = to_session(conv)  # speakers labelled Therapist / Client
+        out.append((pipeline(session), conv.attrs["mi_quality"], split_of("annomi", conv.id)))
+    return out
+
+
+def run(recipe: dict[str, Any], data: Path, out_dir: Path) -> Path:
+    sessions = annomi_sessions(data)
+    feats = [session_features(s) for s, _, _ in sessions]
+    mean, sd = reference(feats)
+    model = AllianceIndexModel(mean=mean, sd=sd, weights=dict(COMPONENTS), scale=float(recipe.get("index", {}).get("scale", 15.0)),
+                               version=str(recipe["recipe"].get("version", "1")))
+    values = [model.compute(s).value for s, _, _ in sessions]
+    high = [q == "high" for _, q, _ in sessions]
+    test = [sp == "test" for _, _, sp in sessions]
+    metrics = {
+        "sessions": len(sessions), "high": sum(high), "low": len(high) - sum(high),
+        "auc_all": auc(values, high),
+        "auc_test_split": auc([v for v, t in zip(values, test) if t], [h for h, t in zip(high, test) if t]),
+        "test_split": {"high": sum(h for h, t in zip(high, test) if t), "low": sum((not h) for h, t in zip(high, test) if t)},
+        "components": {name: {"weight": w, "mean": round(mean[name], 4), "sd": round(sd[name], 4),
+                              "auc_alone": auc([w * f[name] for f in feats], high)} for name, w in COMPONENTS},
+        "index_mean_high": round(float(np.mean([v for v, h in zip(values, high) if h])), 2),
+        "index_mean_low": round(float(np.mean([v for v, h in zip(values, high) if not h])), 2),
+        "date": date.today().isoformat(),
+    }
+    staging = out_dir.parent / ".index.staging"
+    names = model.save(staging)
+    files = {n: (staging / n).read_bytes() for n in names}
+    files["SHA256SUMS"] = "".join(f"{sha256_file(staging / n)}  {n}\n" for n in names).encode()
+    files["metrics.json"] = (json.dumps(metrics, indent=2) + "\n").encode()
+    files["card.md"] = _card(recipe, metrics).encode()
+    write_files(out_dir, files)
+    for n in names:
+        (staging / n).unlink()
+    staging.rmdir()
+    return out_dir
+
+
+def _card(recipe: dict[str, Any], m: dict[str, Any]) -> str:
+    rows = "\n".join(f"| {n} | {c['weight']:+.0f} | {c['mean']} | {c['sd']} | {c['auc_alone']} |" for n, c in m["components"].items())
+    target = recipe.get("index", {}).get("target_auc", 0.90)
+    return f"""# Model card: alliance_index (version {recipe['recipe'].get('version', '1')})
+
+{recipe.get('card', {}).get('summary', '').strip()}
+
+Formula and rationale: docs/alliance_index.md. Reference sessions: the {m['sessions']} AnnoMI
+transcripts (research use; cite Wu et al.), analysed by the shipped pipeline.
+
+## Separating high- from low-quality MI (AnnoMI `mi_quality`)
+| sessions | high | low | AUC |
+|---|---|---|---|
+| all transcripts | {m['high']} | {m['low']} | **{m['auc_all']}** |
+| test-split transcripts only | {m['test_split']['high']} | {m['test_split']['low']} | {m['auc_test_split']} |
+
+Target AUC ≥ {target}: **{'met' if (m['auc_all'] or 0) >= target else 'not met'}** on all transcripts. Mean index: high
+{m['index_mean_high']}, low {m['index_mean_low']}. The weights are not fit to these labels; the marker
+heads were trained on utterance labels of training-split transcripts, so the test-split row is the
+cleanest (and, with few low-quality sessions, the noisiest) number.
+
+## Components (reference = AnnoMI sessions)
+| component | weight | mean | sd | AUC alone (signed) |
+|---|---|---|---|---|
+{rows}
+
+## Known limits
+{recipe.get('card', {}).get('failure_modes', '').strip()}
+
+Reproduce: `transcript-analyzer train pipelines/alliance_index.toml --data ../shared/data`.
+"""
