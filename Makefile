@@ -35,6 +35,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/role_accuracy.py --data $(DATA)
 	$(PY) benchmarks/analyze_speed.py --data $(DATA)
 	$(PY) benchmarks/marker_speed.py --data $(DATA)
+	$(PY) benchmarks/evidence_agreement.py --data $(DATA)
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache

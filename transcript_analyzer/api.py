@@ -26,6 +26,8 @@ OPTIONS = {
     "therapist": ("roles", "therapist"),
     "role_model": ("roles", "model"),
     "spacy_model": ("segment", "spacy_model"),
+    "markers": ("markers", "markers"),
+    "evidence": ("markers", "evidence"),
 }
 
 
@@ -39,6 +41,8 @@ def make_config(config: AnalyzeConfig | None = None, **options: Any) -> AnalyzeC
             continue
         if name == "columns":
             value = _columns(value)
+        if name == "markers" and isinstance(value, str):
+            value = tuple(m.strip() for m in value.split(",") if m.strip())
         section, fld = OPTIONS[name]
         part = dataclasses.replace(getattr(config, section), **{fld: value})
         config = dataclasses.replace(config, **{section: part})

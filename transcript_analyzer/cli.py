@@ -57,12 +57,15 @@ def main(verbose: int) -> None:
               help="TOML file with [read], [roles], [segment] options.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
               help="Override one option, e.g. --set roles.model=path/to/model (repeatable).")
+@click.option("--markers", "marker_names", metavar="LIST",
+              help="Comma-separated markers to code (default: all; see `transcript-analyzer markers`).")
+@click.option("--no-evidence", is_flag=True, help="Skip finding the words behind each flagged marker (faster).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary.")
 @_handle_errors
 def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | None, columns: str | None,
             session_id: str | None, therapist: str | None, config_file: Path | None,
-            overrides: tuple[str, ...], quiet: bool) -> None:
-    """Analyse one transcript: roles, utterances and session metrics."""
+            overrides: tuple[str, ...], marker_names: str | None, no_evidence: bool, quiet: bool) -> None:
+    """Analyse one transcript: roles, utterances, alliance markers and session metrics."""
     from .api import Analyzer
     from .config import load_config
     from .io.writers import session_json, write_outputs
@@ -70,7 +73,7 @@ def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | 
 
     config = load_config(config_file, overrides)
     analyzer = Analyzer(config, format=fmt, encoding=encoding, columns=columns, session=session_id,
-                        therapist=therapist)
+                        therapist=therapist, markers=marker_names, evidence=False if no_evidence else None)
     session = analyzer.analyze(input_path)
     if out == "-":
         sys.stdout.buffer.write(session_json(session))

@@ -60,8 +60,9 @@ def fake_heads():
         "empathy": cue_head("empathy", ("no", "yes"), {"feeling_word": "yes"}, "no", positive="yes"),
         "positive_regard": cue_head("positive_regard", ("no", "yes"), {"affirmation": "yes"}, "no", positive="yes"),
         "self_disclosure": cue_head("self_disclosure", ("no", "yes"), {"own_life": "yes"}, "no", positive="yes"),
-        "interpretation": cue_head("interpretation", ("rigid", "tentative_or_collaborative", "not_interpretation"),
-                                   {"certainty": "rigid", "hedge": "tentative_or_collaborative"}, "not_interpretation"),
+        "interpretive": cue_head("interpretive", ("no", "yes"), {"certainty": "yes", "hedge": "yes"}, "no", positive="yes"),
+        "interpretation_certainty": cue_head("interpretation_certainty", ("tentative", "rigid"), {"certainty": "rigid"},
+                                             "tentative", positive="rigid"),
         "advice": cue_head("advice", ("no", "yes"), {"directive": "yes", "imperative_start": "yes"}, "no", positive="yes"),
         "confront": cue_head("confront", ("no", "yes"), {}, "no", positive="yes", context=False),
     }

@@ -88,3 +88,10 @@ def test_advice_permission():
     cold = convo(("client", "I can't sleep."), ("therapist", "You should stop drinking coffee."))
     assert not rules.permission_given(cold, 1)
     assert rules.permission_given(convo(("therapist", "If it's okay with you, try a short walk after dinner.")), 0)
+
+
+def test_coping_questions_are_not_caretaking():
+    """Codebook SD-9: the client asking how the therapist coped is seeking help for themselves."""
+    assert rules.client_reply("How did you deal with it?") == "engages"
+    assert rules.client_reply("Really? How did you get through that, because for me it's awful.") == "engages"
+    assert rules.client_reply("I'm so sorry for you, are you okay?") == "caretaking"

@@ -76,11 +76,15 @@ def cue_matrix(texts: Sequence[str]) -> np.ndarray:
     return np.stack([cue_vector(t) for t in texts]) if texts else np.zeros((0, len(CUE_NAMES)), dtype=np.float32)
 
 
-def assemble(u: np.ndarray, c: np.ndarray | None, cues: np.ndarray | None, context: bool) -> np.ndarray:
-    """[u] or [u, c, u*c], then the cues: the layout every head is trained and used with."""
-    parts = [u]
-    if context:
-        parts += [c, u * c]
+def assemble(u: np.ndarray, c: np.ndarray | None, cues: np.ndarray | None, context: bool,
+             embedding: bool = True) -> np.ndarray:
+    """[u] or [u, c, u*c], then the cues (or the cues alone): the layout every head is trained
+    and used with."""
+    parts = []
+    if embedding:
+        parts.append(u)
+        if context:
+            parts += [c, u * c]
     if cues is not None:
         parts.append(cues)
     return np.hstack(parts).astype(np.float32)

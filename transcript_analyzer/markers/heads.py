@@ -1,4 +1,5 @@
-"""Trained classifier heads: a linear layer over [utterance, context, utterance*context, cues].
+"""Trained classifier heads: a linear layer over [utterance, context, utterance*context, cues]
+(or over the cues alone, for heads learned from a few dozen annotated examples).
 
 Inference is plain numpy (no scikit-learn at run time): standardise, linear logits, divide by
 the temperature fit on the validation split (calibration), softmax. Decisions use what was tuned
@@ -39,6 +40,8 @@ class Head:
     version: str = "1.0"
     sha256: str | None = None
     info: dict = field(default_factory=dict)
+    embedding: bool = True
+    """False for heads over the linguistic cues alone (small annotated sets)."""
 
     @property
     def n_features(self) -> int:
@@ -68,7 +71,7 @@ class Head:
         """Write head.json and weights.npz; returns the file names (for SHA256SUMS)."""
         folder.mkdir(parents=True, exist_ok=True)
         meta = {"kind": "head", "name": self.name, "version": self.version, "classes": list(self.classes),
-                "context": self.context, "cues": list(CUE_NAMES) if self.cues else [],
+                "context": self.context, "embedding": self.embedding, "cues": list(CUE_NAMES) if self.cues else [],
                 "temperature": self.temperature, "threshold": self.threshold, "positive": self.positive,
                 "decision_weights": None if self.weights is None else [round(float(w), 6) for w in self.weights],
                 "info": self.info}
@@ -96,4 +99,5 @@ class Head:
             temperature=float(meta["temperature"]), threshold=meta["threshold"], positive=meta["positive"],
             weights=None if meta["decision_weights"] is None else np.array(meta["decision_weights"]),
             version=meta.get("version", "1.0"), sha256=sums.get("weights.npz"), info=meta.get("info", {}),
+            embedding=bool(meta.get("embedding", True)),
         )

@@ -22,9 +22,12 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _FILLER = {"ok", "okay", "yeah", "yes", "right", "mm", "hmm", "mm-hmm", "uh", "um", "sure", "oh", "ah", "i", "see",
            "thanks", "thank", "you", "true", "no", "well", "so", "hm", "k"}
 
-CARETAKING = re.compile(r"\b(i'?m (so )?sorry (for|about|to hear)|that (sounds|must (have been|be)) (so )?(hard|tough|awful|difficult)"
-                        r" for you|congratulations|congrats|good for you|how (are|did) you (cope|manage|feel)|are you ok|"
-                        r"what about you|how about you|did you)\b", re.I)
+CARETAKING = re.compile(r"\b(i'?m (so )?sorry (for you|about (that|your)|to hear (that|about) (you|your))|sorry (that )?you|"
+                        r"that (sounds|must (have been|be)) (so |really )?(hard|tough|awful|difficult|painful) for you|"
+                        r"congratulations|congrats|good for you|proud of you|are you (ok|okay|alright|all right)|"
+                        r"how are you (doing|holding up|feeling)|i hope you'?re (ok|okay))\b", re.I)
+# Codebook SD-9: asking how the therapist coped is the client seeking help, not caretaking.
+COPING = re.compile(r"\bhow did you (deal|cope|manage|handle|get|solve|overcome|stop|do it|get through)", re.I)
 REDIRECT = re.compile(r"^\W*(anyway|anyways|but (my|i|what)|back to|so about|as i was saying|regardless|either way)\b|"
                       r"\b(for me|in my case|my situation|my question)\b", re.I)
 LOST = re.compile(r"\b(lost my (train of thought|thread)|where was i|what was i saying|i forgot what)\b", re.I)
@@ -51,6 +54,8 @@ def client_reply(text: str | None) -> str:
     """How the client answered: caretaking, lost_thread, redirect, minimal, engages (or none)."""
     if text is None:
         return "none"
+    if COPING.search(text):
+        return "engages"
     if CARETAKING.search(text):
         return "caretaking"
     if LOST.search(text):

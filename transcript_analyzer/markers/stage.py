@@ -69,7 +69,7 @@ class MarkersStage:
         cues = cue_matrix(list(texts))
         out = {}
         for name, head in self.heads.items():
-            p = head.predict_proba(assemble(u, c, cues if head.cues else None, head.context))
+            p = head.predict_proba(assemble(u, c, cues if head.cues else None, head.context, head.embedding))
             out[name] = (p, head.decide(p))
         return out
 
@@ -149,15 +149,13 @@ class MarkersStage:
 
     def _persistence(self, plain: list[rules.Utt], position: dict[int, int], out: Outputs,
                      scores: dict[str, tuple[np.ndarray, np.ndarray]], reasons: dict[str, dict[int, list[str]]]) -> None:
-        p_int, _ = out["interpretation"]
-        names = self.heads["interpretation"].classes
-        interpretive = p_int[:, names.index("rigid")] + p_int[:, names.index("tentative_or_collaborative")] >= 0.5
+        _, decided = out["interpretive"]
+        interpretive = decided == self.heads["interpretive"].classes.index("yes")
         flags = rules.persistence(plain, [bool(interpretive[position[i]]) if i in position else False for i in range(len(plain))])
-        p, d = scores["rigid_interpretation"]
-        for i, why in flags.items():
+        _, d = scores["rigid_interpretation"]
+        for i, why in flags.items():  # the rule decides; the probability stays the model's own
             k = position[i]
             d[k] = True
-            p[k] = max(p[k], float(interpretive[k]) * 0.5 + 0.5 * p[k])
             reasons.setdefault("rigid_interpretation", {})[k] = [why]
 
     def _evidence(self, texts: list[str], rows: list[int], c: np.ndarray,

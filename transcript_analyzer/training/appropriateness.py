@@ -12,6 +12,7 @@ scored on test-split conversations only.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -28,8 +29,8 @@ from ..resources import sha256_file
 from .annotation import join, load_annotations
 from .corpora import Example, load
 from .head_data import _final_labels
-from .head_fit import fit_head, score
-from .head_recipe import cv_tuning
+from .head_fit import score
+from .head_recipe import fit_cv
 
 FEATURES = rules.EPISODE_FEATURES
 _SENT = re.compile(r"(?<=[.!?])\s+")
@@ -87,21 +88,18 @@ def run(recipe: dict[str, Any], data: Path, out_dir: Path) -> Path:
     split = np.array([ex.split for _, _, ex in rows])
     groups = [f"{ex.corpus}:{ex.conversation}" for _, _, ex in rows]
     fit = split != "test"
-    C = float(recipe.get("train", {}).get("C", 0.5))
-    head, tuning = fit_head("disclosure_appropriateness", classes, "inappropriate", False, False,
-                            (x[fit], y[fit]), (x[fit], y[fit]), (C,), str(recipe["recipe"].get("version", "1.0")))
-    temperature, threshold = cv_tuning(x[fit], y[fit], [g for g, m in zip(groups, fit) if m], 2, C, 1)
-    import dataclasses
-
+    grid = tuple(float(c) for c in recipe.get("train", {}).get("C", (0.1, 0.3, 1.0)))
+    head, tuning = fit_cv("disclosure_appropriateness", list(classes), "inappropriate", x[fit], y[fit],
+                          np.array(groups)[fit], grid, {"context": False, "cues": False, "embedding": False},
+                          str(recipe["recipe"].get("version", "1.0")))
     base_rate = float((y[fit] == 1).mean())
-    head = dataclasses.replace(head, temperature=temperature, threshold=threshold,
-                               info={"features": list(FEATURES), "base_rate": round(base_rate, 4),
-                                     "description": "P(inappropriate) of a disclosure episode from its context features"})
+    head = dataclasses.replace(head, info={"features": list(FEATURES), "base_rate": round(base_rate, 4),
+                                           "description": "P(inappropriate) of a disclosure episode from its context features"})
     te = split == "test"
     metrics = {"test": score(head, x[te], y[te], [g for g, m in zip(groups, te) if m]),
                "data": {s: dict(Counter(label for (_, label, ex) in rows if ex.split == s)) for s in ("train", "val", "test")},
                "weights": {n: round(float(w), 4) for n, w in zip(FEATURES, head.coef[1] / head.scale)},
-               "tuning": {**tuning, "temperature": round(temperature, 4), "threshold": round(threshold, 4)},
+               "tuning": tuning,
                "date": date.today().isoformat()}
     staging = out_dir.parent / ".appropriateness.staging"
     names = head.save(staging)
@@ -137,8 +135,8 @@ Annotation procedure: docs/codebook.md, section 2. Items labelled 'unclear' are 
 
 ## Method
 Features of the disclosure episode (rules.py, the same code the markers stage runs): {', '.join(m['weights'])}.
-Logistic regression (C={m['tuning']['C']}); temperature {m['tuning']['temperature']} and threshold
-{m['tuning']['threshold']} from grouped 5-fold cross-validation on train+val conversations.
+Logistic regression (C={m['tuning']['C']}, chosen by out-of-fold score); temperature {m['tuning']['temperature']}
+and threshold {m['tuning']['threshold']:.4f} from grouped 5-fold cross-validation on train+val conversations.
 
 Standardised weights (positive = towards inappropriate):
 

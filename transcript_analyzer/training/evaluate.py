@@ -48,7 +48,7 @@ def check_heads(recipe_path: Path, data: Path, only: set[str] | None = None) -> 
         head = Head.load(spec["name"])
         card = json.loads((find_model(spec["name"]) / "metrics.json").read_text())["test"]
         items = [i for i in collect(spec, data, root) if i.split == "test"]
-        x = features(items, encoder, head.context, head.cues)
+        x = features(items, encoder, head.context, head.cues, head.embedding)
         y = np.array([list(head.classes).index(i.label) for i in items])
         now = score(head, x, y, [f"{i.corpus}:{i.conversation}" for i in items], n_boot=10)
         checks.append(Check(spec["name"], card["headline"], card[card["headline"]], now[now["headline"]], len(items)))

@@ -49,6 +49,9 @@ class Settings:
     scale: float = 20.0
     limit: int | None = None
     """Use at most this many items per split (smoke tests only)."""
+    cap_per_corpus: int | None = None
+    """Per epoch, at most this many training items from one corpus (a fresh sample each epoch),
+    so that a large corpus (ESConv) does not drown the others."""
 
 
 def settings_from(recipe: dict[str, Any]) -> Settings:
@@ -142,6 +145,19 @@ def _evaluate(model: _Model, items: list, batch_size: int) -> dict[str, float]:
             for t, p in sorted(preds.items())}
 
 
+def _epoch_sample(items: list, cap: int | None, rng: random.Random) -> list:
+    """All items shuffled, or at most ``cap`` per corpus (a new random draw every epoch)."""
+    if cap is None:
+        chosen = list(items)
+    else:
+        by_corpus: dict[str, list] = {}
+        for item in items:
+            by_corpus.setdefault(item[0].corpus, []).append(item)
+        chosen = [x for group in by_corpus.values() for x in (rng.sample(group, cap) if len(group) > cap else group)]
+    rng.shuffle(chosen)
+    return chosen
+
+
 def finetune(source: Path, tasks: Sequence[Task], data: Path, out: Path, settings: Settings) -> dict[str, Any]:
     """Fine-tune, keep the best epoch (validation), save it in Hugging Face format to ``out``."""
     import torch
@@ -164,21 +180,22 @@ def finetune(source: Path, tasks: Sequence[Task], data: Path, out: Path, setting
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm))))
     history, best = [], -1.0
     for epoch in range(settings.epochs):
-        rng.shuffle(train)
+        epoch_items = _epoch_sample(train, settings.cap_per_corpus, rng)
         model.encoder.train()
         started, total = time.perf_counter(), 0.0
-        for i in range(0, len(train), settings.batch_size):
-            outputs = model.logits(train[i:i + settings.batch_size])
+        for i in range(0, len(epoch_items), settings.batch_size):
+            outputs = model.logits(epoch_items[i:i + settings.batch_size])
             loss = sum(torch.nn.functional.cross_entropy(z.unsqueeze(0), torch.tensor([y]), weight=weights[t])
                        for t, z, y in outputs) / len(outputs)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
             scheduler.step()
-            total += float(loss)
+            total += float(loss.detach())
         scores = _evaluate(model, val, 64)
         mean = float(np.mean(list(scores.values())))
-        history.append({"epoch": epoch + 1, "train_loss": round(total / max(len(train) // settings.batch_size, 1), 4),
+        history.append({"epoch": epoch + 1, "items": len(epoch_items),
+                        "train_loss": round(total / max(len(epoch_items) // settings.batch_size, 1), 4),
                         "val_macro_f1": scores, "val_mean_macro_f1": round(mean, 4),
                         "minutes": round((time.perf_counter() - started) / 60, 1)})
         log.warning("fine-tune epoch %d: %s", epoch + 1, json.dumps(history[-1]))

@@ -4,6 +4,7 @@ corpora at run time). Items keep their corpus, conversation and split."""
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ class Item:
     conversation: str
     split: str
     source: str  # the recipe source it came from, for per-source results
+    source_label: str = ""  # the label as the source gives it, before mapping to the head's classes
+    train_only: bool = False  # written for training (synthetic): never scored, never used for tuning
 
 
 _FIRST = re.compile(r"\b(i|me|my|i'm|i've|myself)\b", re.I)
@@ -64,13 +67,17 @@ def collect(head: dict[str, Any], data: Path, root: Path) -> list[Item]:
         if "annotations" in source:
             items += _from_annotations(source, data, root, classes, name)
             continue
+        if "synthetic" in source:
+            items += _from_synthetic(source, root, classes, name)
+            continue
         derive = DERIVED.get(source.get("derive", ""))
         if source.get("derive") and derive is None:
             raise ConfigError(f"head {head['name']}: unknown derive rule '{source['derive']}'")
         for ex in load(source["corpus"], data):
-            value = derive(ex.labels) if derive else _mapped(ex.labels.get(source["label"]), source.get("map", {}))
+            raw = derive(ex.labels) if derive else ex.labels.get(source["label"])
+            value = raw if derive else _mapped(raw, source.get("map", {}))
             if value in classes:
-                items.append(Item(ex.text, ex.context, value, ex.corpus, ex.conversation, ex.split, name))
+                items.append(Item(ex.text, ex.context, value, ex.corpus, ex.conversation, ex.split, name, raw or ""))
     if not items:
         raise ConfigError(f"head {head['name']}: no labelled items found in its sources")
     return items
@@ -81,10 +88,26 @@ def _from_annotations(source: dict[str, Any], data: Path, root: Path, classes: s
     chosen = _final_labels(records)
     items = []
     for a, ex, sentence in join(list(chosen.values()), data):
-        value = _mapped(a.labels.get(source["label"]), source.get("map", {}))
+        raw = a.labels.get(source["label"])
+        value = _mapped(raw, source.get("map", {}))
         if value in classes:
-            context = " ".join(t for t in (ex.context,) if t)
-            items.append(Item(sentence, context, value, ex.corpus, ex.conversation, ex.split, name))
+            items.append(Item(sentence, ex.context, value, ex.corpus, ex.conversation, ex.split, name, raw or ""))
+    return items
+
+
+def _from_synthetic(source: dict[str, Any], root: Path, classes: set[str], name: str) -> list[Item]:
+    """Examples the project wrote against the codebook (CSV: id, client, therapist, label, note).
+    Training only: they never reach a test fold or the tuning of thresholds."""
+    path = root / source["synthetic"]
+    if not path.is_file():
+        raise ConfigError(f"synthetic examples not found: {path}")
+    items = []
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            value = _mapped(row["label"], source.get("map", {}))
+            if value in classes:
+                items.append(Item(row["therapist"], row["client"], value, "synthetic", row["id"], "train", name,
+                                  row["label"], train_only=True))
     return items
 
 
