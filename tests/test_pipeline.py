@@ -31,7 +31,8 @@ class Tag:
 def test_stages_satisfy_the_protocol():
     for stage in build_pipeline().stages:
         assert isinstance(stage, Stage)
-    assert build_pipeline().names == ("roles", "segment", "metrics")
+    assert build_pipeline().names == ("roles", "segment", "markers", "metrics")
+    assert build_pipeline(markers=False).names == ("roles", "segment", "metrics")
 
 
 def test_missing_requirement_fails_at_build_time_naming_the_stage():

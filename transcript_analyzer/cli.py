@@ -132,9 +132,12 @@ def markers() -> None:
 def evaluate(data_dir: Path, only: tuple[str, ...]) -> None:
     """Re-score every shipped head on its test split and compare with its model card."""
     from .resources import project_dir
-    from .training.evaluate import check_heads, format_checks
+    from .training.evaluate import check_appropriateness, check_heads, format_checks
 
-    checks = check_heads(project_dir() / "pipelines" / "heads.toml", data_dir, set(only) or None)
+    pipelines = project_dir() / "pipelines"
+    checks = check_heads(pipelines / "heads.toml", data_dir, set(only) or None)
+    if not only or "disclosure_appropriateness" in only:
+        checks += check_appropriateness(pipelines / "disclosure_appropriateness.toml", data_dir)
     click.echo(format_checks(checks))
     if not all(c.ok for c in checks):
         sys.exit(1)

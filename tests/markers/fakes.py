@@ -8,7 +8,7 @@ import numpy as np
 
 from transcript_analyzer.markers.features import CUE_NAMES
 from transcript_analyzer.markers.heads import Head
-from transcript_analyzer.markers.rules import EPISODE_FEATURES
+from transcript_analyzer.markers.criteria import DisclosureCriteria
 from transcript_analyzer.model import ModelInfo
 
 DIM = 8
@@ -69,12 +69,5 @@ def fake_heads():
 
 
 def fake_appropriateness():
-    """P(inappropriate) rises with words and a missing return of focus."""
-    n = len(EPISODE_FEATURES)
-    coef = np.zeros((2, n))
-    coef[1, EPISODE_FEATURES.index("log_words")] = 3.0
-    coef[1, EPISODE_FEATURES.index("no_return")] = 3.0
-    intercept = np.array([0.0, -12.0])
-    return Head(name="disclosure_appropriateness", classes=("appropriate", "inappropriate"), context=False, cues=False,
-                mean=np.zeros(n), scale=np.ones(n), coef=coef, intercept=intercept, threshold=0.5,
-                positive="inappropriate", info={"features": list(EPISODE_FEATURES), "base_rate": 0.3})
+    """The disclosure criteria with an uninformative probability table."""
+    return DisclosureCriteria(long_words=40, frequent_from=3, base_rate=0.3)

@@ -1,4 +1,5 @@
 from transcript_analyzer.markers import rules
+from transcript_analyzer.markers.criteria import DisclosureCriteria
 from transcript_analyzer.markers.rules import Utt
 
 
@@ -36,8 +37,9 @@ def test_a_long_disclosure_without_return_and_a_caretaking_client():
     (episode,) = rules.disclosure_episodes(utts)
     assert episode.utterances == (1, 2, 3, 4) and episode.number == 1
     assert not episode.returns_focus and episode.intimate and episode.client_next == "caretaking"
-    reasons = " ".join(episode.reasons())
-    assert "long disclosure" in reasons and "focus does not return" in reasons and "takes care of the therapist" in reasons
+    _, inappropriate, why = DisclosureCriteria().judge(episode)
+    reasons = " ".join(why)
+    assert inappropriate and "long disclosure" in reasons and "focus does not return" in reasons and "takes care of the therapist" in reasons
     feats = episode.features()
     assert tuple(feats) == rules.EPISODE_FEATURES and feats["client_caretaking"] == 1.0
 
@@ -50,7 +52,9 @@ def test_a_brief_disclosure_that_returns_the_focus():
         ("client", "Scary, honestly. It made me think about my dad."),
     )
     (episode,) = rules.disclosure_episodes(utts)
-    assert episode.returns_focus and episode.client_next == "engages" and episode.reasons() == []
+    assert episode.returns_focus and episode.client_next == "engages"
+    _, inappropriate, why = DisclosureCriteria(frequent_from=3).judge(episode)
+    assert not inappropriate and why == []
 
 
 def test_episodes_are_counted_and_continue_over_backchannels():
@@ -63,7 +67,7 @@ def test_episodes_are_counted_and_continue_over_backchannels():
     episodes = rules.disclosure_episodes(utts)
     assert [e.utterances for e in episodes] == [(0, 2), (4,), (6,)]
     assert episodes[0].turns == 2 and episodes[2].number == 3
-    assert "frequent" in " ".join(episodes[2].reasons())
+    assert "frequent" in " ".join(DisclosureCriteria(frequent_from=3).judge(episodes[2])[2])
 
 
 def test_persistence_after_disagreement():

@@ -4,7 +4,7 @@ import math
 import pytest
 
 from transcript_analyzer.markers.rules import EPISODE_FEATURES
-from transcript_analyzer.training.appropriateness import episode_features
+from transcript_analyzer.training.appropriateness import annotated_episodes
 from transcript_analyzer.training.corpora import load
 from transcript_analyzer.training.index_recipe import auc
 
@@ -30,9 +30,29 @@ def test_episode_features_of_an_annotated_disclosure_in_its_conversation(tmp_pat
     (tmp_path / "esconv" / "valid.jsonl").write_text("")
     (tmp_path / "esconv" / "failed.json").write_text("[]")
     ex = [e for e in load("esconv", tmp_path) if e.index == 1][0]
-    (feats,) = episode_features([(None, ex, ex.text)], tmp_path)
+    (episode,) = annotated_episodes([(None, ex, ex.text)], tmp_path)
+    feats = episode.features()
     assert tuple(feats) == EPISODE_FEATURES
     assert feats["utterances"] == 3 and feats["intimate"] == 1.0 and feats["number"] == 1
     assert feats["client_caretaking"] == 0.0  # 'How did you deal with it?' is help-seeking (SD-9)
     assert feats["no_return"] == 1.0
     assert feats["log_words"] == pytest.approx(math.log1p(19))
+
+
+def test_criteria_cut_offs_are_chosen_by_kappa_and_rates_are_smoothed():
+    import numpy as np
+
+    from transcript_analyzer.markers.rules import Episode
+    from transcript_analyzer.training.appropriateness import fit_criteria, predict
+
+    def ep(words, returns_focus):
+        return Episode(utterances=(0,), words=words, turns=1, number=1, returns_focus=returns_focus, solicited=False,
+                       intimate=False, contains_advice=False, client_next="engages")
+
+    episodes = [ep(70, False)] * 6 + [ep(35, False)] * 6 + [ep(70, True)] * 4
+    y = np.array([1] * 6 + [0] * 10)
+    model, tried = fit_criteria(episodes, y, grid_words=(30, 60), grid_frequent=(3,))
+    assert model.long_words == 60 and {t["long_words"] for t in tried} == {30, 60}
+    assert model.rates["2"] == 1.0 and model.rates["1"] == 0.0 and model.rates["5"] == 1.0  # two criteria: long, no return
+    p, pred = predict(model, episodes)
+    assert pred.tolist() == y.tolist() and p.shape == (16, 2)

@@ -96,25 +96,6 @@ class Episode:
             "client_redirect": float(self.client_next == "redirect"),
         }
 
-    def reasons(self) -> list[str]:
-        """The codebook's criteria that this episode meets, in words."""
-        out = []
-        if len(self.utterances) >= 4 or self.words >= 80 or self.turns > 1:
-            out.append(f"long disclosure ({self.words} words, {len(self.utterances)} utterances)")
-        if self.number >= 3:
-            out.append(f"frequent: disclosure episode number {self.number} in the session")
-        if not self.returns_focus:
-            out.append("the focus does not return to the client")
-        if self.client_next in ("caretaking", "minimal", "lost_thread", "redirect"):
-            out.append({"caretaking": "the client takes care of the therapist next",
-                        "minimal": "the client goes quiet next", "lost_thread": "the client loses the thread",
-                        "redirect": "the client redirects to their own situation"}[self.client_next])
-        if self.intimate and not self.solicited:
-            out.append("intimate content, not asked for")
-        if self.contains_advice and not self.returns_focus:
-            out.append("advice from the therapist's own life")
-        return out
-
 
 @dataclass(frozen=True)
 class Utt:
@@ -129,12 +110,18 @@ class Utt:
 
 
 def disclosure_episodes(utts: Sequence[Utt]) -> list[Episode]:
-    """Group disclosure utterances into episodes: consecutive therapist disclosures, continuing
-    across a client turn that is only a backchannel."""
+    """Group disclosure utterances into episodes: a therapist turn from its first to its last
+    disclosing utterance (the sentences between belong to the story), continuing across a client
+    turn that is only a backchannel."""
+    last_disclosure: dict[int, int] = {}
+    for u in utts:
+        if u.role == "therapist" and u.disclosure:
+            last_disclosure[u.turn] = u.index
     groups: list[list[Utt]] = []
     current: list[Utt] = []
     for u in utts:
-        if u.role == "therapist" and u.disclosure:
+        inside = bool(current) and u.turn == current[-1].turn and u.index < last_disclosure.get(u.turn, -1)
+        if u.role == "therapist" and (u.disclosure or inside):
             current.append(u)
         elif u.role == "therapist" and current:
             groups.append(current)

@@ -17,6 +17,7 @@ from ..config import MarkerOptions
 from ..model import THERAPIST, MarkerScore, ModelInfo, Session, Utterance
 from . import rules
 from .codebook import MARKER_NAMES, Outputs, marker, required_heads, utterance_markers
+from .criteria import DisclosureCriteria
 from .encoder import Encoder
 from .evidence import occlusion
 from .features import assemble, cue_matrix
@@ -29,7 +30,7 @@ class MarkersStage:
     provides = frozenset({"markers"})
 
     def __init__(self, options: MarkerOptions | None = None, encoder: Encoder | None = None,
-                 heads: dict[str, Head] | None = None, appropriateness: Head | None = None):
+                 heads: dict[str, Head] | None = None, appropriateness: DisclosureCriteria | None = None):
         self.options = options or MarkerOptions()
         self.markers = tuple(self.options.markers) or MARKER_NAMES
         for name in self.markers:
@@ -43,14 +44,14 @@ class MarkersStage:
         if self.heads is None:
             self.heads = {name: Head.load(name) for name in required_heads(self.markers)}
         if self.appropriateness is None and "inappropriate_self_disclosure" in self.markers:
-            self.appropriateness = Head.load("disclosure_appropriateness")
+            self.appropriateness = DisclosureCriteria.load()
 
     def models(self) -> tuple[ModelInfo, ...]:
         infos = [self.encoder.info()] if self.encoder.info() else []
-        heads = dict(self.heads or {})
+        models: dict[str, Head | DisclosureCriteria] = dict(self.heads or {})
         if self.appropriateness is not None:
-            heads["disclosure_appropriateness"] = self.appropriateness
-        infos += [ModelInfo(name=n, stage=self.name, version=h.version, sha256=h.sha256) for n, h in sorted(heads.items())]
+            models[self.appropriateness.name] = self.appropriateness
+        infos += [ModelInfo(name=n, stage=self.name, version=h.version, sha256=h.sha256) for n, h in sorted(models.items())]
         return tuple(infos)
 
     # --- inference -------------------------------------------------------------------------
@@ -128,23 +129,18 @@ class MarkersStage:
 
     def _disclosures(self, plain: list[rules.Utt], position: dict[int, int], sd: tuple[np.ndarray, np.ndarray],
                      reasons: dict[str, dict[int, list[str]]]) -> tuple[np.ndarray, np.ndarray]:
-        """Episode-level appropriateness; utterances outside episodes keep P(disclosure) * base rate."""
-        head = self.appropriateness
-        base_rate = float(head.info.get("base_rate", 0.3))
-        p = sd[0] * base_rate
+        """Episode-level appropriateness (the Hill & Knox criteria, markers/criteria.py); utterances
+        outside episodes keep P(disclosure) * the base rate of inappropriate disclosures."""
+        model = self.appropriateness
+        p = sd[0] * model.base_rate
         d = np.zeros(len(p), dtype=bool)
-        names = head.info["features"]
         for episode in rules.disclosure_episodes(plain):
-            feats = episode.features()
-            x = np.array([[feats[n] for n in names]], dtype=np.float32)
-            prob = head.predict_proba(x)
-            yes = head.decide(prob)[0] == head.classes.index("inappropriate")
+            prob, yes, why = model.judge(episode)
             for i in episode.utterances:
                 k = position[i]
-                p[k] = float(prob[0, head.classes.index("inappropriate")])
-                d[k] = bool(yes)
+                p[k], d[k] = prob, yes
                 if yes:
-                    reasons.setdefault("inappropriate_self_disclosure", {})[k] = episode.reasons()
+                    reasons.setdefault("inappropriate_self_disclosure", {})[k] = why
         return p, d
 
     def _persistence(self, plain: list[rules.Utt], position: dict[int, int], out: Outputs,

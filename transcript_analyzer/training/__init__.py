@@ -20,6 +20,7 @@ def load_recipe(path: Path) -> dict[str, Any]:
         raise ConfigError(f"recipe {path}: {e}") from e
     if "recipe" not in recipe or "kind" not in recipe["recipe"] or "name" not in recipe["recipe"]:
         raise ConfigError(f"recipe {path}: needs a [recipe] table with 'kind' and 'name'")
+    recipe["_root"] = str(Path(path).resolve().parent)  # paths inside a recipe are relative to it
     return recipe
 
 
@@ -36,7 +37,6 @@ def train_recipe(path: Path, data_dir: Path, out_dir: Path | None = None, only: 
     from ..resources import models_dir
 
     recipe = load_recipe(path)
-    recipe["_root"] = str(Path(path).resolve().parent)
     trainers = _trainers()
     kind = recipe["recipe"]["kind"]
     if kind not in trainers:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..markers.criteria import DisclosureCriteria
 from ..markers.encoder import Encoder
 from ..markers.heads import Head
 from ..resources import find_model
@@ -53,6 +54,18 @@ def check_heads(recipe_path: Path, data: Path, only: set[str] | None = None) -> 
         now = score(head, x, y, [f"{i.corpus}:{i.conversation}" for i in items], n_boot=10)
         checks.append(Check(spec["name"], card["headline"], card[card["headline"]], now[now["headline"]], len(items)))
     return checks
+
+
+def check_appropriateness(recipe_path: Path, data: Path) -> list[Check]:
+    """The disclosure criteria model against its card."""
+    from .appropriateness import labelled_episodes, test_score
+
+    recipe = load_recipe(recipe_path)
+    name = recipe["recipe"]["name"]
+    model = DisclosureCriteria.load(name)
+    card = json.loads((find_model(name) / "metrics.json").read_text())["test"]
+    now = test_score(model, labelled_episodes(recipe, data), n_boot=10)
+    return [Check(name, metric, card[metric], now[metric], now["n"]) for metric in ("positive_f1", "kappa")]
 
 
 def format_checks(checks: list[Check]) -> str:

@@ -120,19 +120,24 @@ def ece(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
 
 def score(head: Head, x: np.ndarray, y: np.ndarray, groups: Sequence[str], n_boot: int = 1000,
           seed: int = 0) -> dict[str, Any]:
+    """Test-set metrics of a head (see ``score_predictions``)."""
+    p = head.predict_proba(x)
+    return score_predictions(head.classes, head.positive, p, head.decide(p), y, groups, n_boot, seed)
+
+
+def score_predictions(classes: Sequence[str], positive: str | None, p: np.ndarray, pred: np.ndarray, y: np.ndarray,
+                      groups: Sequence[str], n_boot: int = 1000, seed: int = 0) -> dict[str, Any]:
     """Test-set metrics: per class P/R/F1, macro-F1, kappa, ECE, confusion, bootstrap CI by conversation."""
     from sklearn.metrics import cohen_kappa_score, confusion_matrix, precision_recall_fscore_support
 
-    p = head.predict_proba(x)
-    pred = head.decide(p)
-    labels = list(range(len(head.classes)))
+    labels = list(range(len(classes)))
     prec, rec, f1, support = precision_recall_fscore_support(y, pred, labels=labels, zero_division=0)
-    pos = head.classes.index(head.positive) if head.positive else None
+    pos = list(classes).index(positive) if positive else None
     headline = (lambda yy, pp: _f1(yy, pp, pos)) if pos is not None else (lambda yy, pp: _macro(yy, pp, labels))
     out = {
         "n": int(len(y)),
         "per_class": {c: {"precision": round(float(prec[i]), 4), "recall": round(float(rec[i]), 4),
-                          "f1": round(float(f1[i]), 4), "support": int(support[i])} for i, c in enumerate(head.classes)},
+                          "f1": round(float(f1[i]), 4), "support": int(support[i])} for i, c in enumerate(classes)},
         "macro_f1": round(float(np.mean(f1)), 4),
         "kappa": round(float(cohen_kappa_score(y, pred)), 4) if len(set(y)) > 1 else None,
         "accuracy": round(float((pred == y).mean()), 4),
