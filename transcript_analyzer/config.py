@@ -62,8 +62,6 @@ class MarkerOptions:
     """Find the words behind each positive decision (costs extra encoder passes)."""
     encoder: str = "encoder"
     """Sentence encoder: a folder name under trained_models/ or a path."""
-    batch_size: int = 64
-    """Utterances per encoder batch."""
 
 
 @dataclass(frozen=True)

@@ -32,3 +32,19 @@ def test_registry():
         marker("warmth")
     assert "disclosure_appropriateness" not in required_heads()
     assert set(required_heads(("open_question",))) == {"mi_main", "question_type"}
+
+
+def test_rigid_interpretation_needs_certainty_or_attribution_and_the_recipe_measures_the_same_gate():
+    import numpy as np
+
+    from transcript_analyzer.markers.codebook import DECISION_GATES, apply_gates
+    from transcript_analyzer.resources import project_dir
+    from transcript_analyzer.training import load_recipe
+
+    scores = {"rigid_interpretation": (np.array([0.6, 0.6, 0.6]), np.array([True, True, False]))}
+    apply_gates(scores, ["This is clearly about your father.", "You pull away when people get close.",
+                         "Obviously it's about your mother."])
+    assert scores["rigid_interpretation"][1].tolist() == [True, False, False]
+    assert scores["rigid_interpretation"][0].tolist() == [0.6, 0.6, 0.6]
+    chains = load_recipe(project_dir() / "pipelines" / "heads.toml")["chains"]
+    assert {c["marker"]: c.get("gate") for c in chains} == DECISION_GATES

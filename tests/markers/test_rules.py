@@ -1,3 +1,5 @@
+import pytest
+
 from transcript_analyzer.markers import rules
 from transcript_analyzer.markers.criteria import DisclosureCriteria
 from transcript_analyzer.markers.rules import Utt
@@ -78,8 +80,22 @@ def test_persistence_after_disagreement():
         ("therapist", "What would you like to talk about?"),
     )
     flags = rules.persistence(utts, [True, False, True, False])
-    assert list(flags) == [2] and "disagreed" in flags[2]
-    assert rules.persistence(utts, [False, False, True, False]) == {}
+    assert list(flags) == [2] and "repeats" in flags[2]
+    assert rules.persistence(utts, [False, False, True, False]) == {}  # no interpretation before the disagreement
+
+
+def test_defending_an_interpretation_after_disagreement_persists_it():
+    utts = convo(
+        ("therapist", "This is clearly about your father."),
+        ("client", "Wait, I didn't say anything about my dad."),
+        ("therapist", "That's the defence talking."),
+        ("therapist", "Okay, tell me more about the flat."),
+    )
+    flags = rules.persistence(utts, [True, False, False, False])
+    assert list(flags) == [2] and "defends" in flags[2]
+    agreed = convo(("therapist", "This is clearly about your father."), ("client", "Yeah, maybe it is."),
+                   ("therapist", "That's the defence talking."))
+    assert rules.persistence(agreed, [True, False, False]) == {}
 
 
 def test_advice_permission():
@@ -99,3 +115,20 @@ def test_coping_questions_are_not_caretaking():
     assert rules.client_reply("How did you deal with it?") == "engages"
     assert rules.client_reply("Really? How did you get through that, because for me it's awful.") == "engages"
     assert rules.client_reply("I'm so sorry for you, are you okay?") == "caretaking"
+
+
+@pytest.mark.parametrize("text", [
+    "I... I don't know if that's it. I mean, I love him.", "Wait, I didn't say anything about my dad.",
+    "He didn't leave, though. My mom left him.", "I really don't think that's what this is.",
+    "No. No, I don't think that's it.", "The money thing isn't a rationalization.",
+    "I'm getting frustrated. That's different.", "You keep saying that.", "That's not the point."])
+def test_client_disagreement_is_recognised(text):
+    assert rules.DISAGREE.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Yeah. That's it.", "That's not a no, it's just breathing room.", "It sits quite well, actually.", "I don't know what to say to that.", "Yes. Exactly that.",
+    "I don't think I can do it alone.", "It's not easy to talk about.", "I didn't sleep much, though.",
+    "It feels threatening because it's twenty thousand dollars."])
+def test_agreement_and_plain_talk_are_not_disagreement(text):
+    assert not rules.DISAGREE.search(text)

@@ -9,11 +9,12 @@ question)); session-context markers are finished by the rules in ``rules.py``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
 from ..errors import ConfigError
+from .features import CUE_PATTERNS
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,23 @@ def _binary(out: Outputs, classes: dict[str, tuple[str, ...]], head: str, positi
     return p[:, i], d == i
 
 
+GATES: dict[str, tuple[str, ...]] = {
+    # Codebook 6.5 Q5: rigid means asserted with certainty markers or as a causal or motivational
+    # attribution; an unhedged complex reflection is neither.
+    "certainty_or_attribution": ("certainty", "attribution"),
+}
+
+
+DECISION_GATES: dict[str, str] = {"rigid_interpretation": "certainty_or_attribution"}  # marker -> gate
+
+
+def gate(name: str, text: str) -> bool:
+    """Whether a decision's required linguistic form (named cues of features.py) is present."""
+    if name not in GATES:
+        raise ConfigError(f"unknown gate '{name}'; known: {', '.join(GATES)}")
+    return any(CUE_PATTERNS[c].search(text) for c in GATES[name])
+
+
 Rule = Callable[[Outputs, dict[str, tuple[str, ...]]], tuple[np.ndarray, np.ndarray]]
 
 UTTERANCE_LEVEL: dict[str, Rule] = {
@@ -101,6 +119,14 @@ UTTERANCE_LEVEL: dict[str, Rule] = {
     "advice": lambda o, c: _binary(o, c, "advice"),
     "confront": lambda o, c: _binary(o, c, "confront"),
 }
+
+
+def apply_gates(scores: dict[str, tuple[np.ndarray, np.ndarray]], texts: Sequence[str]) -> None:
+    """Withdraw decisions whose marker requires a linguistic form the text lacks (probabilities stay)."""
+    for name, gate_name in DECISION_GATES.items():
+        if name in scores:
+            p, d = scores[name]
+            scores[name] = (p, d & np.array([gate(gate_name, t) for t in texts], dtype=bool))
 
 
 def utterance_markers(out: Outputs, classes: dict[str, tuple[str, ...]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:

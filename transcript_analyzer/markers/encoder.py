@@ -29,9 +29,8 @@ class Encoder:
 
     name = "encoder"
 
-    def __init__(self, model: str = "encoder", batch_size: int = 64, threads: int | None = None):
+    def __init__(self, model: str = "encoder", threads: int | None = None):
         self.model = model
-        self.batch_size = batch_size
         self.threads = threads
         self._session = None
         self._tokenizer = None
@@ -68,14 +67,17 @@ class Encoder:
         return self._info
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised embeddings, shape (len(texts), dim), float32. Batches are formed from
-        texts of similar length, so that little time goes into padding."""
+        """L2-normalised embeddings, shape (len(texts), dim), float32.
+
+        One text per model run, on purpose: the model's int8 quantization is dynamic (activation
+        scales are computed from the whole input tensor), so in a batch a text's embedding would
+        depend on its neighbours (cosine down to 0.97 to the text alone) and an utterance could be
+        coded differently in two runs. Alone, a text always gets the same vector, and nothing is
+        spent on padding: measured as fast as length-sorted batches (docs/benchmarks.md)."""
         self.load()
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        order = np.argsort([len(t) for t in texts], kind="stable")
-        for i in range(0, len(texts), self.batch_size):
-            index = order[i:i + self.batch_size]
-            out[index] = self._batch([texts[j] for j in index])
+        for i, text in enumerate(texts):
+            out[i] = self._batch([text])[0]
         return out
 
     def _batch(self, texts: list[str]) -> np.ndarray:

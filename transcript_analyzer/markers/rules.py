@@ -37,9 +37,27 @@ INTIMATE = re.compile(r"\b(divorce|divorced|affair|cheat\w*|drink\w*|alcohol|sob
                       r"(died|passed)|funeral|miscarriage|custody|bankrupt\w*|debt)\b", re.I)
 ADVICE = re.compile(r"\b(you should|you need to|you have to|take (the|them|it)|i'd (recommend|suggest)|try (to )?\w+|"
                     r"don'?t (wait|do|let)|make sure)\b", re.I)
-DISAGREE = re.compile(r"^\W*(no\b|nah\b|not really|i don'?t (think|agree|see)|that'?s not|it'?s not (that|about)|"
-                      r"i didn'?t say|i disagree|that isn'?t|you'?re wrong|that'?s not it)|\b(that'?s not (it|true|right|what)|"
-                      r"i don'?t think (that'?s|it'?s|so)|i didn'?t say that|not what i (said|meant))\b", re.I)
+# Confrontation and withdrawal markers in a client turn (Safran & Muran 2000; codebook 6.2, Q3):
+# rejecting the therapist's claim, correcting it, or objecting to how the therapist is treating them.
+DISAGREE = re.compile(
+    r"^\W*(no\b|nah\b|not really|i don'?t (agree|see it)|it'?s not (that|about)|i didn'?t say|"
+    r"i disagree|that isn'?t|you'?re wrong)|"
+    r"\b(that'?s not (it|true|right|what|why|fair|how)|i (really )?don'?t think (that'?s|it'?s|this is|so|he|she)|"
+    r"i don'?t know (if|that) (that'?s|it'?s|this is)|i didn'?t say|not what i (said|meant)|"
+    r"(that|it|this)(?: i'?m describing)? (isn'?t|is not|wasn'?t) (it|about|what|why|true|right|a \w+)|"
+    r"(isn'?t|is not|wasn'?t|aren'?t) (a|an) (rationali[sz]ation|excuse|defen[cs]e)|"
+    r"(he|she|they|it) (didn'?t|doesn'?t|don'?t|wasn'?t|isn'?t)\b[^.?!]*\bthough\b|"
+    r"you'?re not (listening|hearing)|you keep (saying|bringing|coming back)|you picked|"
+    r"i'?m (getting )?(frustrated|annoyed|irritated) (with|by|at) (you|this)|i'?m getting (frustrated|annoyed)|"
+    r"that'?s different|i don'?t see it (that way|like that)|i wouldn'?t (say|put it)|"
+    r"that'?s not (the|my) (point|problem|issue))\b", re.I)
+# Defending an interpretation or treating disagreement as evidence (codebook 6.7, Q3): "That's the
+# defence talking", "You're not ready to see it", "It's textbook", "That's part of the pattern".
+DEFENDS = re.compile(
+    r"\b(defen[cs](e|ive|iveness)|resist(ing|ance)?|denial|rationali[sz]\w*|avoid(ing|ance)|projecting|"
+    r"not ready to (see|hear|face|admit)|ready to see|deeper than you|textbook|classic|"
+    r"part of the pattern|the (same )?pattern|that'?s (the|your) \w+ talking|"
+    r"because (your|you'?re|you are|you have|you've)|that'?s why you|is (really |clearly |obviously )?about your)\b", re.I)
 PERMISSION = re.compile(r"\b(would it be (ok|okay|alright|all right)|is it (ok|okay) if|may i|can i (share|tell|offer|give|make)|"
                         r"would you like (me to|some|to hear)|do you mind if|would you be (open|interested)|"
                         r"if (it'?s|that'?s) (ok|okay|alright) with you|with your permission)\b", re.I)
@@ -153,8 +171,9 @@ def _episode(group: list[Utt], number: int, utts: Sequence[Utt]) -> Episode:
 
 
 def persistence(utts: Sequence[Utt], interpretive: Sequence[bool], window: int = 6) -> dict[int, str]:
-    """Utterance index -> reason, for interpretations made after the client disagreed with an
-    earlier interpretation within the last ``window`` turns (codebook 6.5, Q3)."""
+    """Utterance index -> reason, for utterances that restate an interpretation, defend it or
+    treat the disagreement as evidence, within ``window`` turns after the client disagreed with
+    an earlier interpretation (codebook 6.5 Q3, 6.7; hedges do not rescue them, OI-3)."""
     flagged: dict[int, str] = {}
     last_interpretation_turn: int | None = None
     disagreed_turn: int | None = None
@@ -163,9 +182,12 @@ def persistence(utts: Sequence[Utt], interpretive: Sequence[bool], window: int =
             if last_interpretation_turn is not None and u.turn > last_interpretation_turn and DISAGREE.search(u.text):
                 disagreed_turn = u.turn
             continue
+        after_disagreement = disagreed_turn is not None and u.turn - disagreed_turn <= window
+        if after_disagreement and interp:
+            flagged[u.index] = f"repeats an interpretation after the client disagreed (turn {disagreed_turn + 1})"
+        elif after_disagreement and DEFENDS.search(u.text):
+            flagged[u.index] = f"defends an interpretation the client disagreed with (turn {disagreed_turn + 1})"
         if interp:
-            if disagreed_turn is not None and u.turn - disagreed_turn <= window:
-                flagged[u.index] = f"repeats an interpretation after the client disagreed (turn {disagreed_turn + 1})"
             last_interpretation_turn = u.turn
     return flagged
 

@@ -16,7 +16,7 @@ import numpy as np
 from ..config import MarkerOptions
 from ..model import THERAPIST, MarkerScore, ModelInfo, Session, Utterance
 from . import rules
-from .codebook import MARKER_NAMES, Outputs, marker, required_heads, utterance_markers
+from .codebook import MARKER_NAMES, Outputs, apply_gates, marker, required_heads, utterance_markers
 from .criteria import DisclosureCriteria
 from .encoder import Encoder
 from .evidence import occlusion
@@ -35,7 +35,7 @@ class MarkersStage:
         self.markers = tuple(self.options.markers) or MARKER_NAMES
         for name in self.markers:
             marker(name)  # unknown names fail here, listing the known ones
-        self.encoder = encoder or Encoder(self.options.encoder, batch_size=self.options.batch_size)
+        self.encoder = encoder or Encoder(self.options.encoder)
         self.heads = heads
         self.appropriateness = appropriateness
 
@@ -93,6 +93,7 @@ class MarkersStage:
         out = self.heads_output(u, c, texts)
         classes = {n: h.classes for n, h in self.heads.items()}
         scores = utterance_markers(out, classes)
+        apply_gates(scores, texts)
         reasons: dict[str, dict[int, list[str]]] = {}
         self._apply_rules(session, rows, out, scores, reasons)
         scores = {m: v for m, v in scores.items() if m in self.markers}

@@ -25,7 +25,8 @@ class CachedEncoder:
     def __init__(self, encoder: Encoder, folder: Path | None = None):
         self.encoder = encoder.load()
         digest = (encoder.info().sha256 or "unknown")[:16]
-        self.path = (folder or cache_dir()) / f"embeddings-{digest}.npz"
+        # "single": vectors of texts encoded one per run (see Encoder.encode), never batched ones
+        self.path = (folder or cache_dir()) / f"embeddings-{digest}-single.npz"
         self._vectors: dict[str, np.ndarray] = {}
         if self.path.is_file():
             with np.load(self.path) as z:

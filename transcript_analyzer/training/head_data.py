@@ -26,6 +26,7 @@ class Item:
     source: str  # the recipe source it came from, for per-source results
     source_label: str = ""  # the label as the source gives it, before mapping to the head's classes
     train_only: bool = False  # written for training (synthetic): never scored, never used for tuning
+    weight: float = 1.0  # sample weight in fitting (a source's `weight`)
 
 
 _FIRST = re.compile(r"\b(i|me|my|i'm|i've|myself)\b", re.I)
@@ -73,11 +74,13 @@ def collect(head: dict[str, Any], data: Path, root: Path) -> list[Item]:
         derive = DERIVED.get(source.get("derive", ""))
         if source.get("derive") and derive is None:
             raise ConfigError(f"head {head['name']}: unknown derive rule '{source['derive']}'")
+        extra = bool(source.get("train_only", False))  # proxy labels: fitted on, never scored or tuned on
         for ex in load(source["corpus"], data):
             raw = derive(ex.labels) if derive else ex.labels.get(source["label"])
             value = raw if derive else _mapped(raw, source.get("map", {}))
-            if value in classes:
-                items.append(Item(ex.text, ex.context, value, ex.corpus, ex.conversation, ex.split, name, raw or ""))
+            if value in classes and not (extra and ex.split == "test"):
+                items.append(Item(ex.text, ex.context, value, ex.corpus, ex.conversation, ex.split, name, raw or "",
+                                  train_only=extra, weight=float(source.get("weight", 1.0))))
     if not items:
         raise ConfigError(f"head {head['name']}: no labelled items found in its sources")
     return items
@@ -97,7 +100,8 @@ def _from_annotations(source: dict[str, Any], data: Path, root: Path, classes: s
 
 def _from_synthetic(source: dict[str, Any], root: Path, classes: set[str], name: str) -> list[Item]:
     """Examples the project wrote against the codebook (CSV: id, client, therapist, label, note).
-    Training only: they never reach a test fold or the tuning of thresholds."""
+    Training only: they never reach a test fold or the tuning of thresholds; ``weight`` sets how
+    much each counts in fitting against a real item."""
     path = root / source["synthetic"]
     if not path.is_file():
         raise ConfigError(f"synthetic examples not found: {path}")
@@ -107,7 +111,7 @@ def _from_synthetic(source: dict[str, Any], root: Path, classes: set[str], name:
             value = _mapped(row["label"], source.get("map", {}))
             if value in classes:
                 items.append(Item(row["therapist"], row["client"], value, "synthetic", row["id"], "train", name,
-                                  row["label"], train_only=True))
+                                  row["label"], train_only=True, weight=float(source.get("weight", 1.0))))
     return items
 
 

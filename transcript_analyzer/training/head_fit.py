@@ -24,11 +24,13 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _linear(x: np.ndarray, y: np.ndarray, n_classes: int, C: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _linear(x: np.ndarray, y: np.ndarray, n_classes: int, C: float,
+            weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """L2 logistic regression on standardised features (``weight``: per-row sample weights)."""
     from sklearn.linear_model import LogisticRegression
 
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    clf = LogisticRegression(C=C, max_iter=3000).fit((x - mean) / scale, y)
+    clf = LogisticRegression(C=C, max_iter=3000).fit((x - mean) / scale, y, sample_weight=weight)
     coef = np.zeros((n_classes, x.shape[1]))
     intercept = np.zeros(n_classes)
     if n_classes == 2:  # sklearn: one row for the second class
@@ -80,7 +82,8 @@ def tune_weights(p: np.ndarray, y: np.ndarray, rounds: int = 3) -> np.ndarray:
 
 def fit_head(name: str, classes: Sequence[str], positive: str | None, context: bool, cues: bool,
              train: tuple[np.ndarray, np.ndarray], val: tuple[np.ndarray, np.ndarray],
-             grid: Sequence[float] = (0.1, 0.3, 1.0), version: str = "1.0") -> tuple[Head, dict[str, Any]]:
+             grid: Sequence[float] = (0.1, 0.3, 1.0), version: str = "1.0",
+             weight: np.ndarray | None = None) -> tuple[Head, dict[str, Any]]:
     from sklearn.metrics import f1_score
 
     (xt, yt), (xv, yv) = train, val
@@ -88,7 +91,7 @@ def fit_head(name: str, classes: Sequence[str], positive: str | None, context: b
     pos = classes.index(positive) if positive else None
     best = None
     for C in grid:
-        mean, scale, coef, intercept = _linear(xt, yt, k, C)
+        mean, scale, coef, intercept = _linear(xt, yt, k, C, weight)
         z = ((xv - mean) / scale) @ coef.T + intercept
         pred = np.argmax(z, axis=1)
         score = f1_score(yv, pred, pos_label=pos, average="binary") if pos is not None else f1_score(yv, pred, average="macro")

@@ -32,6 +32,7 @@ from ..resources import sha256_file
 from .cards import render_card
 from .embed_cache import CachedEncoder
 from .head_data import Item, collect
+from ..markers.codebook import gate
 from .head_fit import _linear, _softmax, fit_head, fit_temperature, score, tune_threshold, tune_weights
 
 
@@ -57,11 +58,11 @@ def _real_folds(groups: np.ndarray, train_only: np.ndarray) -> list[tuple[np.nda
     return [(np.concatenate([real[tr], extra]), real[te]) for tr, te in _folds(groups[real])]
 
 
-def _oof_logits(x: np.ndarray, y: np.ndarray, folds: list, k: int, C: float) -> np.ndarray:
+def _oof_logits(x: np.ndarray, y: np.ndarray, folds: list, k: int, C: float, weight: np.ndarray) -> np.ndarray:
     """Out-of-fold logits; rows never in a test fold (training-only items) stay zero."""
     z = np.zeros((len(y), k))
     for tr, te in folds:
-        mean, scale, coef, intercept = _linear(x[tr], y[tr], k, C)
+        mean, scale, coef, intercept = _linear(x[tr], y[tr], k, C, weight[tr])
         z[te] = ((x[te] - mean) / scale) @ coef.T + intercept
     return z
 
@@ -75,20 +76,21 @@ def _f1_of(z: np.ndarray, y: np.ndarray, pos: int | None) -> float:
 
 def fit_cv(name: str, classes: list[str], positive: str | None, x: np.ndarray, y: np.ndarray, groups: np.ndarray,
            grid: tuple[float, ...], flags: dict[str, bool], version: str,
-           train_only: np.ndarray | None = None) -> tuple[Head, dict[str, Any]]:
+           train_only: np.ndarray | None = None, weight: np.ndarray | None = None) -> tuple[Head, dict[str, Any]]:
     """C by out-of-fold score; temperature and threshold/weights on out-of-fold probabilities of
-    the real items; final fit on all (training-only items included)."""
+    the real items; final fit on all (training-only items included, with their sample weights)."""
     k, pos = len(classes), classes.index(positive) if positive else None
     train_only = np.zeros(len(y), dtype=bool) if train_only is None else train_only
+    weight = np.ones(len(y)) if weight is None else weight
     folds = _real_folds(groups, train_only)
     real = ~train_only
-    best = max(((C, _oof_logits(x, y, folds, k, C)) for C in grid), key=lambda cz: _f1_of(cz[1][real], y[real], pos))
+    best = max(((C, _oof_logits(x, y, folds, k, C, weight)) for C in grid), key=lambda cz: _f1_of(cz[1][real], y[real], pos))
     C, z = best
     t = fit_temperature(z[real], y[real])
     p = _softmax(z[real] / t)
     threshold = tune_threshold(p[:, pos], y[real] == pos) if pos is not None else None
     weights = tune_weights(p, y[real]) if pos is None else None
-    mean, scale, coef, intercept = _linear(x, y, k, C)
+    mean, scale, coef, intercept = _linear(x, y, k, C, weight)
     head = Head(name=name, classes=tuple(classes), mean=mean, scale=scale, coef=coef, intercept=intercept,
                 temperature=t, weights=weights, threshold=threshold, positive=positive, version=version, **flags)
     return head, {"C": C, "temperature": round(t, 4), "threshold": threshold,
@@ -97,7 +99,7 @@ def fit_cv(name: str, classes: list[str], positive: str | None, x: np.ndarray, y
 
 
 def cross_validate(spec: dict[str, Any], x: np.ndarray, y: np.ndarray, groups: np.ndarray, version: str,
-                   train_only: np.ndarray) -> tuple[dict, np.ndarray, np.ndarray]:
+                   train_only: np.ndarray, weight: np.ndarray) -> tuple[dict, np.ndarray, np.ndarray]:
     """Out-of-fold results over every real item: each fold's head is tuned and fit without that
     fold's conversations (training-only items are always in the training part). Returns the
     metrics (real items only), the out-of-fold probabilities and decisions (rows of all items)."""
@@ -106,7 +108,7 @@ def cross_validate(spec: dict[str, Any], x: np.ndarray, y: np.ndarray, groups: n
     pred = np.zeros(len(y), dtype=int)
     for tr, te in _real_folds(groups, train_only):
         head, _ = fit_cv(spec["name"], classes, positive, x[tr], y[tr], groups[tr], _grid(spec), _flags(spec), version,
-                         train_only[tr])
+                         train_only[tr], weight[tr])
         p[te] = head.predict_proba(x[te])
         pred[te] = head.decide(p[te])
     real = ~train_only
@@ -156,17 +158,18 @@ def train_head(spec: dict[str, Any], data: Path, root: Path, encoder: CachedEnco
     split = np.array([i.split for i in items])
     groups = np.array([f"{i.corpus}:{i.conversation}" for i in items])
     train_only = np.array([i.train_only for i in items])
+    weight = np.array([i.weight for i in items])
     if spec.get("calibration", "val") == "cv":
         fit = split != "test"
         head, tuning = fit_cv(spec["name"], classes, spec.get("positive"), x[fit], y[fit], groups[fit], _grid(spec), flags,
-                              version, train_only[fit])
+                              version, train_only[fit], weight[fit])
     else:
         tr, va = split == "train", split == "val"
         head, tuning = fit_head(spec["name"], classes, spec.get("positive"), flags["context"], flags["cues"],
-                                (x[tr], y[tr]), (x[va], y[va]), _grid(spec), version)
+                                (x[tr], y[tr]), (x[va], y[va]), _grid(spec), version, weight[tr])
         tuning["calibration"] = "validation split (the encoder never saw it)"
     head = dataclasses.replace(head, info={"description": spec.get("description", ""), "marker_of": spec.get("marker_of", "")})
-    te = split == "test"
+    te = (split == "test") & ~train_only
     test_items = [i for i, m in zip(items, te) if m]
     metrics: dict[str, Any] = {"test": score(head, x[te], y[te], list(groups[te]))}
     for source in sorted({i.source for i in test_items}):
@@ -175,7 +178,7 @@ def train_head(spec: dict[str, Any], data: Path, root: Path, encoder: CachedEnco
             metrics.setdefault("test_by_source", {})[source] = score(head, x[te][mask], y[te][mask], list(groups[te][mask]), n_boot=200)
     oof = oof_pred = None
     if spec.get("evaluate") == "cv":
-        metrics["cv"], oof, oof_pred = cross_validate(spec, x, y, groups, version, train_only)
+        metrics["cv"], oof, oof_pred = cross_validate(spec, x, y, groups, version, train_only, weight)
     metrics["data"] = {s: dict(Counter(i.label for i in items if i.split == s and not i.train_only)) for s in ("train", "val", "test")}
     if train_only.any():
         metrics["data"]["training only (synthetic)"] = dict(Counter(i.label for i in items if i.train_only))
@@ -192,6 +195,7 @@ def chain_metrics(chain: dict[str, Any], parent: Trained, child_spec: dict[str, 
     x_child = features(parent.items, encoder, flags["context"], flags["cues"], flags["embedding"])
     groups = np.array([f"{i.corpus}:{i.conversation}" for i in parent.items])
     train_only = np.array([i.train_only for i in parent.items])
+    weight = np.array([i.weight for i in parent.items])
     target = np.array([i.source_label == chain["target"] for i in parent.items])
     child_items = np.array([i.source_label in chain["child_labels"] for i in parent.items])
     p_child = np.zeros(len(parent.items))
@@ -201,7 +205,7 @@ def chain_metrics(chain: dict[str, Any], parent: Trained, child_spec: dict[str, 
         train = tr[child_items[tr]]
         y = np.array([child_cls.index(chain["child_map"][parent.items[i].source_label]) for i in train])
         head, _ = fit_cv("chain", child_cls, child_spec.get("positive"), x_child[train], y, groups[train], _grid(child_spec),
-                         flags, "cv", train_only[train])
+                         flags, "cv", train_only[train], weight[train])
         probs = head.predict_proba(x_child[te])
         p_child[te] = probs[:, pos]
         d_child[te] = head.decide(probs) == pos
@@ -209,6 +213,8 @@ def chain_metrics(chain: dict[str, Any], parent: Trained, child_spec: dict[str, 
     real = ~train_only
     p = (parent.oof[:, parent_pos] * p_child)[real]
     decided = ((parent.oof_pred == parent_pos) & d_child)[real]
+    if chain.get("gate"):
+        decided &= np.array([gate(chain["gate"], i.text) for i in parent.items])[real]
     fixed = _Fixed(parent.head, np.stack([1 - p, p], axis=1), decided.astype(int))
     fixed.classes, fixed.positive = ("no", "yes"), "yes"
     return score(fixed, np.zeros((len(p), 1)), target[real].astype(int), list(groups[real]))
