@@ -48,3 +48,12 @@ def test_runs_in_order_records_models_and_loads_once_in_pipe():
     assert [s.meta.warnings for s in out] == [("a", "b"), ("a", "b")]
     assert [m.name for m in out[0].meta.models] == ["a-model", "b-model"]
     assert a.loaded == 1
+
+
+def test_the_api_can_leave_the_markers_out_or_pick_some():
+    from transcript_analyzer.api import Analyzer
+
+    assert Analyzer(markers=False).pipeline.names == ("roles", "segment", "metrics")
+    assert Analyzer(markers=True).pipeline.names == ("roles", "segment", "markers", "metrics")
+    some = Analyzer(markers="empathy, confront")
+    assert some.config.markers.markers == ("empathy", "confront")

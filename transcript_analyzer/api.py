@@ -61,8 +61,13 @@ class Analyzer:
     """A configured pipeline that reads and analyses transcripts, loading its models once."""
 
     def __init__(self, config: AnalyzeConfig | None = None, **options: Any):
+        """``markers``: None or True for all markers, names (a list or a comma-separated string)
+        for some, False for none (roles, utterances and talk metrics only)."""
+        with_markers = options.get("markers") is not False
+        if isinstance(options.get("markers"), bool):
+            options["markers"] = None
         self.config = make_config(config, **options)
-        self.pipeline: Pipeline = build_pipeline(self.config)
+        self.pipeline: Pipeline = build_pipeline(self.config, markers=with_markers)
 
     def load(self) -> Analyzer:
         self.pipeline.load()

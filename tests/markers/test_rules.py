@@ -132,3 +132,23 @@ def test_client_disagreement_is_recognised(text):
     "It feels threatening because it's twenty thousand dollars."])
 def test_agreement_and_plain_talk_are_not_disagreement(text):
     assert not rules.DISAGREE.search(text)
+
+
+def test_a_story_sentence_after_a_disclosure_does_not_return_the_focus():
+    utts = convo(
+        ("client", "He took the dining table."),
+        ("therapist", "When my wife left she took the table too.", True),
+        ("therapist", "Honestly, I'm not sure I ever got over that.", False, True),  # coded as a reflection, about the therapist
+        ("client", "Oh."),
+    )
+    (episode,) = rules.disclosure_episodes(utts)
+    assert not episode.returns_focus
+
+
+def test_answering_no_to_a_question_is_not_disagreeing_with_an_interpretation():
+    utts = convo(
+        ("therapist", "This is clearly about your father."), ("client", "Maybe, I'm not sure."),
+        ("therapist", "Do you drink in the mornings?"), ("client", "No. God, no."),
+        ("therapist", "Because your father drank, you do too."),
+    )
+    assert rules.persistence(utts, [True, False, False, False, True]) == {}

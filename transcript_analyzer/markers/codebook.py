@@ -8,13 +8,13 @@ question)); session-context markers are finished by the rules in ``rules.py``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
 
 from ..errors import ConfigError
-from .features import CUE_PATTERNS
 
 
 @dataclass(frozen=True)
@@ -87,21 +87,28 @@ def _binary(out: Outputs, classes: dict[str, tuple[str, ...]], head: str, positi
     return p[:, i], d == i
 
 
-GATES: dict[str, tuple[str, ...]] = {
-    # Codebook 6.5 Q5: rigid means asserted with certainty markers or as a causal or motivational
-    # attribution; an unhedged complex reflection is neither.
-    "certainty_or_attribution": ("certainty", "attribution"),
+# Codebook 6.5 Q5: rigid means asserted with a certainty marker or as a causal or motivational
+# claim about the client's inner life. Stricter than the cues of features.py: "really" and
+# "actually" are everyday intensifiers in reflections (OI-1), "pattern" and "your mum" are
+# ordinary reflection and affirmation words.
+GATES: dict[str, re.Pattern[str]] = {
+    "certainty_or_attribution": re.compile(
+        r"\b(clearly|obviously|definitely|certainly|no doubt|of course you|the truth is|the real (reason|problem|issue|question)|"
+        r"what'?s really (going on|happening|behind)|deep down|you'?re (just|simply)|textbook|classic|i know (you|that you)|"
+        r"because (you|you'?re|your)|that'?s why you|the reason (you|is that you)|stems? from|rooted in|"
+        r"(is|it'?s|this is|that'?s) (really |clearly |obviously |all |actually )?about (your|you)|afraid of|fear of|"
+        r"defen[cs](e|ive)|resist(ing|ance)|denial|projecting|(sub|un)conscious\w*|that'?s (the|your) \w+ talking)\b", re.I),
 }
 
 
-DECISION_GATES: dict[str, str] = {"rigid_interpretation": "certainty_or_attribution"}  # marker -> gate
-
-
 def gate(name: str, text: str) -> bool:
-    """Whether a decision's required linguistic form (named cues of features.py) is present."""
+    """Whether a decision's required linguistic form is present in the text."""
     if name not in GATES:
         raise ConfigError(f"unknown gate '{name}'; known: {', '.join(GATES)}")
-    return any(CUE_PATTERNS[c].search(text) for c in GATES[name])
+    return bool(GATES[name].search(text))
+
+
+DECISION_GATES: dict[str, str] = {"rigid_interpretation": "certainty_or_attribution"}  # marker -> gate
 
 
 Rule = Callable[[Outputs, dict[str, tuple[str, ...]]], tuple[np.ndarray, np.ndarray]]

@@ -64,7 +64,6 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"the (recommended|guideline)|doctors?|medication|treatment)\b")),
 )
 CUE_NAMES: tuple[str, ...] = tuple(name for name, _ in CUES) + ("log_words",)
-CUE_PATTERNS: dict[str, re.Pattern[str]] = dict(CUES)
 
 
 def cue_vector(text: str) -> np.ndarray:

@@ -8,7 +8,10 @@ w_k = +1 for components the alliance literature and MI theory count as alliance-
 and -1 for those they count as damaging (advice without permission, confrontation, rigid
 interpretation, inappropriate self-disclosure). Unit weights are deliberate: they are not fit
 to any quality label, so the index's agreement with quality ratings is a real test.
-Component values are expected rates (mean probabilities), steadier than counts in short sessions.
+Component values are expected rates (mean probabilities), steadier than counts in short sessions,
+except for markers decided partly by session rules (``COUNTED``): their probabilities do not carry
+the rules, so their decisions are counted. Standard deviations are floored (``SD_FLOOR``) so that
+a marker the reference sessions almost never show cannot swing the index on one utterance.
 """
 
 from __future__ import annotations
@@ -29,10 +32,17 @@ COMPONENTS: tuple[tuple[str, float], ...] = (
     ("advice_without_permission_per_100", -1.0), ("confront_per_100", -1.0),
     ("rigid_interpretation_per_100", -1.0), ("inappropriate_self_disclosure_per_100", -1.0),
 )
+# Rigid interpretation: a form gate and the persistence rule decide it, not its probability alone.
+COUNTED = frozenset({"rigid_interpretation"})
+SD_FLOOR = {"per_100": 1.0, "share": 0.02, "ratio": 0.1}  # one per 100 utterances; 2 points of share
+
+
+def _floor(name: str) -> float:
+    return SD_FLOOR["per_100"] if name.endswith("_per_100") else SD_FLOOR["share"] if name.endswith("_share") else SD_FLOOR["ratio"]
 
 
 def session_features(session: Session) -> dict[str, float]:
-    """Expected rates from the therapist utterances' marker probabilities."""
+    """Expected rates from the therapist utterances' marker probabilities (decisions for ``COUNTED``)."""
     probs: dict[str, list[float]] = {}
     n = 0
     for u in session.utterances:
@@ -40,7 +50,7 @@ def session_features(session: Session) -> dict[str, float]:
             continue
         n += 1
         for m in u.markers:
-            probs.setdefault(m.marker, []).append(m.probability)
+            probs.setdefault(m.marker, []).append(float(m.decision) if m.marker in COUNTED else m.probability)
     total = {k: float(np.sum(v)) for k, v in probs.items()}
     per_100 = {f"{k}_per_100": 100 * v / n for k, v in total.items()} if n else {}
     reflections = total.get("simple_reflection", 0.0) + total.get("complex_reflection", 0.0)
@@ -98,5 +108,5 @@ def reference(features: list[dict[str, float]]) -> tuple[dict[str, float], dict[
     """Means and standard deviations of the components over reference sessions."""
     names = [n for n, _ in COMPONENTS]
     mean = {n: float(np.mean([f[n] for f in features])) for n in names}
-    sd = {n: float(max(np.std([f[n] for f in features]), 1e-3)) for n in names}
+    sd = {n: float(max(np.std([f[n] for f in features]), _floor(n))) for n in names}
     return mean, sd

@@ -37,6 +37,7 @@ INTIMATE = re.compile(r"\b(divorce|divorced|affair|cheat\w*|drink\w*|alcohol|sob
                       r"(died|passed)|funeral|miscarriage|custody|bankrupt\w*|debt)\b", re.I)
 ADVICE = re.compile(r"\b(you should|you need to|you have to|take (the|them|it)|i'd (recommend|suggest)|try (to )?\w+|"
                     r"don'?t (wait|do|let)|make sure)\b", re.I)
+YOU = re.compile(r"\b(you|your|you'?re|yourself)\b", re.I)  # a reflection that turns the focus to the client
 # Confrontation and withdrawal markers in a client turn (Safran & Muran 2000; codebook 6.2, Q3):
 # rejecting the therapist's claim, correcting it, or objecting to how the therapist is treating them.
 DISAGREE = re.compile(
@@ -163,8 +164,9 @@ def _episode(group: list[Utt], number: int, utts: Sequence[Utt]) -> Episode:
     text = " ".join(u.text for u in group)
     return Episode(
         utterances=tuple(u.index for u in group), words=words(text), turns=len({u.turn for u in group}), number=number,
-        returns_focus=bool(next_therapist and next_therapist[0].question_or_reflection and next_therapist[0].turn == last.turn)
-        or bool(re.search(r"\?\s*$", last.text) and re.search(r"\byou", last.text, re.I)),
+        returns_focus=bool(next_therapist and next_therapist[0].turn == last.turn and next_therapist[0].question_or_reflection
+                           and (next_therapist[0].text.rstrip().endswith("?") or YOU.search(next_therapist[0].text)))
+        or bool(re.search(r"\?\s*$", last.text) and YOU.search(last.text)),
         solicited=bool(before and SOLICITED.search(before[-1].text)), intimate=bool(INTIMATE.search(text)),
         contains_advice=bool(ADVICE.search(text)), client_next=client_reply(" ".join(client_turn)) if client_turn else "none",
     )
@@ -173,13 +175,15 @@ def _episode(group: list[Utt], number: int, utts: Sequence[Utt]) -> Episode:
 def persistence(utts: Sequence[Utt], interpretive: Sequence[bool], window: int = 6) -> dict[int, str]:
     """Utterance index -> reason, for utterances that restate an interpretation, defend it or
     treat the disagreement as evidence, within ``window`` turns after the client disagreed with
-    an earlier interpretation (codebook 6.5 Q3, 6.7; hedges do not rescue them, OI-3)."""
+    an interpretation in the turn just before (codebook 6.5 Q3, 6.7; hedges do not rescue them,
+    OI-3). A defended interpretation stays on the table: disagreeing with it counts too."""
     flagged: dict[int, str] = {}
     last_interpretation_turn: int | None = None
     disagreed_turn: int | None = None
     for u, interp in zip(utts, interpretive):
         if u.role != "therapist":
-            if last_interpretation_turn is not None and u.turn > last_interpretation_turn and DISAGREE.search(u.text):
+            # the client answers the turn that made (or defended) an interpretation
+            if last_interpretation_turn is not None and u.turn == last_interpretation_turn + 1 and DISAGREE.search(u.text):
                 disagreed_turn = u.turn
             continue
         after_disagreement = disagreed_turn is not None and u.turn - disagreed_turn <= window
@@ -187,7 +191,7 @@ def persistence(utts: Sequence[Utt], interpretive: Sequence[bool], window: int =
             flagged[u.index] = f"repeats an interpretation after the client disagreed (turn {disagreed_turn + 1})"
         elif after_disagreement and DEFENDS.search(u.text):
             flagged[u.index] = f"defends an interpretation the client disagreed with (turn {disagreed_turn + 1})"
-        if interp:
+        if interp or u.index in flagged:
             last_interpretation_turn = u.turn
     return flagged
 

@@ -22,8 +22,23 @@ def head_summary(name: str) -> str:
     return f"{name}: {headline} {t[t['headline']]:.3f}{ci}, κ {t['kappa']}, ECE {t['ece']}, n={t['n']} ({where})"
 
 
+def chain_summary(marker: str, head: str) -> str | None:
+    """The end-to-end line of a chained marker, when the head's metrics hold one."""
+    try:
+        m = json.loads((find_model(head) / "metrics.json").read_text(encoding="utf-8"))
+    except (ModelError, OSError, ValueError):
+        return None
+    c = m.get("chain_cv")
+    if not c or c.get("marker") != marker:
+        return None
+    yes = c["per_class"]["yes"]
+    return (f"{marker} end to end: precision {yes['precision']:.2f}, recall {yes['recall']:.2f}, F1 {yes['f1']:.3f}, "
+            f"κ {c['kappa']}, n={c['n']} ({yes['support']} positive; cross-validated by conversation)")
+
+
 def marker_validity(marker: MarkerDef) -> list[str]:
-    return [head_summary(h) for h in marker.heads]
+    lines = [head_summary(h) for h in marker.heads]
+    return lines + [line for h in marker.heads if (line := chain_summary(marker.name, h))]
 
 
 def validity_table() -> list[tuple[MarkerDef, list[str]]]:
