@@ -12,6 +12,8 @@ LICENCES = {
     "mi": "MI sentences (Welivita & Pu 2022): CC BY-NC-SA 3.0, non-commercial",
     "pair": "PAIR (Min et al. 2022): research use",
     "counselchat": "CounselChat: MIT",
+    "synthetic": ("Written examples (pipelines/synthetic/): in-session utterances written by AI agents against the "
+                  "codebook, training only, never scored or used for tuning (docs/annotation.md)"),
 }
 
 
@@ -71,6 +73,7 @@ def _chain(m: dict[str, Any]) -> str:
 ## The marker '{c['marker']}' (this head chained after its parent), cross-validated
 Precision **{y['precision']:.3f}**, recall **{y['recall']:.3f}**, F1 {y['f1']:.3f}{_ci(c)} over {c['n']} annotated items
 ({y['support']} positive); κ {c['kappa']}; ECE {c['ece']}. Confusion (rows gold no/yes): {c['confusion']}.
+{f"Decisions also need the form gate '{c['gate']}' (codebook 6.11), applied here as in the markers stage. " if c.get('gate') else ''}The persistence rule (codebook 6.5 Q3) cannot be scored on these single-turn items.
 """
 
 

@@ -181,7 +181,8 @@ def train_head(spec: dict[str, Any], data: Path, root: Path, encoder: CachedEnco
         metrics["cv"], oof, oof_pred = cross_validate(spec, x, y, groups, version, train_only, weight)
     metrics["data"] = {s: dict(Counter(i.label for i in items if i.split == s and not i.train_only)) for s in ("train", "val", "test")}
     if train_only.any():
-        metrics["data"]["training only (synthetic)"] = dict(Counter(i.label for i in items if i.train_only))
+        for source in sorted({i.source for i in items if i.train_only}):
+            metrics["data"][f"training only: {source}"] = dict(Counter(i.label for i in items if i.train_only and i.source == source))
     metrics["sources"] = sorted({i.corpus for i in items})
     metrics["tuning"] = tuning
     return Trained(head, metrics, items, oof, oof_pred)
@@ -233,7 +234,7 @@ def run(recipe: dict[str, Any], data: Path, out_root: Path, only: set[str] | Non
         trained[spec["name"]] = train_head(spec, data, root, encoder, version)
     for chain in recipe.get("chains", []):
         if chain["parent"] in trained and chain["child"] in trained:
-            trained[chain["child"]].metrics["chain_cv"] = {"marker": chain["marker"], **chain_metrics(
+            trained[chain["child"]].metrics["chain_cv"] = {"marker": chain["marker"], "gate": chain.get("gate"), **chain_metrics(
                 chain, trained[chain["parent"]], specs[chain["child"]], encoder)}
     for name, t in trained.items():
         t.metrics["encoder_sha256"] = encoder.encoder.info().sha256
