@@ -25,7 +25,11 @@ from ..resources import find_model, verify
 
 
 class Encoder:
-    """Batched sentence encoder. ``load()`` once, then ``encode(texts)`` as often as needed."""
+    """Sentence encoder. ``load()`` once, then ``encode(texts)`` as often as needed.
+
+    ``threads`` texts are encoded at once, each by a single-threaded model run (ONNX Runtime
+    releases the GIL): on short sentences that is twice as fast as one run spread over two
+    threads, and each vector is still computed from its text alone."""
 
     name = "encoder"
 
@@ -47,7 +51,7 @@ class Encoder:
         sums = verify(folder)
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         options = ort.SessionOptions()
-        options.intra_op_num_threads = self.threads or min(os.cpu_count() or 1, 4)
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         try:
@@ -76,8 +80,16 @@ class Encoder:
         spent on padding: measured as fast as length-sorted batches (docs/benchmarks.md)."""
         self.load()
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i, text in enumerate(texts):
-            out[i] = self._batch([text])[0]
+        workers = self.threads or min(os.cpu_count() or 1, 4)
+        if workers == 1 or len(texts) < 2:
+            for i, text in enumerate(texts):
+                out[i] = self._batch([text])[0]
+            return out
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(workers) as pool:
+            for i, vector in enumerate(pool.map(lambda t: self._batch([t])[0], texts)):
+                out[i] = vector
         return out
 
     def _batch(self, texts: list[str]) -> np.ndarray:
