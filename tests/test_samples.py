@@ -53,6 +53,7 @@ def test_trainee_session_shows_closed_questions_and_unasked_advice(sessions):
     s = sessions["trainee_session.docx"]
     assert hits(s, "closed_question", [11, 13, 15, 17, 37, 39, 41, 43, 53, 67, 69]) >= 6
     assert hits(s, "advice_without_permission", [21, 45, 61]) >= 2
+    assert 51 not in flagged_turns(s, "inappropriate_self_disclosure")  # brief, and handed back with a question
 
 
 @pytest.mark.slow

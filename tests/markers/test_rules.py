@@ -152,3 +152,14 @@ def test_answering_no_to_a_question_is_not_disagreeing_with_an_interpretation():
         ("therapist", "Because your father drank, you do too."),
     )
     assert rules.persistence(utts, [True, False, False, False, True]) == {}
+
+
+def test_a_question_to_the_client_ends_the_episode_even_if_coded_as_disclosure():
+    utts = convo(
+        ("client", "Fridays are the hard part."),
+        ("therapist", "I used to work in bars, and the after-shift drink was a big part of it.", True),
+        ("therapist", "But I'm curious what it's like for you when you imagine a Friday without it.", True, True),
+        ("client", "Honestly? Boring. And a bit scary."),
+    )
+    (episode,) = rules.disclosure_episodes(utts)
+    assert episode.utterances == (1,) and episode.returns_focus

@@ -128,19 +128,25 @@ class Utt:
     question_or_reflection: bool = False
 
 
+def turns_to_client(u: Utt) -> bool:
+    """A question or reflection about the client: it hands the focus back, whatever else it holds."""
+    return u.question_or_reflection and (u.text.rstrip().endswith("?") or bool(YOU.search(u.text)))
+
+
 def disclosure_episodes(utts: Sequence[Utt]) -> list[Episode]:
     """Group disclosure utterances into episodes: a therapist turn from its first to its last
     disclosing utterance (the sentences between belong to the story), continuing across a client
     turn that is only a backchannel."""
+    disclosing = {u.index for u in utts if u.role == "therapist" and u.disclosure and not turns_to_client(u)}
     last_disclosure: dict[int, int] = {}
     for u in utts:
-        if u.role == "therapist" and u.disclosure:
+        if u.index in disclosing:
             last_disclosure[u.turn] = u.index
     groups: list[list[Utt]] = []
     current: list[Utt] = []
     for u in utts:
         inside = bool(current) and u.turn == current[-1].turn and u.index < last_disclosure.get(u.turn, -1)
-        if u.role == "therapist" and (u.disclosure or inside):
+        if u.role == "therapist" and (u.index in disclosing or inside):
             current.append(u)
         elif u.role == "therapist" and current:
             groups.append(current)
@@ -164,8 +170,7 @@ def _episode(group: list[Utt], number: int, utts: Sequence[Utt]) -> Episode:
     text = " ".join(u.text for u in group)
     return Episode(
         utterances=tuple(u.index for u in group), words=words(text), turns=len({u.turn for u in group}), number=number,
-        returns_focus=bool(next_therapist and next_therapist[0].turn == last.turn and next_therapist[0].question_or_reflection
-                           and (next_therapist[0].text.rstrip().endswith("?") or YOU.search(next_therapist[0].text)))
+        returns_focus=bool(next_therapist and next_therapist[0].turn == last.turn and turns_to_client(next_therapist[0]))
         or bool(re.search(r"\?\s*$", last.text) and YOU.search(last.text)),
         solicited=bool(before and SOLICITED.search(before[-1].text)), intimate=bool(INTIMATE.search(text)),
         contains_advice=bool(ADVICE.search(text)), client_next=client_reply(" ".join(client_turn)) if client_turn else "none",
