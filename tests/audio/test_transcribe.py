@@ -1,0 +1,85 @@
+import re
+
+import numpy as np
+import pytest
+
+from transcript_analyzer.audio.decode import SAMPLE_RATE, decode
+from transcript_analyzer.audio.transcribe import AsrOptions, Transcriber
+from transcript_analyzer.errors import InputError, ModelError
+from transcript_analyzer.resources import whisper_model
+
+JFK = "and so my fellow americans ask not what your country can do for you ask what you can do for your country"
+
+
+def normalise(text):
+    return re.sub(r"[^a-z' ]", " ", text.lower()).split()
+
+
+def wer(reference, hypothesis):
+    r, h = normalise(reference), normalise(hypothesis)
+    d = np.arange(len(h) + 1)
+    for i, rw in enumerate(r, 1):
+        prev, d[0] = d.copy(), i
+        for j, hw in enumerate(h, 1):
+            d[j] = min(prev[j] + 1, d[j - 1] + 1, prev[j - 1] + (rw != hw))
+    return d[len(h)] / len(r)
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return Transcriber(AsrOptions(model="tiny.en", threads=2)).load()
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_jfk_is_transcribed_with_word_times(shared_data, tiny):
+    audio = decode(shared_data / "audio" / "jfk.flac")
+    seen = []
+    result = tiny.transcribe(audio.mono, progress=seen.append)
+    text = " ".join(w.text for w in result.words)
+    assert wer(JFK, text) <= 0.05
+    assert result.language == "en" and seen and seen[-1] <= audio.duration
+    starts = [w.start for w in result.words]
+    assert starts == sorted(starts) and all(w.end >= w.start for w in result.words)
+    assert 0.0 <= result.words[0].start < 1.0 and result.words[-1].end <= audio.duration + 0.1
+    assert all(0.0 <= w.probability <= 1.0 for w in result.words)
+
+
+@pytest.mark.slow
+def test_silence_is_an_input_error_not_invented_words(tiny):
+    rng = np.random.default_rng(0)
+    quiet = (rng.standard_normal(8 * SAMPLE_RATE) * 1e-4).astype(np.float32)
+    with pytest.raises(InputError, match="no speech was recognised"):
+        tiny.transcribe(quiet, source="quiet.wav")
+
+
+def test_the_bundled_models_are_found_and_checked():
+    assert (whisper_model("tiny.en") / "model.bin").is_file()
+
+
+def test_an_unknown_model_name_never_downloads(monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    with pytest.raises(ModelError, match="not available offline"):
+        whisper_model("large-v3-surely-not-cached")
+
+
+def test_a_folder_without_a_model(tmp_path):
+    with pytest.raises(ModelError, match="no model.bin"):
+        whisper_model(str(tmp_path))
+
+
+def test_a_damaged_model_file_is_refused(tmp_path, monkeypatch):
+    from transcript_analyzer import resources
+
+    monkeypatch.setenv(resources.CACHE_ENV, str(tmp_path / "cache"))
+    bad = tmp_path / "model.bin"
+    bad.write_bytes(b"not the weights")
+    with pytest.raises(ModelError, match="sha256 does not match"):
+        resources._check_once(bad, "0" * 64)
+    resources._check_once(bad, resources.sha256_file(bad))  # right digest: remembered
+    assert any((tmp_path / "cache" / "verified").iterdir())
