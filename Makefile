@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -r requirements.lock
+	# speaker-embedding weights only: its declared deps (webrtcvad, librosa) are not used (audio/voices.py)
+	$(PY) -m pip install --quiet --no-deps resemblyzer==0.1.4
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 

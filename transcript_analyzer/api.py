@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from .config import AnalyzeConfig, parse_columns
 from .errors import ConfigError
+from .audio.decode import is_audio
 from .io.readers import read_transcript
 from .model import Session
 from .pipeline import Pipeline, build_pipeline
@@ -28,6 +29,10 @@ OPTIONS = {
     "spacy_model": ("segment", "spacy_model"),
     "markers": ("markers", "markers"),
     "evidence": ("markers", "evidence"),
+    "asr_model": ("audio", "asr_model"),
+    "language": ("audio", "language"),
+    "speakers": ("audio", "speakers"),
+    "stereo": ("audio", "stereo"),
 }
 
 
@@ -43,10 +48,25 @@ def make_config(config: AnalyzeConfig | None = None, **options: Any) -> AnalyzeC
             value = _columns(value)
         if name == "markers" and isinstance(value, str):
             value = tuple(m.strip() for m in value.split(",") if m.strip())
+        if name == "speakers":
+            value = _speakers(value)
         section, fld = OPTIONS[name]
         part = dataclasses.replace(getattr(config, section), **{fld: value})
         config = dataclasses.replace(config, **{section: part})
     return config
+
+
+def _speakers(value: Any) -> int | None:
+    """'auto' (estimate) or a count of 1-8."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"speakers: '{value}' is neither a number nor 'auto'") from None
+    if not 1 <= n <= 8:
+        raise ConfigError(f"speakers: {n} is out of range (1-8, or 'auto')")
+    return n
 
 
 def _columns(value: str | Mapping[str, str] | tuple) -> tuple[tuple[str, str], ...]:
@@ -68,19 +88,28 @@ class Analyzer:
             options["markers"] = None
         self.config = make_config(config, **options)
         self.pipeline: Pipeline = build_pipeline(self.config, markers=with_markers)
+        self._audio: Any = None  # the audio reader, built on the first recording
 
     def load(self) -> Analyzer:
         self.pipeline.load()
         return self
 
-    def read(self, path: str | Path) -> Session:
+    def read(self, path: str | Path, progress: Any = None) -> Session:
+        """A transcript file through its reader, or a recording through the audio path (by
+        suffix: see ``audio.decode.AUDIO_SUFFIXES``; ``format='audio'`` forces it)."""
+        if self.config.read.format == "audio" or (self.config.read.format is None and is_audio(path)):
+            if self._audio is None:
+                from .audio.reader import AudioReader
+
+                self._audio = AudioReader(self.config.audio)
+            return self._audio.read(path, progress)
         return read_transcript(path, self.config.read)
 
     def run(self, session: Session) -> Session:
         return self.pipeline(session)
 
-    def analyze(self, path: str | Path) -> Session:
-        return self.run(self.read(path))
+    def analyze(self, path: str | Path, progress: Any = None) -> Session:
+        return self.run(self.read(path, progress))
 
 
 def analyze(path: str | Path, config: AnalyzeConfig | None = None, **options: Any) -> Session:

@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 
-FORMATS = "txt, vtt, srt, csv, json, docx"
+FORMATS = "txt, vtt, srt, csv, json, docx, audio"
 
 
 def _handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -57,6 +57,10 @@ def main(verbose: int) -> None:
               help="TOML file with [read], [roles], [segment] options.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
               help="Override one option, e.g. --set roles.model=path/to/model (repeatable).")
+@click.option("--asr-model", metavar="NAME|PATH",
+              help="Recordings: Whisper model, 'base' (default) or 'tiny.en', or a faster-whisper model folder.")
+@click.option("--language", metavar="CODE", help="Recordings: spoken language, e.g. 'en' (default: detected).")
+@click.option("--speakers", metavar="N|auto", help="Recordings: number of speakers (default 2), or 'auto'.")
 @click.option("--markers", "marker_names", metavar="LIST",
               help="Comma-separated markers to code (default: all; see `transcript-analyzer markers`).")
 @click.option("--no-evidence", is_flag=True, help="Skip finding the words behind each flagged marker (faster).")
@@ -64,8 +68,11 @@ def main(verbose: int) -> None:
 @_handle_errors
 def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | None, columns: str | None,
             session_id: str | None, therapist: str | None, config_file: Path | None,
-            overrides: tuple[str, ...], marker_names: str | None, no_evidence: bool, quiet: bool) -> None:
-    """Analyse one transcript: roles, utterances, alliance markers and session metrics."""
+            overrides: tuple[str, ...], asr_model: str | None, language: str | None, speakers: str | None,
+            marker_names: str | None, no_evidence: bool, quiet: bool) -> None:
+    """Analyse one session, a transcript or a recording: roles, utterances, alliance markers and
+    session metrics. Recordings (wav, flac, mp3, m4a, ogg, mp4, webm, ...) are transcribed with
+    Whisper and split into speakers first, offline."""
     from .api import Analyzer
     from .config import load_config
     from .io.writers import session_json, write_outputs
@@ -73,8 +80,9 @@ def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | 
 
     config = load_config(config_file, overrides)
     analyzer = Analyzer(config, format=fmt, encoding=encoding, columns=columns, session=session_id,
-                        therapist=therapist, markers=marker_names, evidence=False if no_evidence else None)
-    session = analyzer.analyze(input_path)
+                        therapist=therapist, markers=marker_names, evidence=False if no_evidence else None,
+                        asr_model=asr_model, language=language, speakers=speakers)
+    session = analyzer.analyze(input_path, progress=None if quiet else _progress())
     if out == "-":
         sys.stdout.buffer.write(session_json(session))
         sys.stdout.flush()
@@ -86,6 +94,22 @@ def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | 
             click.echo("wrote " + ", ".join(str(p) for p in paths))
         elif not out:
             click.echo("(nothing written: pass --out DIR to save session.json and utterances.csv)")
+
+
+def _progress():
+    """A progress line on stderr for the slow steps of a recording (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(step: str, done: float, total: float) -> None:
+        share = min(done / total, 1.0) if total else 1.0
+        bar = "#" * int(share * 30)
+        sys.stderr.write(f"\r{step:<10} [{bar:<30}] {done / 60:5.1f} / {total / 60:.1f} min")
+        if step != "transcribe" or share >= 1.0:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
 
 
 @main.command()

@@ -65,10 +65,27 @@ class MarkerOptions:
 
 
 @dataclass(frozen=True)
+class AudioOptions:
+    """How to turn a recording into speaker turns."""
+
+    asr_model: str = "base"
+    """Whisper model: 'tiny.en' or 'base' (installed with the tool), or a faster-whisper model folder."""
+    language: str | None = None
+    """Spoken language code ('en', ...); default: detected ('en' for English-only models)."""
+    speakers: int | None = 2
+    """Number of speakers to find; None (CLI: 'auto') = estimate it."""
+    stereo: str = "auto"
+    """One speaker per channel: 'auto' (detect), 'on' or 'off'."""
+    threads: int = 2
+    """CPU threads for recognition and speaker embeddings."""
+
+
+@dataclass(frozen=True)
 class AnalyzeConfig:
     """Everything `analyze` needs."""
 
     read: ReadOptions = field(default_factory=ReadOptions)
+    audio: AudioOptions = field(default_factory=AudioOptions)
     roles: RoleOptions = field(default_factory=RoleOptions)
     segment: SegmentOptions = field(default_factory=SegmentOptions)
     markers: MarkerOptions = field(default_factory=MarkerOptions)

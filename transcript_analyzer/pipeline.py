@@ -46,7 +46,9 @@ class Pipeline:
             started = time.perf_counter()
             session = stage(session)
             log.debug("%s: %.3f s", stage.name, time.perf_counter() - started)
-        meta = dataclasses.replace(session.meta, models=self.models())
+        ours = self.models()
+        kept = tuple(m for m in session.meta.models if m not in ours)  # e.g. the recogniser that made the turns
+        meta = dataclasses.replace(session.meta, models=kept + ours)
         return dataclasses.replace(session, meta=meta)
 
     def pipe(self, sessions: Iterable[Session]) -> Iterator[Session]:

@@ -1,0 +1,72 @@
+"""A recording in, a Session out: decode -> transcribe -> diarize -> align. From there the
+session takes the same path as a transcript (roles, utterances, markers, metrics)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+from ..config import AudioOptions
+from ..model import ModelInfo, Session, SessionMeta
+from ..resources import WHISPER_BUNDLED
+from .align import to_turns
+from .decode import decode
+from .diarize import DiarizeOptions, Diarizer
+from .transcribe import AsrOptions, Transcriber
+from .voices import WEIGHTS_SHA256
+
+Progress = Callable[[str, float, float], None]  # (step, seconds done, seconds in total)
+
+
+class AudioReader:
+    """Holds the recogniser and the diarizer, loaded once, for any number of recordings."""
+
+    def __init__(self, options: AudioOptions | None = None):
+        self.options = options or AudioOptions()
+        o = self.options
+        self.transcriber = Transcriber(AsrOptions(model=o.asr_model, language=o.language, threads=o.threads))
+        self.diarizer = Diarizer(DiarizeOptions(speakers=o.speakers, stereo=o.stereo))
+
+    def load(self) -> AudioReader:
+        self.transcriber.load()
+        self.diarizer.load()
+        return self
+
+    def models(self) -> tuple[ModelInfo, ...]:
+        name = self.options.asr_model
+        bundled = WHISPER_BUNDLED.get(name)
+        return (ModelInfo(name=f"whisper {name}" if bundled else name, stage="transcribe", version="faster-whisper 1.2.1",
+                          sha256=bundled[1] if bundled else None),
+                ModelInfo(name="resemblyzer voice encoder", stage="diarize", version="0.1.4", sha256=WEIGHTS_SHA256))
+
+    def read(self, path: str | Path, progress: Progress | None = None) -> Session:
+        path = Path(path)
+        audio = decode(path)
+        step = (lambda done: progress("transcribe", done, audio.duration)) if progress else None
+        transcript = self.transcriber.transcribe(audio.mono, source=str(path), progress=step)
+        if progress:
+            progress("diarize", 0.0, audio.duration)
+        diarization = self.diarizer.load()(audio)
+        turns = to_turns(transcript.words, diarization.segments)
+        warnings = []
+        if diarization.mode == "stereo":
+            warnings.append("stereo recording with one voice per channel: speakers taken from the channels")
+        if transcript.language != "en":
+            warnings.append(f"spoken language detected as '{transcript.language}' "
+                            f"(p={transcript.language_probability:.2f}); the markers are trained on English")
+        found = len({t.speaker for t in turns})
+        if self.options.speakers and found < self.options.speakers:
+            warnings.append(f"{found} speaker(s) found where {self.options.speakers} were expected")
+        meta = SessionMeta(session_id=path.stem, source_file=str(path), source_sha256=_sha256(path),
+                           source_format="audio", duration=round(audio.duration, 3), models=self.models(),
+                           warnings=tuple(warnings))
+        return Session(meta=meta, turns=turns)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

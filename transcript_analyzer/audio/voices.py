@@ -1,0 +1,132 @@
+"""Speaker embeddings: Resemblyzer's pretrained GE2E voice encoder (a 3-layer LSTM over 40-band
+mel spectrograms, 256-d d-vectors; Apache-2.0), run by the project's own code.
+
+The ``resemblyzer`` package is installed without its dependencies (``webrtcvad`` no longer
+imports, ``librosa`` costs seconds of JIT compilation) and is never imported: only its weights
+file is read, and the mel spectrogram is computed here exactly as librosa computes it for
+Resemblyzer (25 ms Hann window, 10 ms hop, power spectrum, Slaney mel filters, no log).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from ..resources import _check_once
+from .decode import SAMPLE_RATE
+
+WEIGHTS_SHA256 = "39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e"
+N_FFT, HOP, N_MELS = 400, 160, 40
+TARGET_DBFS = -30.0
+
+
+def weights_path() -> Path:
+    spec = importlib.util.find_spec("resemblyzer")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("the speaker-embedding weights (package resemblyzer==0.1.4) are not installed; run `make install`")
+    path = Path(list(spec.submodule_search_locations)[0]) / "pretrained.pt"
+    if not path.is_file():
+        raise ModelError(f"{path}: missing; reinstall resemblyzer==0.1.4")
+    return path
+
+
+def _hz_to_mel(f: np.ndarray) -> np.ndarray:
+    """Slaney mel scale (librosa's default, htk=False): linear below 1 kHz, logarithmic above."""
+    f = np.asarray(f, dtype=np.float64)
+    f_sp, min_log_hz = 200.0 / 3, 1000.0
+    min_log_mel, logstep = min_log_hz / f_sp, np.log(6.4) / 27.0
+    return np.where(f >= min_log_hz, min_log_mel + np.log(np.maximum(f, 1e-10) / min_log_hz) / logstep, f / f_sp)
+
+
+def _mel_to_hz(m: np.ndarray) -> np.ndarray:
+    m = np.asarray(m, dtype=np.float64)
+    f_sp, min_log_hz = 200.0 / 3, 1000.0
+    min_log_mel, logstep = min_log_hz / f_sp, np.log(6.4) / 27.0
+    return np.where(m >= min_log_mel, min_log_hz * np.exp(logstep * (m - min_log_mel)), f_sp * m)
+
+
+def mel_filters(sr: int = SAMPLE_RATE, n_fft: int = N_FFT, n_mels: int = N_MELS) -> np.ndarray:
+    """(n_mels, 1 + n_fft // 2) triangular filters with Slaney area normalisation."""
+    fft_freqs = np.linspace(0, sr / 2, 1 + n_fft // 2)
+    mel_f = _mel_to_hz(np.linspace(_hz_to_mel(0.0), _hz_to_mel(sr / 2), n_mels + 2))
+    fdiff = np.diff(mel_f)
+    ramps = mel_f[:, None] - fft_freqs[None, :]
+    lower = -ramps[:-2] / fdiff[:-1, None]
+    upper = ramps[2:] / fdiff[1:, None]
+    weights = np.maximum(0, np.minimum(lower, upper))
+    weights *= (2.0 / (mel_f[2:n_mels + 2] - mel_f[:n_mels]))[:, None]
+    return weights.astype(np.float32)
+
+
+def mel_spectrogram(wav: np.ndarray, filters: np.ndarray) -> np.ndarray:
+    """(frames, 40) power mel spectrogram, centred frames with zero padding (librosa >= 0.10)."""
+    padded = np.pad(wav.astype(np.float32), N_FFT // 2)
+    n_frames = 1 + (len(padded) - N_FFT) // HOP
+    if n_frames <= 0:
+        return np.zeros((0, N_MELS), dtype=np.float32)
+    index = np.arange(N_FFT)[None, :] + HOP * np.arange(n_frames)[:, None]
+    window = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(N_FFT) / N_FFT)).astype(np.float32)  # periodic Hann
+    power = np.abs(np.fft.rfft(padded[index] * window, axis=1)) ** 2
+    return (power @ filters.T).astype(np.float32)
+
+
+class VoiceEncoder:
+    """``embed(windows)``: one L2-normalised 256-d vector per list of waveform pieces."""
+
+    def __init__(self, threads: int = 2):
+        self.threads = threads
+        self._net = None
+        self._filters = mel_filters()
+
+    def load(self) -> VoiceEncoder:
+        if self._net is not None:
+            return self
+        import torch
+        from torch import nn
+
+        path = weights_path()
+        _check_once(path, WEIGHTS_SHA256)
+        torch.set_num_threads(self.threads)
+        state = torch.load(path, map_location="cpu", weights_only=False)["model_state"]
+
+        class _Net(nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.lstm = nn.LSTM(N_MELS, 256, 3, batch_first=True)
+                self.linear = nn.Linear(256, 256)
+
+            def forward(self, mels: torch.Tensor) -> torch.Tensor:
+                _, (hidden, _) = self.lstm(mels)
+                raw = torch.relu(self.linear(hidden[-1]))
+                return raw / torch.clamp(torch.norm(raw, dim=1, keepdim=True), min=1e-8)
+
+        net = _Net()
+        net.load_state_dict({k: v for k, v in state.items() if not k.startswith("similarity")})
+        self._net = net.eval()
+        return self
+
+    def embed(self, windows: list[np.ndarray], batch: int = 64) -> np.ndarray:
+        """Embeddings of equal-length waveform windows (volume-normalised like Resemblyzer)."""
+        import torch
+
+        self.load()
+        if not windows:
+            return np.zeros((0, 256), dtype=np.float32)
+        mels = np.stack([mel_spectrogram(_normalise(w), self._filters) for w in windows])
+        out = []
+        with torch.inference_mode():
+            for i in range(0, len(mels), batch):
+                out.append(self._net(torch.from_numpy(mels[i:i + batch])).numpy())
+        return np.concatenate(out).astype(np.float32)
+
+
+def _normalise(wav: np.ndarray) -> np.ndarray:
+    """Raise quiet audio to -30 dBFS (never lower loud audio), as Resemblyzer's preprocessing does."""
+    rms = float(np.sqrt(np.mean(wav.astype(np.float64) ** 2)))
+    if rms <= 1e-9:
+        return wav
+    change = TARGET_DBFS - 20 * np.log10(rms)
+    return wav * (10 ** (change / 20)) if change > 0 else wav
