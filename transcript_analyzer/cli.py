@@ -114,11 +114,14 @@ def _progress():
 
 @main.command()
 def formats() -> None:
-    """List the transcript formats and how each is recognised."""
+    """List the input formats and how each is recognised."""
+    from .audio.decode import AUDIO_SUFFIXES
     from .io.readers import READERS
 
     for reader in READERS:
         click.echo(f"{reader.name:<5} .{', .'.join(reader.suffixes):<16} {reader.description}")
+    click.echo(f"audio {', '.join(sorted(AUDIO_SUFFIXES))}: recordings (any container FFmpeg reads), transcribed "
+               "with Whisper and split into speakers, offline")
 
 
 @main.command()
