@@ -48,7 +48,9 @@ def test_analyze_each_sample_writes_json_and_csv(tmp_path, name):
     assert all(u.role in ("therapist", "client") for u in session.utterances)
     rows = (out / "utterances.csv").read_text().splitlines()
     assert rows[0].startswith("session_id,utterance_index") and len(rows) == len(session.utterances) + 1
-    assert sorted(p.name for p in out.iterdir()) == ["session.json", "utterances.csv"]
+    timed = ["session.rttm", "session.vtt"] if session.metrics.time_basis == "spans" else []
+    assert sorted(p.name for p in out.iterdir()) == sorted(["session.json", "utterances.csv", *timed])
+    assert (session.metrics.timing is not None) == bool(timed)
 
 
 @pytest.mark.slow

@@ -71,3 +71,36 @@ def test_stage_adds_metrics_and_leaves_the_rest():
     s = with_utterances(make_session(("T", "Hi?"), ("C", "Hello.")))
     out = MetricsStage()(s)
     assert out.metrics is not None and out.turns == s.turns and s.metrics is None
+
+
+def test_timing_silences_latency_and_overlap():
+    from transcript_analyzer.metrics import timing_metrics
+    from transcript_analyzer.model import Turn
+
+    turns = [
+        Turn(0, "T", "How was the week?", 0.0, 2.0, role="therapist"),
+        Turn(1, "C", "Hard. I hardly slept, and then on Friday it all came out.", 2.5, 9.0, role="client"),
+        Turn(2, "T", "Mm-hmm.", 5.0, 5.4, role="therapist"),  # a backchannel inside the client's turn
+        Turn(3, "T", "What came out?", 13.0, 14.0, role="therapist"),  # after a 4 s silence
+        Turn(4, "C", "Everything.", 13.8, 14.6, role="client"),  # starts before the therapist finished
+        Turn(5, "T", "Go on.", 15.0, 15.5, role="therapist"),
+    ]
+    t = timing_metrics(turns)
+    assert t.silences == 1 and t.longest_silence == 4.0
+    (pause,) = t.long_silences_after_client
+    assert (pause.start, pause.end, pause.after_role, pause.after_turn) == (9.0, 13.0, "client", 1)
+    assert t.therapist_responses == 2  # 1 -> 3 and 4 -> 5; the backchannel is not a response
+    assert t.therapist_interruptions == 0 and t.therapist_latency_median == pytest.approx(2.2)
+    assert t.overlaps == 2 and t.overlap_seconds == pytest.approx(0.6)
+
+
+
+
+def test_a_therapist_starting_before_the_client_finished_is_an_interruption():
+    from transcript_analyzer.metrics import timing_metrics
+    from transcript_analyzer.model import Turn
+
+    t = timing_metrics([Turn(0, "C", "I just think that", 0.0, 3.0, role="client"),
+                        Turn(1, "T", "Let me stop you there.", 2.5, 4.0, role="therapist")])
+    assert t.therapist_interruptions == 1 and t.therapist_latency_median == -0.5 and t.overlap_seconds == 0.5
+    assert t.silences == 0 and t.long_silences_after_client == ()

@@ -11,9 +11,12 @@ import dataclasses
 import re
 from typing import Sequence
 
+import numpy as np
+
 from .markers.index import AllianceIndexModel
 from .model import (
-    CLIENT, THERAPIST, Benchmark, MarkerSummary, ModelInfo, RoleStats, Session, SessionMetrics, Turn, Utterance,
+    CLIENT, THERAPIST, Benchmark, MarkerSummary, ModelInfo, Pause, RoleStats, Session, SessionMetrics, Timing, Turn,
+    Utterance,
 )
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -76,6 +79,44 @@ def session_metrics(session: Session) -> SessionMetrics:
             round(100 * therapist.questions / therapist.utterances, 2) if therapist.utterances else None
         ),
         time_basis=basis,
+        timing=timing_metrics(turns) if basis == "spans" else None,
+    )
+
+
+SILENCE = 1.0  # seconds: a gap between turns at least this long is a silence
+LONG_SILENCE = 3.0  # seconds: listed with times when it follows a client turn
+
+
+def timing_metrics(turns: Sequence[Turn]) -> Timing:
+    """Silences, therapist response latency and overlap from turns with start and end times."""
+    ordered = sorted(turns, key=lambda t: (t.start, t.end))
+    gaps: list[Pause] = []
+    latencies: list[float] = []
+    overlaps: list[float] = []
+    longest = None
+    last = ordered[0] if ordered else None  # the turn that has ended latest so far
+    for nxt in ordered[1:]:
+        gap = nxt.start - last.end  # against the latest end: a backchannel inside a turn leaves no gap
+        longest = gap if longest is None else max(longest, gap)
+        if gap >= SILENCE:
+            gaps.append(Pause(start=round(last.end, 3), end=round(nxt.start, 3), seconds=round(gap, 3),
+                              after_turn=last.index, after_role=last.role))
+        if gap < 0:
+            overlaps.append(min(-gap, nxt.end - nxt.start))
+        if last.role == CLIENT and nxt.role == THERAPIST and nxt.end > last.end:  # not a backchannel inside it
+            latencies.append(gap)
+        if nxt.end >= last.end:
+            last = nxt
+    talk = sum(t.end - t.start for t in turns) or 1.0
+    return Timing(
+        silences=len(gaps), silence_seconds=round(sum(g.seconds for g in gaps), 2),
+        longest_silence=round(max(longest, 0.0), 3) if longest is not None else None,
+        long_silences_after_client=tuple(g for g in gaps if g.after_role == CLIENT and g.seconds >= LONG_SILENCE),
+        therapist_responses=len(latencies),
+        therapist_latency_median=round(float(np.median(latencies)), 3) if latencies else None,
+        therapist_latency_mean=round(float(np.mean(latencies)), 3) if latencies else None,
+        therapist_interruptions=sum(1 for x in latencies if x < 0),
+        overlaps=len(overlaps), overlap_seconds=round(sum(overlaps), 2), overlap_share=round(sum(overlaps) / talk, 4),
     )
 
 

@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -165,6 +165,39 @@ class AllianceIndex:
 
 
 @dataclass(frozen=True)
+class Pause:
+    """A silence between two turns."""
+
+    start: float = _f("Start of the silence (end of the turn before), seconds.")
+    end: float = _f("End of the silence (start of the next turn), seconds.")
+    seconds: float = _f("Length of the silence.")
+    after_turn: int = _f("Index of the turn the silence follows.")
+    after_role: str | None = _f("Role of the speaker whose turn the silence follows.", None, choices=ROLES)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """What only the clock tells: silences, response latency, overlap. Needs turn start and end
+    times (recordings, timed transcripts)."""
+
+    silences: int = _f("Gaps of at least 1 s between consecutive turns.")
+    silence_seconds: float = _f("Their total length, seconds.")
+    longest_silence: float | None = _f("Longest gap between turns, seconds.", None)
+    long_silences_after_client: tuple[Pause, ...] = _f(
+        "Gaps of at least 3 s after a client turn (the client's pause, or the therapist's wait), with times.", ())
+    therapist_responses: int = _f("Client turns followed by a therapist turn (backchannels inside the client's turn "
+                                  "are not responses).", 0)
+    therapist_latency_median: float | None = _f(
+        "Median time from the end of a client turn to the start of the therapist's next one, seconds "
+        "(negative: the therapist started before the client finished).", None)
+    therapist_latency_mean: float | None = _f("Mean of the same, seconds.", None)
+    therapist_interruptions: int = _f("Therapist turns that began before the client's turn had ended.", 0)
+    overlaps: int = _f("Places where a turn starts before the previous one ended.", 0)
+    overlap_seconds: float = _f("Total overlapped speech, seconds.", 0.0)
+    overlap_share: float = _f("Overlapped speech as a share of the session's talk time.", 0.0)
+
+
+@dataclass(frozen=True)
 class SessionMetrics:
     """Session-level metrics computed from turns and utterances."""
 
@@ -185,6 +218,7 @@ class SessionMetrics:
     markers: tuple[MarkerSummary, ...] = _f("Per-marker counts and rates (after the markers stage).", ())
     benchmarks: tuple[Benchmark, ...] = _f("MITI summary scores against fair/good thresholds.", ())
     alliance: AllianceIndex | None = _f("Alliance index (after the markers stage).", None)
+    timing: Timing | None = _f("Silences, response latency and overlap (when turns have start and end times).", None)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ How it works
 * Text to speech: hibari-tts 0.2.1 with its one bundled voice, "heart" (American English, female;
   distilled from Kokoro-82M's af_heart). hibari's other voices are downloaded on first use and fail
   offline, so they are not used.
-* Therapist = "heart" as shipped (speed 0.95).
+* Therapist = "heart" as shipped, at hibari speed 0.80; client at speed 0.85. At 1.0 hibari talks at
+  about 200 words a minute, faster than a typical session; its durations are whole 25 ms steps, so
+  the speed knob acts in jumps (0.80 / 0.85 give about 170 words a minute for this script).
 * Client = a second, clearly different voice derived from "heart" with numpy DSP on the acoustic
   model's outputs, before hibari's own vocoder (``hibari.dsp.synth``) turns them into a waveform:
   the F0 curve is multiplied by 0.60 (about 195 Hz -> 117 Hz median, a low, male-range voice) and the
@@ -38,16 +40,17 @@ How it works
   spaces in hibari's phoneme string) are matched one to one with the words of the sentence (the
   script checks the counts agree). The model's alignment runs a few tens of ms behind the audible
   onset, so all word times are shifted by one constant, measured on this run as the median
-  difference between each turn's audible onset and its first word's start; words are then clamped
-  into their turn's segment. Expect word boundaries to be good to roughly +-0.1 s (word ends at the
-  end of a sentence are the least precise); turn boundaries are exact.
+  difference between each turn's audible onset and its first word's start. The model also gives
+  part of a following pause to the phrase-final phoneme, so a word followed by punctuation (or
+  ending the turn) ends at its last audible 10 ms frame. Words are then clamped into their turn's
+  segment. Expect word boundaries good to roughly +-0.1 s; turn boundaries are exact.
 * Turn (segment) boundaries: the first and last 10 ms frame of the turn's synthesized audio that is
   within 45 dB of that turn's peak, before mixing. The audio is placed so that these boundaries land
   exactly on the times written to the RTTM / reference.
 * Timeline: 0.5 s of leading and trailing silence; between turns a seeded random gap of
   0.25-0.8 s (measured between segment boundaries), or the length given by a ``[pause N]`` line;
   no overlap.
-* Loudness: one gain per voice so that both voices' active speech has an RMS of -20 dBFS; then a
+* Loudness: one gain per voice so that both voices' active speech has an RMS of -23 dBFS; then a
   very low seeded white noise floor, 40 dB below the speech RMS (SNR 40 dB).
 * Reproducibility: the gaps, hibari's noise component (one generator per turn) and the background
   noise all come from ``--seed`` (default 20261122). Reruns give bit-identical PCM before encoding
@@ -79,16 +82,16 @@ LEAD_S = TAIL_S = 0.5          # silence before the first and after the last tur
 GAP_RANGE_S = (0.25, 0.8)      # random gap between turns (segment end -> next segment start)
 ACTIVE_DB = -45.0              # a 10 ms frame is speech if within this many dB of the turn's peak
 CLIP_MARGIN_S = 0.05           # quiet audio kept on each side of a turn's active region
-TARGET_DBFS = -20.0            # RMS of active speech for both voices
+TARGET_DBFS = -23.0            # RMS of active speech for both voices
 SNR_DB = 40.0                  # background noise level below the speech RMS
 DURATION_TENSOR = "/Clip_output_0"    # hibari 0.2.1 ONNX graph: per-phoneme durations (units of 2 frames)
 DUR_UNIT = 600                 # samples per duration unit at 24 kHz (2 frames x hop 300)
 PUNCT = set(';:,.!?—…"“”()')
 
 VOICES = {
-    "T": {"role": "therapist", "label": "Therapist", "speed": 0.95, "f0_scale": 1.00, "formant_scale": 1.00,
+    "T": {"role": "therapist", "label": "Therapist", "speed": 0.80, "f0_scale": 1.00, "formant_scale": 1.00,
           "description": "hibari 'heart' voice as shipped (American English, female)"},
-    "C": {"role": "client", "label": "Client", "speed": 1.00, "f0_scale": 0.60, "formant_scale": 0.85,
+    "C": {"role": "client", "label": "Client", "speed": 0.85, "f0_scale": 0.60, "formant_scale": 0.85,
           "description": "derived from 'heart': F0 x 0.60, formants x 0.85 (low, male-range voice)"},
 }
 
@@ -298,18 +301,28 @@ def main(argv=None) -> int:
         sys.exit(f"mix clips (peak {peak:.3f}); lower TARGET_DBFS")
     y = y.astype(np.float32)
 
-    # 5. word times: shift by the median (audible onset - first word start), clamp into the segment
+    # 5. word times: shift by the median (audible onset - first word start); a word before a pause
+    #    (punctuation or the end of the turn) ends at its last audible 10 ms frame, since the model
+    #    gives the phrase-final phoneme some of the pause; then clamp into the turn's segment
     offsets = [(t["act"][0] - t["words"][0][1]) / TTS_SR for t in turns]
     word_shift = float(np.median(offsets))
+    shift = int(round(word_shift * TTS_SR))
+    hop = int(0.01 * TTS_SR)
     words_out = []
     for i, t in enumerate(turns):
         s0 = t["act"][0]
+        db = frame_db(t["audio"], TTS_SR)
+        loud = db > db.max() + ACTIVE_DB
         prev_end = t["start"]
-        for w, ws, we in t["words"]:
-            ws_t = t["start"] + (ws - s0) / TTS_SR + word_shift
-            we_t = t["start"] + (we - s0) / TTS_SR + word_shift
-            ws_t = min(max(ws_t, prev_end, t["start"]), t["end"])
-            we_t = min(max(we_t, ws_t), t["end"])
+        for k, (w, ws, we) in enumerate(t["words"]):
+            ws, we = ws + shift, we + shift
+            if w[-1] in PUNCT or k == len(t["words"]) - 1:
+                nxt = t["words"][k + 1][1] + shift if k + 1 < len(t["words"]) else len(t["audio"])
+                idx = np.flatnonzero(loud[max(ws, 0) // hop: nxt // hop])
+                if len(idx):
+                    we = min(we, (max(ws, 0) // hop + idx[-1] + 1) * hop)
+            ws_t = min(max(t["start"] + (ws - s0) / TTS_SR, prev_end), t["end"])
+            we_t = min(max(t["start"] + (we - s0) / TTS_SR, ws_t), t["end"])
             words_out.append({"speaker": VOICES[t["spk"]]["role"], "turn": i, "word": w,
                               "start": round(ws_t, 3), "end": round(we_t, 3)})
             prev_end = we_t
@@ -340,8 +353,9 @@ def main(argv=None) -> int:
         "tts": "hibari-tts 0.2.1, bundled voice 'heart'",
         "voices": {VOICES[k]["role"]: VOICES[k]["description"] for k in VOICES},
         "timing_note": ("word times come from the TTS model's phoneme durations, shifted by "
-                        f"{word_shift:+.3f} s (median onset correction) and clamped into the turn's "
-                        "segment; roughly +-0.1 s. Turn start/end are exact."),
+                        f"{word_shift:+.3f} s (median onset correction); words before a pause end at "
+                        "their last audible frame; all clamped into the turn's segment; roughly "
+                        "+-0.1 s. Turn start/end are exact."),
         "turns": [{"turn": i, "speaker": VOICES[t["spk"]]["role"], "start": round(t["start"], 3),
                    "end": round(t["end"], 3), "text": t["text"]} for i, t in enumerate(turns)],
         "words": words_out,

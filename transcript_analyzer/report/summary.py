@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Session, Speaker
+from ..model import Session, Speaker, Timing
 
 
 def _clock(seconds: float | None) -> str:
@@ -33,10 +33,23 @@ def summary_text(session: Session) -> str:
         rate = session.metrics.therapist_questions_per_100
         lines.append(f"  therapist questions: {t.questions}"
                      + (f" ({rate:.0f} per 100 therapist utterances)" if rate is not None else ""))
+    if session.metrics and session.metrics.timing:
+        lines += _timing_lines(session.metrics.timing)
     if session.metrics and session.metrics.markers:
         lines += _marker_lines(session)
     lines += [f"  warning: {w}" for w in m.warnings]
     return "\n".join(lines)
+
+
+def _timing_lines(t: Timing) -> list[str]:
+    latency = (f"therapist response latency: median {t.therapist_latency_median:.1f} s over {t.therapist_responses} "
+               f"responses, {t.therapist_interruptions} started before the client finished"
+               if t.therapist_latency_median is not None else "therapist response latency: no client-to-therapist turns")
+    lines = [f"  silences >= 1 s: {t.silences} ({t.silence_seconds:.0f} s; longest {t.longest_silence or 0:.1f} s); "
+             f"overlapped speech {t.overlap_seconds:.1f} s ({t.overlap_share:.1%})", f"  {latency}"]
+    for p in t.long_silences_after_client:
+        lines.append(f"    {p.seconds:.1f} s silence after the client's turn {p.after_turn + 1}, at {_clock(p.start)}")
+    return lines
 
 
 def _marker_lines(session: Session) -> list[str]:

@@ -45,6 +45,36 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.3f}".rstrip("0").rstrip(".")
 
 
+def has_spans(session: Session) -> bool:
+    return bool(session.turns) and all(t.start is not None and t.end is not None for t in session.turns)
+
+
+def _clock(seconds: float) -> str:
+    ms = int(round(seconds * 1000))
+    h, rest = divmod(ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    return f"{h:02d}:{m:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def session_vtt(session: Session) -> bytes:
+    """WebVTT, one cue per turn, the speaker (and role) as a voice tag."""
+    lines = ["WEBVTT", ""]
+    for t in sorted(session.turns, key=lambda t: (t.start, t.index)):
+        voice = f"{t.speaker} ({t.role})" if t.role else t.speaker
+        text = t.text.replace("-->", "->").replace("\n\n", "\n")
+        lines += [f"{t.index + 1}", f"{_clock(t.start)} --> {_clock(max(t.end, t.start + 0.001))}",
+                  f"<v {voice.replace('>', '')}>{text}", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def session_rttm(session: Session) -> bytes:
+    """RTTM, one SPEAKER line per turn (for diarization scoring tools)."""
+    name = "".join(c if c.isalnum() or c in "-_." else "_" for c in session.meta.session_id) or "session"
+    rows = [f"SPEAKER {name} 1 {t.start:.3f} {max(t.end - t.start, 0.0):.3f} <NA> <NA> "
+            f"{t.speaker.replace(' ', '_')} <NA> <NA>" for t in sorted(session.turns, key=lambda t: (t.start, t.index))]
+    return ("\n".join(rows) + "\n").encode("utf-8")
+
+
 @dataclass(frozen=True)
 class Writer:
     name: str
@@ -55,8 +85,11 @@ class Writer:
 WRITERS: tuple[Writer, ...] = (
     Writer("json", "session.json", session_json),
     Writer("csv", "utterances.csv", utterances_csv),
+    Writer("vtt", "session.vtt", session_vtt),
+    Writer("rttm", "session.rttm", session_rttm),
 )
 DEFAULT_OUTPUTS = ("json", "csv")
+TIMED_OUTPUTS = ("vtt", "rttm")  # added by default when every turn has a start and an end
 
 
 def get_writer(name: str) -> Writer:
@@ -66,8 +99,13 @@ def get_writer(name: str) -> Writer:
     raise ConfigError(f"unknown output '{name}'; known: {', '.join(w.name for w in WRITERS)}")
 
 
-def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] = DEFAULT_OUTPUTS) -> list[Path]:
-    """Render every output first, then write them all atomically into out_dir."""
+def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None) -> list[Path]:
+    """Render every output first, then write them all atomically into out_dir. By default:
+    session.json and utterances.csv, plus session.vtt and session.rttm when turns are timed."""
+    if outputs is None:
+        outputs = DEFAULT_OUTPUTS + (TIMED_OUTPUTS if has_spans(session) else ())
     writers = [get_writer(n) for n in outputs]
+    if any(w.name in TIMED_OUTPUTS for w in writers) and not has_spans(session):
+        raise ConfigError("VTT and RTTM outputs need start and end times on every turn")
     files = {w.filename: w.render(session) for w in writers}
     return write_files(out_dir, files)
