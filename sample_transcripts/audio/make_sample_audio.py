@@ -3,7 +3,7 @@
 
 Reads ``session_script.txt`` (beside this file) and writes, into the same folder:
 
-* ``sample_session.ogg``            mono, 16 kHz, Opus in Ogg (small; PyAV and soundfile decode it)
+* ``sample_session.ogg``            mono, 16 kHz, Ogg Vorbis (small; PyAV and soundfile decode it)
 * ``sample_session.reference.txt``  reference transcript in the project's txt format,
                                     ``[HH:MM:SS] Therapist: ...`` / ``[HH:MM:SS] Client: ...``,
                                     one turn per line, time = the turn's start in the audio (floored)
@@ -39,11 +39,12 @@ How it works
   2 frames = 25 ms) as an extra output of the ONNX graph in memory. Phoneme words (separated by
   spaces in hibari's phoneme string) are matched one to one with the words of the sentence (the
   script checks the counts agree). The model's alignment runs a few tens of ms behind the audible
-  onset, so all word times are shifted by one constant, measured on this run as the median
-  difference between each turn's audible onset and its first word's start. The model also gives
-  part of a following pause to the phrase-final phoneme, so a word followed by punctuation (or
-  ending the turn) ends at its last audible 10 ms frame. Words are then clamped into their turn's
-  segment. Expect word boundaries good to roughly +-0.1 s; turn boundaries are exact.
+  onset (about 45 ms inside a sentence, measured after comma pauses; about 95 ms at a sentence
+  start), so word times are shifted by WORD_SHIFT_S = -0.045 s and the first word of each sentence
+  starts at the sentence's audible onset. The model also gives part of a following pause to the
+  phrase-final phoneme, so a word followed by punctuation (or ending the turn) ends at its last
+  audible 10 ms frame before the next word. Words are then clamped into their turn's segment.
+  Expect word boundaries good to roughly +-0.05-0.1 s; turn boundaries are exact.
 * Turn (segment) boundaries: the first and last 10 ms frame of the turn's synthesized audio that is
   within 45 dB of that turn's peak, before mixing. The audio is placed so that these boundaries land
   exactly on the times written to the RTTM / reference.
@@ -53,9 +54,9 @@ How it works
 * Loudness: one gain per voice so that both voices' active speech has an RMS of -23 dBFS; then a
   very low seeded white noise floor, 40 dB below the speech RMS (SNR 40 dB).
 * Reproducibility: the gaps, hibari's noise component (one generator per turn) and the background
-  noise all come from ``--seed`` (default 20261122). Reruns give bit-identical PCM before encoding
-  and the same decoded audio; the Ogg container's stream serial number is chosen at random by
-  libsndfile, so the .ogg bytes themselves may differ from run to run.
+  noise all come from ``--seed`` (default 20261122). libsndfile picks the Ogg stream serial number
+  at random, so the script rewrites it to a fixed value: reruns with the same package versions give
+  byte-identical files (checked on this machine).
 
 The audio is synthetic speech: ASR and diarization results on it overstate what real recordings
 (room noise, overlap, real backchannels, similar voices) will give.
@@ -86,6 +87,9 @@ TARGET_DBFS = -23.0            # RMS of active speech for both voices
 SNR_DB = 40.0                  # background noise level below the speech RMS
 DURATION_TENSOR = "/Clip_output_0"    # hibari 0.2.1 ONNX graph: per-phoneme durations (units of 2 frames)
 DUR_UNIT = 600                 # samples per duration unit at 24 kHz (2 frames x hop 300)
+WORD_SHIFT_S = -0.045          # the audio leads the model's duration alignment by about this much
+                               # (measured at word onsets after comma pauses; about -0.095 s at
+                               # sentence starts, where the audible onset is used instead)
 PUNCT = set(';:,.!?—…"“”()')
 
 VOICES = {
@@ -202,11 +206,17 @@ class Synth:
         timed = [(w, int(edges[s + 1]), int(edges[e + 2])) for w, (s, e) in zip(words, spans)]
         return audio.astype(np.float32), timed
 
-    def turn(self, text: str, voice: dict, rng) -> tuple[np.ndarray, list[tuple[str, int, int]]]:
+    def turn(self, text: str, voice: dict, rng) -> tuple[np.ndarray, list[tuple[str, int, int, bool]]]:
+        """A turn, sentence by sentence -> (24 kHz audio, [(word, start, end, starts_sentence)]); the
+        first word of each sentence starts at the sentence's audible onset, others at the model's
+        duration boundary + WORD_SHIFT_S."""
         parts, words, offset = [], [], 0
+        shift = int(round(WORD_SHIFT_S * TTS_SR))
         for sent in self.tts.split_sentences(text):
             audio, timed = self.sentence(sent, voice, rng)
-            words += [(w, s + offset, e + offset) for w, s, e in timed]
+            onset = active_bounds(audio, TTS_SR)[0]
+            words += [(w, (onset if k == 0 else s + shift) + offset, e + shift + offset, k == 0)
+                      for k, (w, s, e) in enumerate(timed)]
             parts.append(audio)
             offset += len(audio)
         return np.concatenate(parts), words
@@ -233,6 +243,38 @@ def hms(t: float) -> str:
     return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
+def _ogg_crc_table() -> list[int]:
+    table = []
+    for i in range(256):
+        r = i << 24
+        for _ in range(8):
+            r = ((r << 1) ^ 0x04C11DB7) & 0xFFFFFFFF if r & 0x80000000 else (r << 1) & 0xFFFFFFFF
+        table.append(r)
+    return table
+
+
+def set_ogg_serial(path: Path, serial: int) -> None:
+    """Give every page of a single-stream Ogg file the same fixed stream serial number.
+
+    libsndfile picks the serial at random, which would make every rerun's file differ byte-wise
+    although the audio is identical; rewriting it (and each page's CRC) makes the file reproducible."""
+    data, table = bytearray(path.read_bytes()), _ogg_crc_table()
+    pos = 0
+    while pos < len(data):
+        if data[pos:pos + 4] != b"OggS":
+            sys.exit(f"{path}: not an Ogg page at byte {pos}")
+        nseg = data[pos + 26]
+        end = pos + 27 + nseg + sum(data[pos + 27: pos + 27 + nseg])
+        data[pos + 14: pos + 18] = serial.to_bytes(4, "little")
+        data[pos + 22: pos + 26] = b"\0\0\0\0"
+        crc = 0
+        for b in data[pos:end]:
+            crc = ((crc << 8) & 0xFFFFFFFF) ^ table[(crc >> 24) ^ b]
+        data[pos + 22: pos + 26] = crc.to_bytes(4, "little")
+        pos = end
+    path.write_bytes(bytes(data))
+
+
 # ------------------------------------------------------------------------------------------ main
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -240,7 +282,8 @@ def main(argv=None) -> int:
     ap.add_argument("--out-dir", type=Path, default=HERE)
     ap.add_argument("--name", default="sample_session", help="file stem and RTTM file id")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    ap.add_argument("--codec", choices=["opus", "vorbis"], default="opus")
+    ap.add_argument("--codec", choices=["vorbis", "opus"], default="vorbis",
+                    help="vorbis (default) decodes at 16 kHz everywhere; FFmpeg/PyAV decode Opus at 48 kHz")
     ap.add_argument("--wav", type=Path, help="also write the 16 kHz mix as 16-bit WAV here (debugging)")
     args = ap.parse_args(argv)
 
@@ -301,12 +344,9 @@ def main(argv=None) -> int:
         sys.exit(f"mix clips (peak {peak:.3f}); lower TARGET_DBFS")
     y = y.astype(np.float32)
 
-    # 5. word times: shift by the median (audible onset - first word start); a word before a pause
-    #    (punctuation or the end of the turn) ends at its last audible 10 ms frame, since the model
-    #    gives the phrase-final phoneme some of the pause; then clamp into the turn's segment
-    offsets = [(t["act"][0] - t["words"][0][1]) / TTS_SR for t in turns]
-    word_shift = float(np.median(offsets))
-    shift = int(round(word_shift * TTS_SR))
+    # 5. word times (turn-local samples from Synth.turn): a word before a pause (punctuation or the
+    #    end of the turn) ends at its last audible 10 ms frame before the next word, since the model
+    #    gives the phrase-final phoneme part of the pause; then everything is clamped into the segment
     hop = int(0.01 * TTS_SR)
     words_out = []
     for i, t in enumerate(turns):
@@ -314,13 +354,13 @@ def main(argv=None) -> int:
         db = frame_db(t["audio"], TTS_SR)
         loud = db > db.max() + ACTIVE_DB
         prev_end = t["start"]
-        for k, (w, ws, we) in enumerate(t["words"]):
-            ws, we = ws + shift, we + shift
+        for k, (w, ws, we, _) in enumerate(t["words"]):
+            ws = max(ws, 0)
             if w[-1] in PUNCT or k == len(t["words"]) - 1:
-                nxt = t["words"][k + 1][1] + shift if k + 1 < len(t["words"]) else len(t["audio"])
-                idx = np.flatnonzero(loud[max(ws, 0) // hop: nxt // hop])
+                nxt = t["words"][k + 1][1] if k + 1 < len(t["words"]) else len(t["audio"])
+                idx = np.flatnonzero(loud[ws // hop: nxt // hop])
                 if len(idx):
-                    we = min(we, (max(ws, 0) // hop + idx[-1] + 1) * hop)
+                    we = min(we, (ws // hop + idx[-1] + 1) * hop)
             ws_t = min(max(t["start"] + (ws - s0) / TTS_SR, prev_end), t["end"])
             we_t = min(max(t["start"] + (we - s0) / TTS_SR, ws_t), t["end"])
             words_out.append({"speaker": VOICES[t["spk"]]["role"], "turn": i, "word": w,
@@ -332,7 +372,11 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     stem = out / args.name
     ogg = stem.with_suffix(".ogg")
-    sf.write(ogg, y, OUT_SR, format="OGG", subtype=args.codec.upper())
+    # written in 1 s blocks: one big write makes libsndfile 1.2.2's Vorbis encoder crash
+    with sf.SoundFile(ogg, "w", OUT_SR, 1, format="OGG", subtype=args.codec.upper()) as f:
+        for i in range(0, len(y), OUT_SR):
+            f.write(y[i:i + OUT_SR])
+    set_ogg_serial(ogg, args.seed & 0xFFFFFFFF)
     if args.wav:
         sf.write(args.wav, y, OUT_SR, subtype="PCM_16")
 
@@ -353,9 +397,9 @@ def main(argv=None) -> int:
         "tts": "hibari-tts 0.2.1, bundled voice 'heart'",
         "voices": {VOICES[k]["role"]: VOICES[k]["description"] for k in VOICES},
         "timing_note": ("word times come from the TTS model's phoneme durations, shifted by "
-                        f"{word_shift:+.3f} s (median onset correction); words before a pause end at "
-                        "their last audible frame; all clamped into the turn's segment; roughly "
-                        "+-0.1 s. Turn start/end are exact."),
+                        f"{WORD_SHIFT_S:+.3f} s; a sentence's first word starts at its audible onset and "
+                        "a word before a pause ends at its last audible frame; all clamped into the "
+                        "turn's segment; good to roughly +-0.05-0.1 s. Turn start/end are exact."),
         "turns": [{"turn": i, "speaker": VOICES[t["spk"]]["role"], "start": round(t["start"], 3),
                    "end": round(t["end"], 3), "text": t["text"]} for i, t in enumerate(turns)],
         "words": words_out,
@@ -366,11 +410,11 @@ def main(argv=None) -> int:
 
     # 7. read the recording back as a check
     back, sr = sf.read(ogg, dtype="float32")
-    if sr != OUT_SR or back.ndim != 1 or abs(len(back) - len(y)) > OUT_SR // 10:
+    if sr != OUT_SR or back.ndim != 1 or len(back) != len(y):
         sys.exit(f"read-back check failed: sr={sr}, shape={back.shape}, expected {len(y)} samples")
     speech_s = sum(t["end"] - t["start"] for t in turns)
     print(f"{ogg}: {len(y) / OUT_SR:.2f} s ({speech_s:.2f} s speech), {len(turns)} turns, {n_words} words, "
-          f"{ogg.stat().st_size / 1024:.0f} KiB; word shift {word_shift:+.3f} s; peak {peak:.3f}")
+          f"{ogg.stat().st_size / 1024:.0f} KiB; peak {peak:.3f}")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -23,9 +24,10 @@ class Audio:
     channels: np.ndarray
     source: str
 
-    @property
+    @cached_property
     def mono(self) -> np.ndarray:
-        return self.channels.mean(axis=0) if self.channels.shape[0] > 1 else self.channels[0]
+        """The channels mixed down (computed once)."""
+        return self.channels.mean(axis=0, dtype=np.float32) if self.channels.shape[0] > 1 else self.channels[0]
 
     @property
     def duration(self) -> float:
@@ -60,25 +62,47 @@ def decode(path: str | Path, max_channels: int = 2) -> Audio:
         n_channels = min(max(stream.codec_context.channels or 1, 1), max_channels)
         layout = "stereo" if n_channels == 2 else "mono"
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=SAMPLE_RATE)
-        chunks: list[np.ndarray] = []
+        expected = float(container.duration or 0) / 1_000_000  # microseconds, when the container says
+        buffer = _Buffer(n_channels, int(expected * SAMPLE_RATE) + SAMPLE_RATE)
         try:
             for frame in container.decode(stream):
                 frame.pts = None
                 for out in resampler.resample(frame):
-                    chunks.append(out.to_ndarray())
+                    buffer.add(out.to_ndarray())
             for out in resampler.resample(None):
-                chunks.append(out.to_ndarray())
+                buffer.add(out.to_ndarray())
         except av.error.FFmpegError as e:
-            if not chunks:
+            if not buffer.size:
                 raise InputError(path, f"the audio could not be decoded ({_reason(e)})") from e
             raise InputError(path, f"the audio is damaged or truncated after "
-                             f"{sum(c.shape[1] for c in chunks) / SAMPLE_RATE:.1f} s ({_reason(e)})") from e
-    if not chunks:
+                             f"{buffer.size / SAMPLE_RATE:.1f} s ({_reason(e)})") from e
+    if not buffer.size:
         raise InputError(path, "the audio stream holds no samples")
-    channels = np.concatenate(chunks, axis=1).astype(np.float32)
+    channels = buffer.result()
     if channels.shape[1] < SAMPLE_RATE // 10:
         raise InputError(path, f"the audio is too short to analyse ({channels.shape[1] / SAMPLE_RATE:.2f} s)")
     return Audio(channels=channels, source=str(path))
+
+
+class _Buffer:
+    """Samples appended into one preallocated array (sized from the container's duration), so
+    that a long recording is not held twice while its pieces are joined."""
+
+    def __init__(self, channels: int, capacity: int):
+        self.data = np.zeros((channels, max(capacity, SAMPLE_RATE)), dtype=np.float32)
+        self.size = 0
+
+    def add(self, block: np.ndarray) -> None:
+        n = block.shape[1]
+        if self.size + n > self.data.shape[1]:
+            grown = np.zeros((self.data.shape[0], max(2 * self.data.shape[1], self.size + n)), dtype=np.float32)
+            grown[:, :self.size] = self.data[:, :self.size]
+            self.data = grown
+        self.data[:, self.size:self.size + n] = block[: self.data.shape[0]]
+        self.size += n
+
+    def result(self) -> np.ndarray:
+        return self.data[:, :self.size]
 
 
 def _reason(error: Exception) -> str:

@@ -19,6 +19,7 @@ from .decode import SAMPLE_RATE, Audio
 from .voices import VoiceEncoder
 
 GRID = 0.1  # seconds
+MAX_CLUSTERED = 2000  # windows (about 8 minutes of speech at a 0.25 s hop); memory grows with its square
 
 
 @dataclass(frozen=True)
@@ -110,12 +111,13 @@ class Diarizer:
         if not regions:
             raise InputError(source, "no speech was found in the recording")
         starts = _window_starts(regions, self.options.window, self.options.hop, len(samples) / SAMPLE_RATE)
-        width = int(self.options.window * SAMPLE_RATE)
-        padded = np.pad(samples, (0, width))
-        windows = [padded[int(s * SAMPLE_RATE): int(s * SAMPLE_RATE) + width] for s in starts]
-        vectors = self.encoder.load().embed(windows)
-        labels, k = _cluster(vectors, self.options.speakers, self.options.max_speakers)
-        centroids = np.stack([_unit(vectors[labels == c].mean(axis=0)) for c in range(k)])
+        vectors = self.encoder.load().embed_windows(samples, starts, self.options.window)
+        # Agglomerative clustering needs all pairwise distances: on a long recording, cluster an
+        # evenly spread subset (MAX_CLUSTERED windows) and give every window its nearest centroid.
+        step = max(1, int(np.ceil(len(vectors) / MAX_CLUSTERED)))
+        subset = vectors[::step]
+        labels, k = _cluster(subset, self.options.speakers, self.options.max_speakers)
+        centroids = np.stack([_unit(subset[labels == c].mean(axis=0)) for c in range(k)])
         grid = _label_grid(regions, starts, vectors, centroids, self.options.window, self.options.smooth)
         return Diarization(tuple(_relabel(_segments(grid))), "clustering", k)
 

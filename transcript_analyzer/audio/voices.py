@@ -110,17 +110,31 @@ class VoiceEncoder:
 
     def embed(self, windows: list[np.ndarray], batch: int = 64) -> np.ndarray:
         """Embeddings of equal-length waveform windows (volume-normalised like Resemblyzer)."""
+        if not windows:
+            return np.zeros((0, 256), dtype=np.float32)
+        return np.concatenate([self._embed_batch(windows[i:i + batch]) for i in range(0, len(windows), batch)])
+
+    def embed_windows(self, samples: np.ndarray, starts: list[float], seconds: float, batch: int = 64) -> np.ndarray:
+        """Embeddings of ``seconds``-long windows of ``samples`` starting at ``starts`` (seconds),
+        cut a batch at a time so that a long recording never holds all windows in memory."""
+        width = int(seconds * SAMPLE_RATE)
+        out = np.zeros((len(starts), 256), dtype=np.float32)
+        for i in range(0, len(starts), batch):
+            pieces = []
+            for s in starts[i:i + batch]:
+                a = int(s * SAMPLE_RATE)
+                piece = samples[a:a + width]
+                pieces.append(piece if len(piece) == width else np.pad(piece, (0, width - len(piece))))
+            out[i:i + len(pieces)] = self._embed_batch(pieces)
+        return out
+
+    def _embed_batch(self, windows: list[np.ndarray]) -> np.ndarray:
         import torch
 
         self.load()
-        if not windows:
-            return np.zeros((0, 256), dtype=np.float32)
         mels = np.stack([mel_spectrogram(_normalise(w), self._filters) for w in windows])
-        out = []
         with torch.inference_mode():
-            for i in range(0, len(mels), batch):
-                out.append(self._net(torch.from_numpy(mels[i:i + batch])).numpy())
-        return np.concatenate(out).astype(np.float32)
+            return self._net(torch.from_numpy(mels)).numpy().astype(np.float32)
 
 
 def _normalise(wav: np.ndarray) -> np.ndarray:
