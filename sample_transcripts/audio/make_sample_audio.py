@@ -18,7 +18,7 @@ Install them into a separate virtual environment (nothing here needs torch):
         numpy==2.4.6 scipy==1.17.1 soundfile==0.14.0
     /tmp/ttsvenv/bin/python sample_transcripts/audio/make_sample_audio.py
 
-Everything runs offline on one CPU thread in a few seconds.
+Everything runs offline, on one CPU thread, in about ten seconds.
 
 How it works
 ------------
@@ -27,7 +27,8 @@ How it works
   offline, so they are not used.
 * Therapist = "heart" as shipped, at hibari speed 0.80; client at speed 0.85. At 1.0 hibari talks at
   about 200 words a minute, faster than a typical session; its durations are whole 25 ms steps, so
-  the speed knob acts in jumps (0.80 / 0.85 give about 170 words a minute for this script).
+  the speed knob acts in jumps. With 0.80 / 0.85 this script's 442 words take about 142 s of turns
+  (pauses inside turns included), about 185 words a minute.
 * Client = a second, clearly different voice derived from "heart" with numpy DSP on the acoustic
   model's outputs, before hibari's own vocoder (``hibari.dsp.synth``) turns them into a waveform:
   the F0 curve is multiplied by 0.60 (about 195 Hz -> 117 Hz median, a low, male-range voice) and the
@@ -50,7 +51,8 @@ How it works
   exactly on the times written to the RTTM / reference.
 * Timeline: 0.5 s of leading and trailing silence; between turns a seeded random gap of
   0.25-0.8 s (measured between segment boundaries), or the length given by a ``[pause N]`` line;
-  no overlap.
+  no overlap. Inside a turn, sentences are joined with a seeded 0.3-0.5 s pause (hibari alone
+  would leave 0.6-1 s); the RTTM keeps one segment per turn, pauses included.
 * Loudness: one gain per voice so that both voices' active speech has an RMS of -23 dBFS; then a
   very low seeded white noise floor, 40 dB below the speech RMS (SNR 40 dB).
 * Reproducibility: the gaps, hibari's noise component (one generator per turn) and the background
@@ -81,6 +83,7 @@ TTS_SR = 24000                 # hibari's output rate
 OUT_SR = 16000                 # the recording's rate
 LEAD_S = TAIL_S = 0.5          # silence before the first and after the last turn
 GAP_RANGE_S = (0.25, 0.8)      # random gap between turns (segment end -> next segment start)
+SENT_GAP_RANGE_S = (0.3, 0.5)  # random pause between two sentences of one turn
 ACTIVE_DB = -45.0              # a 10 ms frame is speech if within this many dB of the turn's peak
 CLIP_MARGIN_S = 0.05           # quiet audio kept on each side of a turn's active region
 TARGET_DBFS = -23.0            # RMS of active speech for both voices
@@ -207,19 +210,31 @@ class Synth:
         return audio.astype(np.float32), timed
 
     def turn(self, text: str, voice: dict, rng) -> tuple[np.ndarray, list[tuple[str, int, int, bool]]]:
-        """A turn, sentence by sentence -> (24 kHz audio, [(word, start, end, starts_sentence)]); the
-        first word of each sentence starts at the sentence's audible onset, others at the model's
-        duration boundary + WORD_SHIFT_S."""
-        parts, words, offset = [], [], 0
+        """A turn, sentence by sentence -> (24 kHz audio, [(word, start, end, starts_sentence)]).
+
+        Each sentence is cut to its audible region (plus CLIP_MARGIN_S of quiet audio) and the
+        sentences are joined with a pause of SENT_GAP_RANGE_S (hibari would leave 0.6-1 s between
+        them, longer than the gaps between turns). The first word of a sentence starts at the
+        sentence's audible onset, the others at the model's duration boundary + WORD_SHIFT_S."""
         shift = int(round(WORD_SHIFT_S * TTS_SR))
+        margin = int(CLIP_MARGIN_S * TTS_SR)
+        ramp = int(0.01 * TTS_SR)
+        placed, words, cursor = [], [], margin          # cursor: where this sentence's onset goes
         for sent in self.tts.split_sentences(text):
             audio, timed = self.sentence(sent, voice, rng)
-            onset = active_bounds(audio, TTS_SR)[0]
-            words += [(w, (onset if k == 0 else s + shift) + offset, e + shift + offset, k == 0)
+            on, off = active_bounds(audio, TTS_SR)
+            a, b = max(0, on - margin), min(len(audio), off + margin)
+            clip = audio[a:b].copy()
+            clip[:ramp] *= np.linspace(0, 1, ramp, dtype=np.float32)
+            clip[-ramp:] *= np.linspace(1, 0, ramp, dtype=np.float32)
+            placed.append((cursor - (on - a), clip))
+            words += [(w, cursor if k == 0 else s + shift - on + cursor, e + shift - on + cursor, k == 0)
                       for k, (w, s, e) in enumerate(timed)]
-            parts.append(audio)
-            offset += len(audio)
-        return np.concatenate(parts), words
+            cursor += (off - on) + int(round(rng.uniform(*SENT_GAP_RANGE_S) * TTS_SR))
+        out = np.zeros(max(pos + len(c) for pos, c in placed), np.float32)
+        for pos, c in placed:
+            out[pos: pos + len(c)] += c
+        return out, words
 
 
 # ------------------------------------------------------------------------------------- analysis
@@ -309,12 +324,12 @@ def main(argv=None) -> int:
         rms_db = 10 * np.log10(np.mean(10 ** (db[speech] / 10)))
         gains[spk] = 10 ** ((TARGET_DBFS - rms_db) / 20)
 
-    # 3. timeline (seconds, exact at 24 kHz sample resolution)
+    # 3. timeline (seconds): segment starts on the ms grid, so RTTM times are exact
     gap_rng = np.random.default_rng([args.seed, 2])
     t_cursor = LEAD_S
     for t in turns:
         s, e = t["act"]
-        t["start"] = round(t_cursor * TTS_SR) / TTS_SR
+        t["start"] = round(t_cursor, 3)          # on the ms grid; segment lengths are whole 10 ms frames
         t["end"] = t["start"] + (e - s) / TTS_SR
         gap = t["pause"] if t["pause"] is not None else float(gap_rng.uniform(*GAP_RANGE_S))
         t_cursor = t["end"] + gap

@@ -83,3 +83,16 @@ def test_a_damaged_model_file_is_refused(tmp_path, monkeypatch):
         resources._check_once(bad, "0" * 64)
     resources._check_once(bad, resources.sha256_file(bad))  # right digest: remembered
     assert any((tmp_path / "cache" / "verified").iterdir())
+
+
+def test_long_audio_is_cut_in_blocks_at_quiet_moments():
+    from transcript_analyzer.audio.transcribe import cut_points
+
+    rng = np.random.default_rng(1)
+    loud = rng.standard_normal(700 * SAMPLE_RATE).astype(np.float32) * 0.3
+    loud[297 * SAMPLE_RATE: 297 * SAMPLE_RATE + SAMPLE_RATE // 2] = 0.0  # a pause near the first boundary
+    cuts = cut_points(loud)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(loud)
+    assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    assert 297 * SAMPLE_RATE <= cuts[0][1] <= 297 * SAMPLE_RATE + SAMPLE_RATE // 2
+    assert len(cuts) == 3 and cut_points(loud[: 60 * SAMPLE_RATE]) == [(0, 60 * SAMPLE_RATE)]
