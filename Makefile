@@ -29,6 +29,7 @@ demo: $(STAMP)
 	    name=$$(basename $$f); name=$${name%.*}; \
 	    $(VENV)/bin/transcript-analyzer analyze $$f --out $(DEMO_OUT)/$$name || exit $$?; \
 	done
+	$(VENV)/bin/transcript-analyzer analyze sample_transcripts/audio/sample_session.ogg --out $(DEMO_OUT)/sample_session
 
 test: $(STAMP)
 	$(PY) -m pytest -q

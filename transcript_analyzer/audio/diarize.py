@@ -49,8 +49,11 @@ class Diarization:
     speakers: int
 
 
-def speech_regions(samples: np.ndarray, min_silence: float = 0.3) -> list[tuple[float, float]]:
-    """Speech stretches in seconds, from the silero detector bundled with faster-whisper."""
+def speech_regions(samples: np.ndarray, min_silence: float = 0.6) -> list[tuple[float, float]]:
+    """Speech stretches in seconds, from the silero detector bundled with faster-whisper. Pauses
+    shorter than ``min_silence`` stay inside the stretch: a speaker's breath between sentences is
+    part of the turn (RTTM references count it as speech; with 0.3 s the sample lost 3.5 % as
+    missed speech)."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     options = VadOptions(threshold=0.5, min_speech_duration_ms=200, min_silence_duration_ms=int(min_silence * 1000),
