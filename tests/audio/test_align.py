@@ -42,3 +42,13 @@ def test_backchannels():
     assert is_backchannel(words(("Mm-hmm.", 0, 1))) and is_backchannel(words(("Yeah,", 0, 1), ("right.", 1, 2)))
     assert is_backchannel(words(("I", 0, 1), ("see.", 1, 2)))
     assert not is_backchannel(words(("No,", 0, 1), ("never.", 1, 2)))
+
+
+def test_channel_turns_split_at_pauses_and_keep_overlap():
+    from transcript_analyzer.audio.align import channel_turns
+
+    a = words(("Hello", 0.0, 0.4), ("there.", 0.4, 0.8), ("Later", 3.0, 3.5))
+    b = words(("Hi.", 0.5, 0.9))
+    turns = channel_turns([("SPEAKER_00", a), ("SPEAKER_01", b)])
+    assert [(t.speaker, t.text, t.start) for t in turns] == [
+        ("SPEAKER_00", "Hello there.", 0.0), ("SPEAKER_01", "Hi.", 0.5), ("SPEAKER_00", "Later", 3.0)]

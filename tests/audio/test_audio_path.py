@@ -69,3 +69,16 @@ def test_der_and_wer_on_known_cases():
     assert swapped["confusion"] == pytest.approx(0.25, abs=0.01)
     assert der(ref, [], collar=0.0)["missed"] == pytest.approx(1.0)
     assert wer("Mm-hmm, I see.", "mhm i see") == 0.0 and wer("a b c d", "a x c") == 0.5
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_one_voice_per_channel_is_detected_and_each_channel_transcribed(shared_data, analyzer):
+    path = shared_data / "audio" / "stereo_diarization.wav"
+    assert stereo_split(decode(path))
+    session = analyzer.read(path)
+    by_speaker = {t.speaker: t.text for t in session.turns}
+    assert wer("He began a confused complaint against the wizard, who had vanished behind the curtain on the left.",
+               by_speaker["SPEAKER_00"]) <= 0.1
+    assert wer("The horizon seems extremely distant.", by_speaker["SPEAKER_01"]) <= 0.1
+    assert any("one voice per channel" in w for w in session.meta.warnings)

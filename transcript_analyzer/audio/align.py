@@ -42,6 +42,24 @@ def is_backchannel(words: Sequence[Word]) -> bool:
     return bool(tokens) and bool(BACKCHANNEL.match(" ".join(tokens)) or all(BACKCHANNEL.match(t) for t in tokens))
 
 
+def channel_turns(channels: Sequence[tuple[str, Sequence[Word]]], pause: float = 1.0) -> tuple[Turn, ...]:
+    """Turns when every speaker has a channel of their own: each channel's words are split into
+    turns at pauses of ``pause`` seconds, and the turns of all channels are put in time order.
+    Speech at the same time stays as overlapping turns (no diarization guess is involved)."""
+    pieces: list[tuple[str, list[Word]]] = []
+    for speaker, words in channels:
+        current: list[Word] = []
+        for w in words:
+            if current and (w.start or 0.0) - (current[-1].end or 0.0) >= pause:
+                pieces.append((speaker, current))
+                current = []
+            current.append(w)
+        if current:
+            pieces.append((speaker, current))
+    pieces.sort(key=lambda p: (p[1][0].start or 0.0, p[0]))
+    return tuple(_turn(i, speaker, words) for i, (speaker, words) in enumerate(pieces))
+
+
 def to_turns(words: Sequence[Word], segments: Sequence[SpeakerSegment]) -> tuple[Turn, ...]:
     if not words:
         return ()

@@ -61,23 +61,29 @@ def speech_regions(samples: np.ndarray, min_silence: float = 0.6) -> list[tuple[
     return [(t["start"] / SAMPLE_RATE, t["end"] / SAMPLE_RATE) for t in get_speech_timestamps(samples, options)]
 
 
-def stereo_split(audio: Audio, dominance_db: float = 6.0, share: float = 0.8) -> bool:
-    """Whether each channel carries its own voice: in most speech frames one channel is much louder."""
+def stereo_split(audio: Audio, max_correlation: float = 0.3, seconds: float = 120.0) -> bool:
+    """Whether each channel carries its own voice (telehealth, two headsets): both channels hold
+    speech, and they are not versions of one signal (a room recorded in stereo, or mono copied to
+    two channels, correlates strongly at some lag within 20 ms)."""
     if audio.channels.shape[0] < 2:
         return False
-    left, right = audio.channels[0], audio.channels[1]
+    n = min(audio.channels.shape[1], int(seconds * SAMPLE_RATE))
+    left, right = audio.channels[0, :n].astype(np.float64), audio.channels[1, :n].astype(np.float64)
     if np.allclose(left, right, atol=1e-4):
         return False
     frame = SAMPLE_RATE // 50
-    n = len(left) // frame
-    energy = lambda x: 10 * np.log10(np.mean(x[: n * frame].reshape(n, frame) ** 2, axis=1) + 1e-10)  # noqa: E731
-    el, er = energy(left), energy(right)
-    active = np.maximum(el, er) > np.percentile(np.maximum(el, er), 50)
-    if active.sum() < 10:
+    k = n // frame
+    if k < 10:
         return False
-    dominant = np.abs(el - er)[active] >= dominance_db
-    louder_left = (el > er)[active][dominant]
-    return bool(dominant.mean() >= share and 0.05 <= louder_left.mean() <= 0.95)
+    active = lambda x: (np.sqrt(np.mean(x[: k * frame].reshape(k, frame) ** 2, axis=1)) > 0.01).mean()  # noqa: E731
+    if active(left) < 0.05 or active(right) < 0.05:
+        return False
+    left, right = left - left.mean(), right - right.mean()
+    size = 1 << int(np.ceil(np.log2(2 * n)))
+    xcorr = np.fft.irfft(np.fft.rfft(left, size) * np.conj(np.fft.rfft(right, size)), size)
+    lag = int(0.02 * SAMPLE_RATE)
+    peak = np.max(np.abs(np.concatenate([xcorr[:lag + 1], xcorr[-lag:]])))
+    return bool(peak / (np.linalg.norm(left) * np.linalg.norm(right) + 1e-12) < max_correlation)
 
 
 class Diarizer:

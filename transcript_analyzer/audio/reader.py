@@ -10,9 +10,10 @@ from typing import Callable
 from ..config import AudioOptions
 from ..model import ModelInfo, Session, SessionMeta
 from ..resources import WHISPER_BUNDLED
-from .align import to_turns
+from .align import channel_turns, to_turns
 from .decode import decode
-from .diarize import DiarizeOptions, Diarizer
+from ..errors import InputError
+from .diarize import DiarizeOptions, Diarizer, stereo_split
 from .transcribe import AsrOptions, Transcriber
 from .voices import WEIGHTS_SHA256
 
@@ -43,15 +44,29 @@ class AudioReader:
     def read(self, path: str | Path, progress: Progress | None = None) -> Session:
         path = Path(path)
         audio = decode(path)
-        step = (lambda done: progress("transcribe", done, audio.duration)) if progress else None
-        transcript = self.transcriber.transcribe(audio.mono, source=str(path), progress=step)
-        if progress:
-            progress("diarize", 0.0, audio.duration)
-        diarization = self.diarizer.load()(audio)
-        turns = to_turns(transcript.words, diarization.segments)
+        stereo = self.options.stereo == "on" or (self.options.stereo == "auto" and stereo_split(audio))
+        if stereo:  # one voice per channel: each channel is transcribed on its own, its words are its speaker's
+            channels, transcript = [], None
+            for c in range(2):
+                step = (lambda done, c=c: progress(f"channel {c + 1}", done, audio.duration)) if progress else None
+                try:
+                    transcript = self.transcriber.transcribe(audio.channels[c], source=str(path), progress=step)
+                except InputError:
+                    continue  # a silent channel
+                channels.append((f"SPEAKER_0{c}", transcript.words))
+            if transcript is None:
+                raise InputError(path, "no speech was recognised in either channel")
+            turns = channel_turns(channels)
+        else:
+            step = (lambda done: progress("transcribe", done, audio.duration)) if progress else None
+            transcript = self.transcriber.transcribe(audio.mono, source=str(path), progress=step)
+            if progress:
+                progress("diarize", 0.0, audio.duration)
+            diarization = self.diarizer.load()._by_clustering(audio.mono, str(path))
+            turns = to_turns(transcript.words, diarization.segments)
         warnings = []
-        if diarization.mode == "stereo":
-            warnings.append("stereo recording with one voice per channel: speakers taken from the channels")
+        if stereo:
+            warnings.append("stereo recording with one voice per channel: each channel transcribed on its own")
         if transcript.language != "en":
             warnings.append(f"spoken language detected as '{transcript.language}' "
                             f"(p={transcript.language_probability:.2f}); the markers are trained on English")
