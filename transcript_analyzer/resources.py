@@ -81,7 +81,7 @@ def whisper_model(name_or_path: str) -> Path:
     if name_or_path in WHISPER_BUNDLED:
         packages, digest = WHISPER_BUNDLED[name_or_path]
         folder = _bundled_whisper(name_or_path, packages, digest)
-        _check_once(folder / "model.bin", digest)
+        check_once(folder / "model.bin", digest)
         return folder
     try:
         from faster_whisper.utils import download_model
@@ -144,7 +144,7 @@ def _stamp(path: Path, digest: str) -> None:
     stamp.write_text(digest)
 
 
-def _check_once(path: Path, digest: str) -> None:
+def check_once(path: Path, digest: str) -> None:
     """sha256 of a large model file, computed on first use and remembered for this exact file."""
     stamp = _stamp_path(path)
     if stamp.is_file() and stamp.read_text().strip() == digest:

@@ -80,8 +80,8 @@ def test_a_damaged_model_file_is_refused(tmp_path, monkeypatch):
     bad = tmp_path / "model.bin"
     bad.write_bytes(b"not the weights")
     with pytest.raises(ModelError, match="sha256 does not match"):
-        resources._check_once(bad, "0" * 64)
-    resources._check_once(bad, resources.sha256_file(bad))  # right digest: remembered
+        resources.check_once(bad, "0" * 64)
+    resources.check_once(bad, resources.sha256_file(bad))  # right digest: remembered
     assert any((tmp_path / "cache" / "verified").iterdir())
 
 

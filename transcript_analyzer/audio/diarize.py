@@ -99,7 +99,7 @@ class Diarizer:
         stereo = self.options.stereo == "on" or (self.options.stereo == "auto" and stereo_split(audio))
         if stereo:
             return self._by_channel(audio)
-        return self._by_clustering(audio.mono, audio.source)
+        return self.cluster(audio.mono, audio.source)
 
     # --- one voice per channel -----------------------------------------------------------------
 
@@ -115,7 +115,8 @@ class Diarizer:
 
     # --- one mixed signal --------------------------------------------------------------------
 
-    def _by_clustering(self, samples: np.ndarray, source: str) -> Diarization:
+    def cluster(self, samples: np.ndarray, source: str) -> Diarization:
+        """Speakers of one mixed signal, by clustering voice embeddings."""
         regions = speech_regions(samples)
         if not regions:
             raise InputError(source, "no speech was found in the recording")

@@ -3,16 +3,15 @@ session takes the same path as a transcript (roles, utterances, markers, metrics
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Callable
 
 from ..config import AudioOptions
+from ..errors import InputError
 from ..model import ModelInfo, Session, SessionMeta
-from ..resources import WHISPER_BUNDLED
+from ..resources import WHISPER_BUNDLED, sha256_file
 from .align import channel_turns, to_turns
 from .decode import decode
-from ..errors import InputError
 from .diarize import DiarizeOptions, Diarizer, stereo_split
 from .transcribe import AsrOptions, Transcriber
 from .voices import WEIGHTS_SHA256
@@ -62,7 +61,7 @@ class AudioReader:
             transcript = self.transcriber.transcribe(audio.mono, source=str(path), progress=step)
             if progress:
                 progress("diarize", 0.0, audio.duration)
-            diarization = self.diarizer.load()._by_clustering(audio.mono, str(path))
+            diarization = self.diarizer.load().cluster(audio.mono, str(path))
             turns = to_turns(transcript.words, diarization.segments)
         warnings = []
         if stereo:
@@ -73,15 +72,8 @@ class AudioReader:
         found = len({t.speaker for t in turns})
         if self.options.speakers and found < self.options.speakers:
             warnings.append(f"{found} speaker(s) found where {self.options.speakers} were expected")
-        meta = SessionMeta(session_id=path.stem, source_file=str(path), source_sha256=_sha256(path),
+        meta = SessionMeta(session_id=path.stem, source_file=str(path), source_sha256=sha256_file(path),
                            source_format="audio", duration=round(audio.duration, 3), models=self.models(),
                            warnings=tuple(warnings))
         return Session(meta=meta, turns=turns)
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from ..resources import _check_once
+from ..resources import check_once
 from .decode import SAMPLE_RATE
 
 WEIGHTS_SHA256 = "39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e"
@@ -88,7 +88,7 @@ class VoiceEncoder:
         from torch import nn
 
         path = weights_path()
-        _check_once(path, WEIGHTS_SHA256)
+        check_once(path, WEIGHTS_SHA256)
         torch.set_num_threads(self.threads)
         state = torch.load(path, map_location="cpu", weights_only=False)["model_state"]
 
