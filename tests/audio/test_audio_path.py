@@ -82,3 +82,28 @@ def test_one_voice_per_channel_is_detected_and_each_channel_transcribed(shared_d
                by_speaker["SPEAKER_00"]) <= 0.1
     assert wer("The horizon seems extremely distant.", by_speaker["SPEAKER_01"]) <= 0.1
     assert any("one voice per channel" in w for w in session.meta.warnings)
+
+
+def test_speaker_count_estimate_on_separated_voices():
+    import numpy as np
+
+    from transcript_analyzer.audio.diarize import estimate_speakers
+
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((3, 256))
+
+    def voices(k, n=60):
+        v = np.concatenate([centres[i] + 0.3 * rng.standard_normal((n, 256)) for i in range(k)])
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    assert [estimate_speakers(voices(k)) for k in (1, 2, 3)] == [1, 2, 3]
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_speakers_auto_on_the_real_clips(shared_data):
+    from transcript_analyzer.audio.diarize import DiarizeOptions
+
+    diarizer = Diarizer(DiarizeOptions(speakers=None)).load()
+    found = {name: diarizer(decode(shared_data / "audio" / name)).speakers for name in ("pyannote_sample.wav", "jfk.flac")}
+    assert found == {"pyannote_sample.wav": 2, "jfk.flac": 1}
