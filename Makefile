@@ -39,6 +39,8 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/analyze_speed.py --data $(DATA)
 	$(PY) benchmarks/marker_speed.py --data $(DATA)
 	$(PY) benchmarks/evidence_agreement.py --data $(DATA)
+	$(PY) benchmarks/audio_accuracy.py --data $(DATA)
+	$(PY) benchmarks/long_recording.py --data $(DATA) --minutes 60
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache
