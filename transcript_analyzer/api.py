@@ -33,6 +33,7 @@ OPTIONS = {
     "language": ("audio", "language"),
     "speakers": ("audio", "speakers"),
     "stereo": ("audio", "stereo"),
+    "redact": ("output", "redact"),
 }
 
 
@@ -89,6 +90,7 @@ class Analyzer:
         self.config = make_config(config, **options)
         self.pipeline: Pipeline = build_pipeline(self.config, markers=with_markers)
         self._audio: Any = None  # the audio reader, built on the first recording
+        self._redactor: Any = None
 
     def load(self) -> Analyzer:
         self.pipeline.load()
@@ -106,7 +108,16 @@ class Analyzer:
         return read_transcript(path, self.config.read)
 
     def run(self, session: Session) -> Session:
-        return self.pipeline(session)
+        """Analyse a session; with ``redact``, identifying details are replaced afterwards (the
+        markers see the original words, nothing written or printed does)."""
+        session = self.pipeline(session)
+        if self.config.output.redact:
+            if self._redactor is None:
+                from .text.redact import Redactor
+
+                self._redactor = Redactor(self.config.segment.spacy_model)
+            session = self._redactor.session(session)
+        return session
 
     def analyze(self, path: str | Path, progress: Any = None) -> Session:
         return self.run(self.read(path, progress))

@@ -64,12 +64,15 @@ def main(verbose: int) -> None:
 @click.option("--markers", "marker_names", metavar="LIST",
               help="Comma-separated markers to code (default: all; see `transcript-analyzer markers`).")
 @click.option("--no-evidence", is_flag=True, help="Skip finding the words behind each flagged marker (faster).")
+@click.option("--redact", is_flag=True,
+              help="Replace names, places, organisations, dates, ages, phone numbers and addresses with placeholders "
+                   "in every output and in the summary.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary.")
 @_handle_errors
 def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | None, columns: str | None,
             session_id: str | None, therapist: str | None, config_file: Path | None,
             overrides: tuple[str, ...], asr_model: str | None, language: str | None, speakers: str | None,
-            marker_names: str | None, no_evidence: bool, quiet: bool) -> None:
+            marker_names: str | None, no_evidence: bool, redact: bool, quiet: bool) -> None:
     """Analyse one session, a transcript or a recording: roles, utterances, alliance markers and
     session metrics. Recordings (wav, flac, mp3, m4a, ogg, mp4, webm, ...) are transcribed with
     Whisper and split into speakers first, offline."""
@@ -81,7 +84,7 @@ def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | 
     config = load_config(config_file, overrides)
     analyzer = Analyzer(config, format=fmt, encoding=encoding, columns=columns, session=session_id,
                         therapist=therapist, markers=marker_names, evidence=False if no_evidence else None,
-                        asr_model=asr_model, language=language, speakers=speakers)
+                        asr_model=asr_model, language=language, speakers=speakers, redact=True if redact else None)
     session = analyzer.analyze(input_path, progress=None if quiet else _progress())
     if out == "-":
         sys.stdout.buffer.write(session_json(session))

@@ -81,6 +81,15 @@ class AudioOptions:
 
 
 @dataclass(frozen=True)
+class OutputOptions:
+    """What the outputs may contain."""
+
+    redact: bool = False
+    """Replace names, places, organisations, dates, ages, phone numbers, e-mail and postal addresses
+    with consistent placeholders in every output (text/redact.py)."""
+
+
+@dataclass(frozen=True)
 class AnalyzeConfig:
     """Everything `analyze` needs."""
 
@@ -89,6 +98,7 @@ class AnalyzeConfig:
     roles: RoleOptions = field(default_factory=RoleOptions)
     segment: SegmentOptions = field(default_factory=SegmentOptions)
     markers: MarkerOptions = field(default_factory=MarkerOptions)
+    output: OutputOptions = field(default_factory=OutputOptions)
 
 
 def parse_columns(spec: str) -> tuple[tuple[str, str], ...]:
