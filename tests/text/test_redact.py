@@ -70,3 +70,20 @@ def test_the_cli_redacts_every_output_and_the_summary(tmp_path):
         body = path.read_text(encoding="utf-8")
         assert not [s for s in secrets if s in body], path.name
     assert not [s for s in secrets if s in result.output]
+
+
+@pytest.mark.slow
+def test_recall_and_precision_on_the_labelled_set(redactor):
+    """Regression floor at the measured values (recall 0.857, precision 0.927 on 2026-11-22); the
+    issue's target is recall >= 0.95 and is not met yet (docs/benchmarks.md)."""
+    import sys
+
+    from ..conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from redaction_accuracy import DATA, score
+
+    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = score(records, redactor)
+    assert sum(result["total"].values()) >= 150
+    assert result["recall"] >= 0.85 and result["precision"] >= 0.90

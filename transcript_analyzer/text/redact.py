@@ -32,23 +32,38 @@ VAGUE_DATE = re.compile(r"^(the )?(last|this|next|every|each|that|a|one|some|few
 NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
                 r"three|four|five|six|seven|eight|nine))?")
+DIGIT_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double \w+)"
+ORDINALS = (r"(?:\d{1,3}(?:st|nd|rd|th)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)?-?(?:first|second|third|"
+            r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+            r"seventeenth|eighteenth|nineteenth)|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|"
+            r"ninetieth|hundredth)")
+ORDINALS_PATTERN = r"\b" + ORDINALS + r"\b"
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")),
+    ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|"
+                         r"(?i:\b\w+(?: (?:dot|underscore) \w+)* at \w+(?: dot \w+)* dot (?:com|org|net|edu|gov|co|uk|io|ie)\b)")),
+    ("PHONE", re.compile(rf"(?i:\b{DIGIT_WORDS}(?:[ ,-]+{DIGIT_WORDS}){{6,}}\b)")),
     ("PHONE", re.compile(r"(?<![\w/])(\+?\d{1,3}[\s.-]?)?(\(\d{2,5}\)[\s.-]?|\d{2,5}[\s.-])\d{3,4}[\s.-]?\d{3,4}(?![\w/])|"
                          r"\b\d{3}[\s.-]\d{4}\b")),
-    ("ADDRESS", re.compile(r"\b\d{1,5}[a-z]?\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|"
-                           r"Close|Way|Court|Ct|Place|Pl|Boulevard|Blvd|Terrace|Crescent|Gardens|Grove|Hill|Square|Row|"
-                           r"Parkway|Highway|Hwy)\b\.?|"
+    ("ADDRESS", re.compile(r"(?i:\b\d{1,5}[a-z]?\s+(?:[a-z']+\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|"
+                           r"close|way|court|ct|place|pl|boulevard|blvd|terrace|crescent|gardens|grove|hill|square|row|"
+                           r"parkway|highway|hwy|approach|mews|walk)\b\.?)|"
                            r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|"  # UK postcode
                            r"(?i:\b(?:apt|apartment|flat|unit|suite)\.?\s*#?\d+[a-z]?\b)")),
     ("ZIP", re.compile(r"\b(?:[A-Z]{2},?|(?i:zip(?: code)?:?))\s+\d{5}(?:-\d{4})?\b")),
     ("ID", re.compile(r"\b(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|\d{3}-\d{2}-\d{4})\b|"
+                      r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b|"  # UK National Insurance number
+                      r"\b(?=[A-Z-]*\d)(?=[\dA-Z-]*[A-Z])[A-Z][A-Z\d]*(?:-?\d[\dA-Z]*){1,3}\b(?<=\w{6})|"  # letters with digits
+                      r"\bA\d{3}\s?\d{3}\s?\d{3}\b|"
                       r"(?i:\b(?:record|case|patient|account|policy|member|licen[cs]e|plate|nhs|id|reference|ref)"
                       r"(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)[A-Z]*\d[\dA-Z-]{3,}\b")),
     ("AGE", re.compile(r"(?i)\b(?:i'?m|i am|he'?s|she'?s|they'?re|aged?|turned|turning|turn)\s+(?:\d{1,3}|" + NUMBER_WORDS + r")\b"
+                       r"(?:[- ]years?[- ]old\b)?"
                        r"(?!\s*(?:percent|%|minutes|pounds|dollars|times|o'?clock|hours))|"
                        r"\b(?:\d{1,3}|" + NUMBER_WORDS + r")[- ]years?[- ]old\b|"
-                       r"\bwhen (?:i|he|she|we|they) (?:was|were) (?:\d{1,2}|" + NUMBER_WORDS + r")\b")),
+                       r"\bwhen (?:i|he|she|we|they) (?:was|were) (?:\d{1,2}|" + NUMBER_WORDS + r")\b|"
+                       r"\b(?:was|is|were|turns|turned) (?:\d{1,2}|" + NUMBER_WORDS + r")(?=\s*(?:[.!?;]|,|$| and\b| when\b| now\b))|"
+                       r"^(?:\d{1,2}|" + NUMBER_WORDS + r")[.!]|"
+                       r"\b" + ORDINALS + r"(?= birthday\b)|'s " + ORDINALS + r"\b")),
 )
 PLACEHOLDER = {"PERSON": "PERSON", "PLACE": "PLACE", "ORG": "ORG", "DATE": "DATE", "AGE": "AGE", "PHONE": "PHONE",
                "EMAIL": "EMAIL", "ADDRESS": "ADDRESS", "ZIP": "ADDRESS", "ID": "ID"}
@@ -56,6 +71,11 @@ PLACEHOLDER = {"PERSON": "PERSON", "PLACE": "PLACE", "ORG": "ORG", "DATE": "DATE
 
 # When mentions overlap, the more specific label names the placeholder (patterns before NER).
 PRIORITY = ("EMAIL", "PHONE", "ADDRESS", "ID", "AGE", "PERSON", "ORG", "PLACE", "DATE")
+MONTH_OR_HOLIDAY = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                              r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|easter|new year'?s?|"
+                              r"thanksgiving|eid|diwali|hanukkah|ramadan|passover|halloween|valentine'?s)\b", re.I)
+ANCHORED = re.compile(r"\d|\b(last|this|next|that)\b|" + ORDINALS_PATTERN, re.I)
+GENERIC_ORG = re.compile(r"^(the )?(gp|cbt|dbt|a&e|er|icu|hr|it|pe|rehab|aa|na)$", re.I)
 FAMILY = re.compile(r"^(mum|mom|mummy|mommy|mama|dad|daddy|papa|nan|nana|gran|granny|grandma|grandpa|grandad|"
                     r"auntie|aunty|uncle|sis|bro|babe|honey|god|lord|jesus)$", re.I)
 
@@ -92,8 +112,8 @@ class Redactor:
                           for m in re.finditer(rf"\b{re.escape(part)}\b", text, re.I)]
         for ent in self._nlp(text).ents:
             label = NER_LABELS.get(ent.label_)
-            if label is None or (label == "DATE" and VAGUE_DATE.match(ent.text.strip())) or \
-                    (label == "PERSON" and FAMILY.match(ent.text.strip())):
+            if label is None or (label == "DATE" and not _specific_date(ent.text)) or \
+                    (label == "PERSON" and FAMILY.match(ent.text.strip())) or (label == "ORG" and GENERIC_ORG.match(ent.text.strip())):
                 continue
             start, end = ent.start_char, ent.end_char
             if label == "PERSON":  # "Dr. Okafor": keep the title with the name
@@ -124,6 +144,19 @@ class Redactor:
         meta = dataclasses.replace(session.meta, source_file=None, session_id=clean(session.meta.session_id),
                                    warnings=tuple(clean(_relabelled(w, relabel)) for w in session.meta.warnings))
         return dataclasses.replace(session, meta=meta, speakers=speakers, turns=turns, utterances=utterances)
+
+
+def _specific_date(text: str) -> bool:
+    """A date that can identify: with a number, or a month or holiday pinned down ('last March',
+    'Christmas Day 2020'); not generic time ('the spring', 'a good day', 'every March')."""
+    text = text.strip()
+    if VAGUE_DATE.match(text) or re.match(r"(?i)^(every|each|most|all)\b", text):
+        return False
+    if re.search(r"\d", text):
+        return True
+    if re.fullmatch(r"[A-Z][a-z]+", text) and MONTH_OR_HOLIDAY.fullmatch(text):
+        return True  # "April", "June": also given names; for privacy, the doubt goes to redaction
+    return bool(MONTH_OR_HOLIDAY.search(text) and ANCHORED.search(text))
 
 
 class _Placeholders:
