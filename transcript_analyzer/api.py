@@ -79,7 +79,8 @@ def _columns(value: str | Mapping[str, str] | tuple) -> tuple[tuple[str, str], .
 
 
 class Analyzer:
-    """A configured pipeline that reads and analyses transcripts, loading its models once."""
+    """A configured pipeline that reads and analyses transcripts and recordings, loading its
+    models once."""
 
     def __init__(self, config: AnalyzeConfig | None = None, **options: Any):
         """``markers``: None or True for all markers, names (a list or a comma-separated string)
@@ -124,8 +125,8 @@ class Analyzer:
 
 
 def analyze(path: str | Path, config: AnalyzeConfig | None = None, **options: Any) -> Session:
-    """Read a transcript and analyse it: roles, utterances, metrics. One-off convenience; use
-    :class:`Analyzer` for many files so that models load once."""
+    """Read a transcript or a recording and analyse it: roles, utterances, markers, metrics.
+    One-off convenience; use :class:`Analyzer` for many files so that models load once."""
     return Analyzer(config, **options).analyze(path)
 
 
