@@ -8,7 +8,6 @@ and end to end, peak RSS, and the ratio to a bare faster-whisper run with the sa
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ def main() -> None:
     from transcript_analyzer.audio.align import speaker_of, to_turns
     from transcript_analyzer.audio.decode import decode
     from transcript_analyzer.audio.diarize import Diarizer
-    from transcript_analyzer.audio.evaluation import der, read_rttm, wer
+    from transcript_analyzer.audio.evaluation import der, read_reference_text, read_rttm, wer
     from transcript_analyzer.audio.transcribe import AsrOptions, Transcriber
 
     audio_dir = args.data / "audio"
@@ -35,8 +34,7 @@ def main() -> None:
     clips = [("jfk", audio_dir / "jfk.flac", JFK, None), ("stereo", audio_dir / "stereo_diarization.wav", None, None),
              ("pyannote", audio_dir / "pyannote_sample.wav", None, audio_dir / "pyannote_sample.rttm")]
     if sample.is_file():
-        lines = (sample.parent / "sample_session.reference.txt").read_text(encoding="utf-8").splitlines()
-        reference_text = " ".join(m.group(1) for m in (re.match(r"^\[[\d:.]+\]\s*[^:]+:\s*(.*)$", x) for x in lines) if m)
+        reference_text = read_reference_text(sample.parent / "sample_session.reference.txt")
         clips.append(("sample", sample, reference_text, sample.parent / "sample_session.rttm"))
 
     print(f"{'clip':<9} {'model':<8} {'dur s':>6} {'decode':>7} {'asr':>7} {'diar':>7} {'align':>7} {'e2e RTF':>8} "

@@ -6,22 +6,13 @@ from click.testing import CliRunner
 
 from transcript_analyzer.cli import main
 
-from .test_decode import write_wav
+from .test_decode import write_pcm, write_wav
 
 
 def silent_wav(path):
-    import av
-
-    with av.open(str(path), "w") as out:
-        stream = out.add_stream("pcm_s16le", rate=16_000, layout="mono")
-        noise = (np.random.default_rng(0).standard_normal((1, 16_000 * 6)) * 30).astype(np.int16)
-        frame = av.AudioFrame.from_ndarray(noise, format="s16", layout="mono")
-        frame.sample_rate = 16_000
-        for packet in stream.encode(frame):
-            out.mux(packet)
-        for packet in stream.encode(None):
-            out.mux(packet)
-    return path
+    """Six seconds of faint noise (about -60 dBFS) and nothing else."""
+    noise = np.random.default_rng(0).standard_normal((1, 16_000 * 6)) * 30 / 32767
+    return write_pcm(path, noise, 16_000)
 
 
 def video_without_sound(path):

@@ -5,23 +5,27 @@ from transcript_analyzer.audio.decode import SAMPLE_RATE, decode, is_audio
 from transcript_analyzer.errors import InputError
 
 
-def write_wav(path, seconds=1.0, channels=1, rate=44_100):
+def write_pcm(path, data, rate):
+    """A 16-bit WAV of ``data`` (channels, samples) in -1..1."""
     import av
 
-    n = int(seconds * rate)
-    t = np.arange(n) / rate
-    tone = (0.2 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
-    data = np.stack([tone * (c + 1) / channels for c in range(channels)])
+    layout = "stereo" if data.shape[0] == 2 else "mono"
     with av.open(str(path), "w") as out:
-        stream = out.add_stream("pcm_s16le", rate=rate, layout="stereo" if channels == 2 else "mono")
-        frame = av.AudioFrame.from_ndarray((data.T.reshape(1, -1) * 32767).astype(np.int16), format="s16",
-                                           layout="stereo" if channels == 2 else "mono")
+        stream = out.add_stream("pcm_s16le", rate=rate, layout=layout)
+        frame = av.AudioFrame.from_ndarray((data.T.reshape(1, -1) * 32767).astype(np.int16), format="s16", layout=layout)
         frame.sample_rate = rate
         for packet in stream.encode(frame):
             out.mux(packet)
         for packet in stream.encode(None):
             out.mux(packet)
     return path
+
+
+def write_wav(path, seconds=1.0, channels=1, rate=44_100):
+    """A 220 Hz tone, louder on each further channel."""
+    t = np.arange(int(seconds * rate)) / rate
+    tone = (0.2 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    return write_pcm(path, np.stack([tone * (c + 1) / channels for c in range(channels)]), rate)
 
 
 def test_resamples_to_16k_and_keeps_the_channels_apart(tmp_path):

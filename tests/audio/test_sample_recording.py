@@ -1,13 +1,11 @@
 """The bundled synthesized session (sample_transcripts/audio/) through the whole audio path,
 scored against its reference transcript and RTTM."""
 
-import re
-
 import pytest
 
 from transcript_analyzer.audio.align import speaker_of
 from transcript_analyzer.audio.diarize import SpeakerSegment
-from transcript_analyzer.audio.evaluation import der, read_rttm, wer
+from transcript_analyzer.audio.evaluation import der, read_reference_text, read_rttm, wer
 
 from ..conftest import SAMPLES
 
@@ -21,15 +19,10 @@ def session():
     return Analyzer(asr_model="tiny.en", evidence=False).analyze(AUDIO / "sample_session.ogg")
 
 
-def reference_text():
-    lines = (AUDIO / "sample_session.reference.txt").read_text(encoding="utf-8").splitlines()
-    return " ".join(m.group(1) for m in (re.match(r"^\[[\d:.]+\]\s*[^:]+:\s*(.*)$", x) for x in lines) if m)
-
-
 @pytest.mark.slow
 def test_words_speakers_and_roles_match_the_references(session):
     hypothesis = " ".join(t.text for t in sorted(session.turns, key=lambda t: t.start))
-    assert wer(reference_text(), hypothesis) <= 0.03
+    assert wer(read_reference_text(AUDIO / "sample_session.reference.txt"), hypothesis) <= 0.03
     reference = read_rttm(AUDIO / "sample_session.rttm")
     assert der(reference, [SpeakerSegment(t.start, t.end, t.speaker) for t in session.turns])["der"] <= 0.05
     words = [w for t in session.turns for w in t.words]

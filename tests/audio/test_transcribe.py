@@ -1,28 +1,13 @@
-import re
-
 import numpy as np
 import pytest
 
 from transcript_analyzer.audio.decode import SAMPLE_RATE, decode
+from transcript_analyzer.audio.evaluation import wer
 from transcript_analyzer.audio.transcribe import AsrOptions, Transcriber
 from transcript_analyzer.errors import InputError, ModelError
 from transcript_analyzer.resources import whisper_model
 
 JFK = "and so my fellow americans ask not what your country can do for you ask what you can do for your country"
-
-
-def normalise(text):
-    return re.sub(r"[^a-z' ]", " ", text.lower()).split()
-
-
-def wer(reference, hypothesis):
-    r, h = normalise(reference), normalise(hypothesis)
-    d = np.arange(len(h) + 1)
-    for i, rw in enumerate(r, 1):
-        prev, d[0] = d.copy(), i
-        for j, hw in enumerate(h, 1):
-            d[j] = min(prev[j] + 1, d[j - 1] + 1, prev[j - 1] + (rw != hw))
-    return d[len(h)] / len(r)
 
 
 @pytest.fixture(scope="module")

@@ -24,6 +24,12 @@ def read_rttm(path: str | Path) -> list[SpeakerSegment]:
     return segments
 
 
+def read_reference_text(path: str | Path) -> str:
+    """The words of a reference transcript in the txt format ``[HH:MM:SS] Speaker: text``."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return " ".join(m.group(1) for m in (re.match(r"^\[[\d:.]+\]\s*[^:]+:\s*(.*)$", x) for x in lines) if m)
+
+
 def _activity(segments: Sequence[SpeakerSegment], speakers: list[str], n: int) -> np.ndarray:
     grid = np.zeros((len(speakers), n), dtype=bool)
     for s in segments:

@@ -128,13 +128,17 @@ class Redactor:
         table = _Placeholders(session.speakers)
         names = [s.label for s in session.speakers if not re.fullmatch(r"SPEAKER_\d+|[A-Z]|Therapist|Client( \d+)?", s.label)]
 
+        done: dict[str, str] = {}  # the same text (a repeated word, a sentence in its turn) is parsed once
+
         def clean(text: str) -> str:
-            out, last = [], 0
-            for m in self.find(text, names):
-                out.append(text[last:m.start])
-                out.append(table.get(m))
-                last = m.end
-            return "".join(out) + text[last:]
+            if text not in done:
+                out, last = [], 0
+                for m in self.find(text, names):
+                    out.append(text[last:m.start])
+                    out.append(table.get(m))
+                    last = m.end
+                done[text] = "".join(out) + text[last:]
+            return done[text]
 
         speakers = tuple(dataclasses.replace(s, label=table.speaker(s)) for s in session.speakers)
         relabel = {s.label: table.speaker(s) for s in session.speakers}

@@ -6,11 +6,25 @@ A recipe says what data, which settings and what to write; the trainer writes a 
 
 from __future__ import annotations
 
+import tempfile
 import tomllib
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..errors import ConfigError
+from ..io.atomic import write_files
+from ..resources import write_sums
+
+
+def write_model(out_dir: Path, save: Callable[[Path], list[str]], extra: Mapping[str, bytes]) -> list[Path]:
+    """Write a model folder atomically: the files ``save(folder)`` writes (returning their names),
+    their SHA256SUMS, and ``extra`` (metrics.json, card.md)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        names = save(folder)
+        write_sums(folder, names)
+        files = {n: (folder / n).read_bytes() for n in [*names, "SHA256SUMS"]}
+    return write_files(out_dir, {**files, **extra})
 
 
 def load_recipe(path: Path) -> dict[str, Any]:

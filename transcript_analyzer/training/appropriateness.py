@@ -24,11 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from ..io.atomic import write_files
 from ..markers import rules
 from ..markers.criteria import CRITERIA, DisclosureCriteria
-from ..resources import sha256_file
 from .annotation import join, load_annotations
+from . import write_model
 from .corpora import Example, load
 from .head_data import _final_labels
 from .head_fit import score, score_predictions
@@ -152,16 +151,8 @@ def run(recipe: dict[str, Any], data: Path, out_dir: Path) -> Path:
     metrics = {"test": test, "baseline_logistic_regression": score(baseline, x[te], y[te], list(groups[te])),
                "data": {s: dict(Counter(label for (_, label, ex) in rows if ex.split == s)) for s in ("train", "val", "test")},
                "model": model.to_json(), "date": date.today().isoformat()}
-    staging = out_dir.parent / ".appropriateness.staging"
-    names = model.save(staging)
-    files = {n: (staging / n).read_bytes() for n in names}
-    files["SHA256SUMS"] = "".join(f"{sha256_file(staging / n)}  {n}\n" for n in sorted(names)).encode()
-    files["metrics.json"] = (json.dumps(metrics, indent=2) + "\n").encode()
-    files["card.md"] = _card(recipe, metrics).encode()
-    write_files(out_dir, files)
-    for n in names:
-        (staging / n).unlink()
-    staging.rmdir()
+    write_model(out_dir, model.save, {"metrics.json": (json.dumps(metrics, indent=2) + "\n").encode(),
+                                      "card.md": _card(recipe, metrics).encode()})
     return out_dir
 
 

@@ -24,15 +24,14 @@ from typing import Any
 
 import numpy as np
 
-from ..io.atomic import write_files
+from ..markers.codebook import gate
 from ..markers.encoder import Encoder
 from ..markers.features import assemble, cue_matrix
 from ..markers.heads import Head
-from ..resources import sha256_file
+from . import write_model
 from .cards import render_card
 from .embed_cache import CachedEncoder
 from .head_data import Item, collect
-from ..markers.codebook import gate
 from .head_fit import _linear, _softmax, fit_head, fit_temperature, score, tune_threshold, tune_weights
 
 
@@ -244,13 +243,5 @@ def run(recipe: dict[str, Any], data: Path, out_root: Path, only: set[str] | Non
 
 
 def save_head(head: Head, metrics: dict[str, Any], spec: dict[str, Any], folder: Path) -> None:
-    staging = folder.parent / f".{folder.name}.staging"
-    names = head.save(staging)
-    files = {n: (staging / n).read_bytes() for n in names}
-    files["metrics.json"] = (json.dumps(metrics, indent=2) + "\n").encode()
-    files["card.md"] = render_card(spec, head, metrics).encode()
-    files["SHA256SUMS"] = "".join(f"{sha256_file(staging / n)}  {n}\n" for n in sorted(names)).encode()
-    write_files(folder, files)
-    for n in names:
-        (staging / n).unlink()
-    staging.rmdir()
+    write_model(folder, head.save, {"metrics.json": (json.dumps(metrics, indent=2) + "\n").encode(),
+                                    "card.md": render_card(spec, head, metrics).encode()})

@@ -19,14 +19,13 @@ from typing import Any
 import numpy as np
 
 from ..config import AnalyzeConfig, MarkerOptions
-from ..io.atomic import write_files
 from ..markers.index import COMPONENTS, AllianceIndexModel, reference, session_features
 from ..model import Session
-from ..pipeline import Pipeline
 from ..markers.stage import MarkersStage
-from ..resources import sha256_file
+from ..pipeline import Pipeline
 from ..text.roles import RolesStage
 from ..text.segment import SegmentStage
+from . import write_model
 from .corpora import split_of
 from .datasets import load_annomi, to_session
 
@@ -72,16 +71,8 @@ def run(recipe: dict[str, Any], data: Path, out_dir: Path) -> Path:
         "index_mean_low": round(float(np.mean([v for v, h in zip(values, high) if not h])), 2),
         "date": date.today().isoformat(),
     }
-    staging = out_dir.parent / ".index.staging"
-    names = model.save(staging)
-    files = {n: (staging / n).read_bytes() for n in names}
-    files["SHA256SUMS"] = "".join(f"{sha256_file(staging / n)}  {n}\n" for n in names).encode()
-    files["metrics.json"] = (json.dumps(metrics, indent=2) + "\n").encode()
-    files["card.md"] = _card(recipe, metrics).encode()
-    write_files(out_dir, files)
-    for n in names:
-        (staging / n).unlink()
-    staging.rmdir()
+    write_model(out_dir, model.save, {"metrics.json": (json.dumps(metrics, indent=2) + "\n").encode(),
+                                      "card.md": _card(recipe, metrics).encode()})
     return out_dir
 
 
