@@ -33,7 +33,7 @@ def test_help_lists_the_commands():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SAMPLE_FILES)
-def test_analyze_each_sample_writes_json_and_csv(tmp_path, name):
+def test_analyze_each_sample_writes_every_output(tmp_path, name):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["analyze", str(SAMPLES / name), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -49,7 +49,9 @@ def test_analyze_each_sample_writes_json_and_csv(tmp_path, name):
     rows = (out / "utterances.csv").read_text().splitlines()
     assert rows[0].startswith("session_id,utterance_index") and len(rows) == len(session.utterances) + 1
     timed = ["session.rttm", "session.vtt"] if session.metrics.time_basis == "spans" else []
-    assert sorted(p.name for p in out.iterdir()) == sorted(["session.json", "utterances.csv", *timed])
+    assert sorted(p.name for p in out.iterdir()) == sorted(["session.json", "utterances.csv", "report.html", "summary.md",
+                                                            *timed])
+    assert f"report: {(out / 'report.html').resolve().as_uri()}" in result.output
     assert (session.metrics.timing is not None) == bool(timed)
 
 

@@ -34,6 +34,8 @@ OPTIONS = {
     "speakers": ("audio", "speakers"),
     "stereo": ("audio", "stereo"),
     "redact": ("output", "redact"),
+    "embed_audio": ("output", "embed_audio"),
+    "date": ("read", "date"),
 }
 
 
@@ -51,10 +53,25 @@ def make_config(config: AnalyzeConfig | None = None, **options: Any) -> AnalyzeC
             value = tuple(m.strip() for m in value.split(",") if m.strip())
         if name == "speakers":
             value = _speakers(value)
+        if name == "date":
+            value = _date(value)
         section, fld = OPTIONS[name]
         part = dataclasses.replace(getattr(config, section), **{fld: value})
         config = dataclasses.replace(config, **{section: part})
+    if config.output.redact and config.output.embed_audio:
+        raise ConfigError("--embed-audio cannot be combined with --redact: the voices in a recording identify people")
     return config
+
+
+def _date(value: Any) -> str:
+    """A session date as YYYY-MM-DD (a date object or a string)."""
+    import datetime
+
+    text = value.isoformat() if isinstance(value, datetime.date) else str(value).strip()
+    try:
+        return datetime.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise ConfigError(f"date: '{value}' is not a date like 2026-03-14") from None
 
 
 def _speakers(value: Any) -> int | None:
@@ -105,8 +122,12 @@ class Analyzer:
                 from .audio.reader import AudioReader
 
                 self._audio = AudioReader(self.config.audio)
-            return self._audio.read(path, progress)
-        return read_transcript(path, self.config.read)
+            session = self._audio.read(path, progress)
+        else:
+            session = read_transcript(path, self.config.read)
+        if self.config.read.date:
+            session = dataclasses.replace(session, meta=dataclasses.replace(session.meta, date=self.config.read.date))
+        return session
 
     def run(self, session: Session) -> Session:
         """Analyse a session; with ``redact``, identifying details are replaced afterwards (the
@@ -118,6 +139,7 @@ class Analyzer:
 
                 self._redactor = Redactor(self.config.segment.spacy_model)
             session = self._redactor.session(session)
+            session = dataclasses.replace(session, meta=dataclasses.replace(session.meta, redacted=True))
         return session
 
     def analyze(self, path: str | Path, progress: Any = None) -> Session:

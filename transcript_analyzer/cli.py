@@ -45,7 +45,7 @@ def main(verbose: int) -> None:
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option("-o", "--out", metavar="DIR|-",
-              help="Folder for session.json and utterances.csv, or '-' for the session JSON on stdout. "
+              help="Folder for session.json, utterances.csv, report.html and summary.md, or '-' for the session JSON on stdout. "
                    "Without it, only the summary is printed.")
 @click.option("--format", "fmt", metavar="NAME", help=f"Force a reader: {FORMATS}.")
 @click.option("--encoding", metavar="NAME", help="Force the text encoding (default: detected).")
@@ -67,12 +67,16 @@ def main(verbose: int) -> None:
 @click.option("--redact", is_flag=True,
               help="Replace names, places, organisations, dates, ages, phone numbers and addresses with placeholders "
                    "in every output and in the summary.")
+@click.option("--date", metavar="YYYY-MM-DD", help="Date of the session (recordings: default from the file's tags).")
+@click.option("--embed-audio", is_flag=True,
+              help="Recordings: embed the audio in report.html (Opus, ~11 MB per hour) instead of linking the file.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary.")
 @_handle_errors
 def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | None, columns: str | None,
             session_id: str | None, therapist: str | None, config_file: Path | None,
             overrides: tuple[str, ...], asr_model: str | None, language: str | None, speakers: str | None,
-            marker_names: str | None, no_evidence: bool, redact: bool, quiet: bool) -> None:
+            marker_names: str | None, no_evidence: bool, redact: bool, date: str | None, embed_audio: bool,
+            quiet: bool) -> None:
     """Analyse one session, a transcript or a recording: roles, utterances, alliance markers and
     session metrics. Recordings (wav, flac, mp3, m4a, ogg, mp4, webm, ...) are transcribed with
     Whisper and split into speakers first, offline."""
@@ -84,19 +88,23 @@ def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | 
     config = load_config(config_file, overrides)
     analyzer = Analyzer(config, format=fmt, encoding=encoding, columns=columns, session=session_id,
                         therapist=therapist, markers=marker_names, evidence=False if no_evidence else None,
-                        asr_model=asr_model, language=language, speakers=speakers, redact=True if redact else None)
+                        asr_model=asr_model, language=language, speakers=speakers, redact=True if redact else None,
+                        date=date, embed_audio=True if embed_audio else None)
     session = analyzer.analyze(input_path, progress=None if quiet else _progress())
     if out == "-":
         sys.stdout.buffer.write(session_json(session))
         sys.stdout.flush()
     elif out:
-        paths = write_outputs(session, out)
+        paths = write_outputs(session, out, embed_audio=analyzer.config.output.embed_audio)
     if not quiet:
         click.echo(summary_text(session), err=out == "-")
         if out and out != "-":
             click.echo("wrote " + ", ".join(str(p) for p in paths))
+            report = next((p for p in paths if p.name == "report.html"), None)
+            if report:
+                click.echo(f"report: {report.resolve().as_uri()}")
         elif not out:
-            click.echo("(nothing written: pass --out DIR to save session.json and utterances.csv)")
+            click.echo("(nothing written: pass --out DIR to save session.json, utterances.csv and the report)")
 
 
 def _progress():
@@ -113,6 +121,22 @@ def _progress():
         sys.stderr.flush()
 
     return show
+
+
+@main.command()
+@click.argument("sessions", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=Path("progress.html"),
+              show_default=True, help="The HTML page to write.")
+@click.option("--title", metavar="TEXT", help="Page title, e.g. the trainee's pseudonym.")
+@_handle_errors
+def progress(sessions: tuple[Path, ...], out_file: Path, title: str | None) -> None:
+    """Compare one trainee's sessions: marker rates, MI scores and the alliance index over time.
+    SESSIONS are folders written by `analyze --out` (or their session.json files); they are
+    ordered by date when every session has one."""
+    from .report.progress import write_progress
+
+    path = write_progress(sessions, out_file, title)
+    click.echo(f"wrote {path}\nreport: {path.resolve().as_uri()}")
 
 
 @main.command()

@@ -30,6 +30,8 @@ class ReadOptions:
     """CSV column mapping, e.g. (("speaker", "Name"), ("text", "Line"))."""
     session: str | None = None
     """Which session to read from a file that holds several (e.g. an AnnoMI transcript_id)."""
+    date: str | None = None
+    """Date of the session (YYYY-MM-DD); recordings otherwise take their creation time, if tagged."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ class OutputOptions:
     redact: bool = False
     """Replace names, places, organisations, dates, ages, phone numbers, e-mail and postal addresses
     with consistent placeholders in every output (text/redact.py)."""
+    embed_audio: bool = False
+    """HTML report of a recording: embed the audio (re-encoded as Opus, ~3 MB per 15 min) instead of
+    linking the file by relative path."""
 
 
 @dataclass(frozen=True)

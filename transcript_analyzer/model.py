@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -241,6 +241,9 @@ class SessionMeta:
     source_format: str | None = _f("Reader that parsed the input (txt, vtt, srt, csv, json, docx).", None)
     source_encoding: str | None = _f("Detected text encoding of the input.", None)
     duration: float | None = _f("Session duration in seconds, when the source has times.", None)
+    date: str | None = _f("Date of the session (ISO 8601), given with --date or read from the recording's "
+                          "creation time; orders sessions in progress reports.", None)
+    redacted: bool = _f("Whether identifying details were replaced by placeholders (--redact).", False)
     models: tuple[ModelInfo, ...] = _f("Models used by the pipeline.", ())
     warnings: tuple[str, ...] = _f("Things the reader or a stage noticed and the user should know.", ())
     tool_version: str | None = _f("transcript-analyzer version that wrote the session.", None)

@@ -25,8 +25,9 @@ def test_rttm_lines():
 
 def test_timed_sessions_get_vtt_and_rttm_by_default_untimed_ones_do_not(tmp_path):
     names = {p.name for p in write_outputs(timed(), tmp_path / "a")}
-    assert names == {"session.json", "utterances.csv", "session.vtt", "session.rttm"}
+    assert names == {"session.json", "utterances.csv", "report.html", "summary.md", "session.vtt", "session.rttm"}
     untimed = make_session(("T", "Hello?"), ("C", "Hi."))
-    assert {p.name for p in write_outputs(untimed, tmp_path / "b")} == {"session.json", "utterances.csv"}
+    assert {p.name for p in write_outputs(untimed, tmp_path / "b")} == {"session.json", "utterances.csv", "report.html",
+                                                                        "summary.md"}
     with pytest.raises(ConfigError, match="need start and end times"):
         write_outputs(untimed, tmp_path / "c", ["json", "vtt"])

@@ -23,6 +23,8 @@ class Audio:
 
     channels: np.ndarray
     source: str
+    created: str | None = None
+    """The recording's date (ISO 8601) from the container's creation_time/date tag, when present."""
 
     @cached_property
     def mono(self) -> np.ndarray:
@@ -59,6 +61,7 @@ def decode(path: str | Path, max_channels: int = 2) -> Audio:
             kinds = sorted({s.type for s in container.streams}) or ["no streams"]
             raise InputError(path, f"has no audio stream (found: {', '.join(kinds)})")
         stream = streams[0]
+        created = _created({**(container.metadata or {}), **(stream.metadata or {})})
         n_channels = min(max(stream.codec_context.channels or 1, 1), max_channels)
         layout = "stereo" if n_channels == 2 else "mono"
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=SAMPLE_RATE)
@@ -81,7 +84,16 @@ def decode(path: str | Path, max_channels: int = 2) -> Audio:
     channels = buffer.result()
     if channels.shape[1] < SAMPLE_RATE // 10:
         raise InputError(path, f"the audio is too short to analyse ({channels.shape[1] / SAMPLE_RATE:.2f} s)")
-    return Audio(channels=channels, source=str(path))
+    return Audio(channels=channels, source=str(path), created=created)
+
+
+def _created(tags: dict[str, str]) -> str | None:
+    """YYYY-MM-DD from a creation_time ('2024-03-05T10:12:00.000000Z') or date ('2024-03-05', '2024') tag."""
+    for key in ("creation_time", "date", "DATE", "CREATION_TIME"):
+        m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", tags.get(key) or "")
+        if m:
+            return m.group(1)
+    return None
 
 
 class _Buffer:

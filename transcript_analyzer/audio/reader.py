@@ -73,7 +73,7 @@ class AudioReader:
         if self.options.speakers and found < self.options.speakers:
             warnings.append(f"{found} speaker(s) found where {self.options.speakers} were expected")
         meta = SessionMeta(session_id=path.stem, source_file=str(path), source_sha256=sha256_file(path),
-                           source_format="audio", duration=round(audio.duration, 3), models=self.models(),
-                           warnings=tuple(warnings))
+                           source_format="audio", duration=round(audio.duration, 3), date=audio.created,
+                           models=self.models(), warnings=tuple(warnings))
         return Session(meta=meta, turns=turns)
 

@@ -76,19 +76,49 @@ def session_rttm(session: Session) -> bytes:
 
 
 @dataclass(frozen=True)
+class WriteContext:
+    """What a writer may need beyond the session: where the file goes (the HTML report links a
+    recording relative to it) and whether to embed the recording."""
+
+    out_dir: Path | None = None
+    embed_audio: bool = False
+
+
+def report_html(session: Session, ctx: WriteContext) -> bytes:
+    """The self-contained HTML report (report/html.py)."""
+    from ...report.html import session_html
+
+    return session_html(session, ctx.out_dir, ctx.embed_audio).encode("utf-8")
+
+
+def summary_markdown(session: Session, ctx: WriteContext) -> bytes:
+    """A Markdown summary for supervision notes (report/markdown.py)."""
+    from ...report.markdown import session_markdown
+
+    return session_markdown(session).encode("utf-8")
+
+
+@dataclass(frozen=True)
 class Writer:
     name: str
     filename: str
-    render: Callable[[Session], bytes]
+    render: Callable[[Session, WriteContext], bytes]
+    description: str = ""
+
+
+def _plain(render: Callable[[Session], bytes]) -> Callable[[Session, WriteContext], bytes]:
+    return lambda session, ctx: render(session)
 
 
 WRITERS: tuple[Writer, ...] = (
-    Writer("json", "session.json", session_json),
-    Writer("csv", "utterances.csv", utterances_csv),
-    Writer("vtt", "session.vtt", session_vtt),
-    Writer("rttm", "session.rttm", session_rttm),
+    Writer("json", "session.json", _plain(session_json), "the whole session (canonical; docs/schema.md)"),
+    Writer("csv", "utterances.csv", _plain(utterances_csv), "one row per utterance with every marker"),
+    Writer("html", "report.html", report_html, "the alliance-marker report, one self-contained page"),
+    Writer("md", "summary.md", summary_markdown, "a Markdown summary for supervision notes"),
+    Writer("vtt", "session.vtt", _plain(session_vtt), "WebVTT subtitles with speakers (timed sessions)"),
+    Writer("rttm", "session.rttm", _plain(session_rttm), "RTTM speaker turns (timed sessions)"),
 )
-DEFAULT_OUTPUTS = ("json", "csv")
+DEFAULT_OUTPUTS = ("json", "csv", "html", "md")
 TIMED_OUTPUTS = ("vtt", "rttm")  # added by default when every turn has a start and an end
 
 
@@ -99,13 +129,16 @@ def get_writer(name: str) -> Writer:
     raise ConfigError(f"unknown output '{name}'; known: {', '.join(w.name for w in WRITERS)}")
 
 
-def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None) -> list[Path]:
+def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None,
+                  embed_audio: bool = False) -> list[Path]:
     """Render every output first, then write them all atomically into out_dir. By default:
-    session.json and utterances.csv, plus session.vtt and session.rttm when turns are timed."""
+    session.json, utterances.csv, report.html and summary.md, plus session.vtt and session.rttm
+    when turns are timed."""
     if outputs is None:
         outputs = DEFAULT_OUTPUTS + (TIMED_OUTPUTS if has_spans(session) else ())
     writers = [get_writer(n) for n in outputs]
     if any(w.name in TIMED_OUTPUTS for w in writers) and not has_spans(session):
         raise ConfigError("VTT and RTTM outputs need start and end times on every turn")
-    files = {w.filename: w.render(session) for w in writers}
+    ctx = WriteContext(Path(out_dir), embed_audio)
+    files = {w.filename: w.render(session, ctx) for w in writers}
     return write_files(out_dir, files)

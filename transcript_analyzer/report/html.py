@@ -1,0 +1,122 @@
+"""The per-session HTML report: one self-contained file (inline CSS, script and SVG; no network
+request of any kind), readable without colour or script, keyboard-navigable, printable."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..model import SCHEMA_VERSION, Session
+from . import charts
+from .view import (Axis, axis, clock, coded_markers, evidence_spans, flagged_moments, marker_rows, score)
+
+TEMPLATES = Path(__file__).parent / "templates"
+METRIC_NAMES = {"reflection_to_question": "Reflection-to-question ratio (R:Q)",
+                "percent_complex_reflections": "% complex reflections (%CR)",
+                "percent_open_questions": "% open questions (%OQ)"}
+
+
+@dataclass(frozen=True)
+class AudioSource:
+    """Where the report's player gets the recording: a relative link or embedded data."""
+
+    src: str | None
+    note: str
+
+
+def environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["clock"] = clock
+    env.filters["pct"] = lambda v: "n/a" if v is None else f"{v:.0%}"
+    env.filters["num"] = lambda v, d=1: "n/a" if v is None else f"{v:.{d}f}"
+    env.globals["inline"] = lambda name: Markup((TEMPLATES / name).read_text(encoding="utf-8"))
+    return env
+
+
+def audio_source(session: Session, out_dir: Path | None, embed: bool) -> AudioSource | None:
+    """The player's source for a recording (None for a transcript)."""
+    meta = session.meta
+    if meta.source_format != "audio":
+        return None
+    if meta.redacted:
+        return AudioSource(None, "The recording is not linked: this report is redacted and voices identify people.")
+    path = Path(meta.source_file) if meta.source_file else None
+    if path is None or not path.is_file():
+        return AudioSource(None, f"The recording ({meta.source_file or 'unknown file'}) was not found when the report "
+                                 "was written, so the report has no player.")
+    if embed:
+        from ..audio.encode import speech_opus
+
+        data = base64.b64encode(speech_opus(path)).decode("ascii")
+        return AudioSource(f"data:audio/ogg;base64,{data}", "The recording is embedded (mono Opus, 24 kbit/s).")
+    rel = os.path.relpath(path.resolve(), (out_dir or Path.cwd()).resolve())
+    return AudioSource(Path(rel).as_posix(), f"The player links the recording at {Path(rel).as_posix()} (relative to "
+                                             "this report): keep them together, or rerun with --embed-audio.")
+
+
+def utterance_html(text: str, evidence: tuple[str, ...] = ()) -> Markup:
+    return Markup("").join(Markup("<mark>{}</mark>").format(p) if hit else escape(p)
+                           for p, hit in evidence_spans(text, evidence))
+
+
+def session_html(session: Session, out_dir: Path | None = None, embed_audio: bool = False) -> str:
+    """The report as an HTML string."""
+    from ..markers.validity import validity_table
+
+    ax: Axis = axis(session)
+    metrics = session.metrics
+    coded = coded_markers(session)
+    validity = {m.name: lines for m, lines in validity_table() if m in coded}
+    index_terms = [(c.name.replace("_", " "), c.contribution) for c in metrics.alliance.components] \
+        if metrics and metrics.alliance else []
+    context = dict(
+        s=session, meta=session.meta, metrics=metrics, ax=ax, rows=marker_rows(session), coded=coded,
+        moments=flagged_moments(session), validity=validity, audio=audio_source(session, out_dir, embed_audio),
+        timeline=charts.timeline(session, ax), turn_chart=charts.turn_lengths(session),
+        talk_chart=_talk_chart(session), index_chart=charts.contributions(index_terms) if index_terms else None,
+        legend={d.name: charts.legend_shape(d.name) for d in coded if d.name in charts.SHAPES},
+        shapes=charts.SHAPES, defs=charts.DEFS, turns=_transcript(session), metric_names=METRIC_NAMES,
+        utterance_html=utterance_html, score=score, version=__version__, schema=SCHEMA_VERSION,
+        generated=datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+        source_name=Path(session.meta.source_file).name if session.meta.source_file else None,
+    )
+    return environment().get_template("session.html.j2").render(**context)
+
+
+def _talk_chart(session: Session) -> Markup | None:
+    if not session.metrics:
+        return None
+    rows = []
+    for r in session.metrics.roles:
+        rows.append((f"{r.role} words", r.word_share, f"{r.role}"))
+        if r.second_share is not None:
+            rows.append((f"{r.role} talk time", r.second_share, f"{r.role}"))
+    return charts.bars(rows, "Share of the session")
+
+
+@dataclass(frozen=True)
+class TranscriptTurn:
+    index: int
+    speaker: str
+    role: str | None
+    start: float | None
+    utterances: tuple[tuple[int, str, tuple[str, ...]], ...]  # index, text, markers present
+
+
+def _transcript(session: Session) -> list[TranscriptTurn]:
+    by_turn: dict[int, list] = {}
+    for u in session.utterances:
+        names = tuple(m.marker for m in u.markers if m.decision)
+        by_turn.setdefault(u.turn_index, []).append((u.index, u.text, names))
+    return [TranscriptTurn(t.index, t.speaker, t.role, t.start, tuple(by_turn.get(t.index, ())))
+            for t in session.turns]
+

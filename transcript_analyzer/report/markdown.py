@@ -1,0 +1,108 @@
+"""The session summary as Markdown, for supervision notes: markers and benchmarks, the alliance
+index and its drivers, the flagged moments with context and timestamps, talk and timing, and
+one validity line per marker."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Session
+from .html import METRIC_NAMES
+from .view import clock, coded_markers, evidence_spans, flagged_moments, marker_rows, score
+
+CAVEAT = ("Decision support, not a clinical judgement or a risk assessment: every marker is a model's estimate that "
+          "agrees with human coders only to the degree listed under *Validity*. Listen to a moment before concluding.")
+
+
+def md(text: str) -> str:
+    """Text with Markdown's special characters escaped (transcript text is not Markdown)."""
+    return re.sub(r"([\\`*_{}\[\]<>|~])", r"\\\1", text.replace("\n", " "))
+
+
+def session_markdown(session: Session) -> str:
+    from ..markers.validity import validity_table
+
+    meta, metrics = session.meta, session.metrics
+    out = [f"# Session {md(meta.session_id)}: alliance-marker summary", ""]
+    facts = [f"date {meta.date or 'not given'}", f"duration {clock(meta.duration) or 'no times'}",
+             f"{len(session.turns)} turns, {len(session.utterances)} utterances",
+             "source withheld (redacted)" if meta.redacted else f"source {md(meta.source_file or '?')} ({meta.source_format})"]
+    out += ["; ".join(facts) + ("  \n**Redacted:** identifying details are replaced by placeholders." if meta.redacted else ""),
+            "", f"> {CAVEAT}", ""]
+    out += [f"- **Warning:** {md(w)}" for w in meta.warnings] + ([""] if meta.warnings else [])
+    rows = marker_rows(session)
+    if rows:
+        out += ["## Markers", "", "| Marker | Count | Per 100 therapist utterances |", "|---|---:|---:|"]
+        out += [f"| {r.marker.title} | {r.count} | {'n/a' if r.per_100 is None else f'{r.per_100:.1f}'} |" for r in rows]
+        out.append("")
+    if metrics and metrics.benchmarks:
+        out += ["## MI summary scores", "", "| Score | Session | Level | Fair / good |", "|---|---:|---|---|"]
+        for b in metrics.benchmarks:
+            value = "n/a" if b.value is None else f"{b.value:.2f}"
+            out.append(f"| {METRIC_NAMES.get(b.name, b.name)} | {value} | {b.level or 'undefined'} | {b.fair:g} / {b.good:g} ({b.source}) |")
+        out.append("")
+    if metrics and metrics.alliance:
+        a = metrics.alliance
+        up = [c for c in a.components if c.contribution > 0][:3]
+        down = [c for c in a.components if c.contribution < 0][:3]
+        out += ["## Alliance index", "", f"**{a.value:.0f} / 100** (50 = the average of the reference sessions; docs/alliance_index.md)."]
+        if up:
+            out.append("Raised by: " + ", ".join(f"{c.name.replace('_', ' ')} ({c.contribution:+.1f})" for c in up) + ".")
+        if down:
+            out.append("Lowered by: " + ", ".join(f"{c.name.replace('_', ' ')} ({c.contribution:+.1f})" for c in down) + ".")
+        out.append("")
+    out += _moments(session)
+    out += _talk(session)
+    coded = coded_markers(session)
+    if coded:
+        out += ["## Validity (agreement with human coders on unseen conversations)", ""]
+        out += [f"- **{m.title}**: " + "; ".join(lines) for m, lines in validity_table() if m in coded]
+        out.append("")
+    return "\n".join(out)
+
+
+def _moments(session: Session) -> list[str]:
+    groups = flagged_moments(session)
+    if not groups:
+        return []
+    out = ["## Flagged moments", ""]
+    for marker, items, complete in groups:
+        out += [f"### {marker.title} ({len(items)} {'flagged' if complete else 'strongest'})", ""]
+        if not items:
+            out += ["None flagged.", ""]
+        for m in items:
+            when = clock(m.start) if m.start is not None else f"turn {m.turn.index + 1}"
+            said = " ".join(_emphasised(u.text, score(u, marker.name).evidence) if u.index in m.flagged else md(u.text)
+                            for u in m.utterances)
+            out.append(f"- **{when}** (p = {m.probability:.2f}) {md(m.turn.speaker)}: {said}")
+            if m.context:
+                out.append(f"  - before, the client: \u201c{md(m.context_text)}\u201d")
+            out += [f"  - {md(r)}" for r in m.reasons]
+        out.append("")
+    return out
+
+
+def _emphasised(text: str, evidence: tuple[str, ...]) -> str:
+    return "".join(f"**{md(p)}**" if hit else md(p) for p, hit in evidence_spans(text, evidence))
+
+
+def _talk(session: Session) -> list[str]:
+    metrics = session.metrics
+    if not metrics:
+        return []
+    out = ["## Talk", ""]
+    for r in metrics.roles:
+        time = f", {r.second_share:.0%} of talk time" if r.second_share is not None else ""
+        out.append(f"- {r.role.capitalize()}: {r.word_share:.0%} of words{time}; {r.turns} turns, "
+                   f"{r.mean_turn_words:.1f} words per turn, {r.questions} questions")
+    t = metrics.timing
+    if t:
+        out.append(f"- Silences of 1 s or more: {t.silences} ({t.silence_seconds:.0f} s, longest {t.longest_silence or 0:.1f} s); "
+                   f"overlapped speech {t.overlap_seconds:.1f} s")
+        if t.therapist_latency_median is not None:
+            out.append(f"- Therapist response latency: median {t.therapist_latency_median:.1f} s; "
+                       f"{t.therapist_interruptions} responses began before the client finished")
+        out += [f"- {p.seconds:.1f} s silence after the client's turn {p.after_turn + 1}, at {clock(p.start)}"
+                for p in t.long_silences_after_client]
+    out.append("")
+    return out

@@ -1,0 +1,175 @@
+"""What a report shows, derived from a Session: flagged moments with their context, marker rows
+with benchmarks, and positions on the session's time (or word) axis. Pure functions; the HTML
+and Markdown renderers only lay these out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..markers.codebook import MARKERS, MarkerDef
+from ..model import CLIENT, MarkerScore, Session, Turn, Utterance
+
+# Markers that get their own flagged-moment section: every risk, and the strongest strengths.
+RISKS = ("inappropriate_self_disclosure", "rigid_interpretation")
+STRENGTHS = ("empathy", "positive_regard")
+STRONGEST = 5  # strength moments shown per marker
+TIMELINE_MARKERS = ("rigid_interpretation", "inappropriate_self_disclosure", "self_disclosure", "empathy",
+                    "positive_regard")
+CONTEXT_WORDS = 80  # a long client turn is cut to its last words
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One therapist turn flagged for a marker: the flagged utterances inside their turn, with the
+    client's turn before it as context."""
+
+    marker: MarkerDef
+    turn: Turn
+    utterances: tuple[Utterance, ...]  # every utterance of the turn
+    flagged: tuple[int, ...]  # indices of the flagged utterances
+    probability: float  # the highest among the flagged utterances
+    start: float | None
+    context: Turn | None
+    context_text: str
+    reasons: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"m-{self.marker.name}-{self.turn.index}"
+
+
+@dataclass(frozen=True)
+class MarkerRow:
+    marker: MarkerDef
+    count: int
+    per_100: float | None
+    mean_probability: float | None
+
+
+def score(u: Utterance, name: str) -> MarkerScore | None:
+    return next((m for m in u.markers if m.marker == name), None)
+
+
+def flagged(u: Utterance, name: str) -> bool:
+    s = score(u, name)
+    return bool(s and s.decision)
+
+
+def marker_rows(session: Session) -> list[MarkerRow]:
+    """Every coded marker in codebook order, with its count and rate."""
+    found = {m.marker: m for m in (session.metrics.markers if session.metrics else ())}
+    return [MarkerRow(d, found[d.name].count, found[d.name].per_100, found[d.name].mean_probability)
+            for d in MARKERS if d.name in found]
+
+
+def coded_markers(session: Session) -> list[MarkerDef]:
+    names = {m.marker for u in session.utterances for m in u.markers}
+    return [d for d in MARKERS if d.name in names]
+
+
+def moments(session: Session, name: str, limit: int | None = None) -> list[Moment]:
+    """Turns with the marker, in session order; with ``limit``, only the most probable ones."""
+    marker = next(d for d in MARKERS if d.name == name)
+    by_turn: dict[int, list[Utterance]] = {}
+    for u in session.utterances:
+        by_turn.setdefault(u.turn_index, []).append(u)
+    found = []
+    for turn in session.turns:
+        utts = by_turn.get(turn.index, [])
+        hits = [u for u in utts if flagged(u, name)]
+        if not hits:
+            continue
+        context = previous_client_turn(session.turns, turn.index)
+        reasons = tuple(dict.fromkeys(r for u in hits for r in score(u, name).reasons))
+        found.append(Moment(marker, turn, tuple(utts), tuple(u.index for u in hits),
+                            max(score(u, name).probability for u in hits), _start(turn, hits), context,
+                            _tail(context.text) if context else "", reasons))
+    if limit is not None:
+        found = sorted(sorted(found, key=lambda m: -m.probability)[:limit], key=lambda m: m.turn.index)
+    return found
+
+
+def flagged_moments(session: Session) -> list[tuple[MarkerDef, list[Moment], bool]]:
+    """(marker, moments, all-of-them?) for the risks, then the strongest strengths."""
+    coded = {d.name for d in coded_markers(session)}
+    out = [(d, moments(session, d.name), True) for d in MARKERS if d.name in RISKS and d.name in coded]
+    out += [(d, moments(session, d.name, STRONGEST), False) for d in MARKERS if d.name in STRENGTHS and d.name in coded]
+    return out
+
+
+def previous_client_turn(turns: Sequence[Turn], index: int) -> Turn | None:
+    """The last client turn before the turn at ``index`` (the turn the therapist answers)."""
+    return next((t for t in reversed(turns[:index]) if t.role == CLIENT), None)
+
+
+def _start(turn: Turn, hits: list[Utterance]) -> float | None:
+    return hits[0].start if hits[0].start is not None else turn.start
+
+
+def _tail(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= CONTEXT_WORDS else "… " + " ".join(words[-CONTEXT_WORDS:])
+
+
+def evidence_spans(text: str, evidence: Sequence[str]) -> list[tuple[str, bool]]:
+    """The text cut into (piece, is_evidence) pieces, evidence words matched as whole words."""
+    words = [re.escape(w) for w in dict.fromkeys(e for e in evidence if e.strip())]
+    if not words:
+        return [(text, False)]
+    pattern = re.compile(r"(?<!\w)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.I)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > last:
+            out.append((text[last:m.start()], False))
+        out.append((m.group(0), True))
+        last = m.end()
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
+
+
+def clock(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    s = int(seconds)
+    return f"{s // 3600:d}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:d}:{s % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Axis:
+    """Where things sit on the timeline: seconds when every turn is timed, else words spoken so far."""
+
+    timed: bool
+    length: float
+    turn_span: dict[int, tuple[float, float]]
+    utterance_pos: dict[int, float]
+
+    def label(self, value: float) -> str:
+        return clock(value) if self.timed else f"{int(value)} words"
+
+
+def axis(session: Session) -> Axis:
+    timed = bool(session.turns) and all(t.start is not None and t.end is not None for t in session.turns)
+    spans: dict[int, tuple[float, float]] = {}
+    pos: dict[int, float] = {}
+    if timed:
+        for t in session.turns:
+            spans[t.index] = (t.start, max(t.end, t.start))
+        for u in session.utterances:
+            pos[u.index] = u.start if u.start is not None else spans[u.turn_index][0]
+        length = max([session.meta.duration or 0.0] + [e for _, e in spans.values()])
+        return Axis(True, length or 1.0, spans, pos)
+    done = 0.0
+    by_turn: dict[int, list[Utterance]] = {}
+    for u in session.utterances:
+        by_turn.setdefault(u.turn_index, []).append(u)
+    for t in session.turns:
+        start = done
+        for u in by_turn.get(t.index, []):
+            pos[u.index] = done
+            done += max(len(u.text.split()), 1)
+        done = max(done, start + max(len(t.text.split()), 1)) if t.index not in by_turn else done
+        spans[t.index] = (start, done)
+    return Axis(False, done or 1.0, spans, pos)
