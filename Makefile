@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 DATA ?= ../shared/data
 DEMO_OUT ?= demo_output
 
-.PHONY: demo test install clean benchmarks
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: demo test install clean benchmarks browser screenshots
 
 install: $(STAMP)
 
@@ -31,8 +33,17 @@ demo: $(STAMP)
 	done
 	$(VENV)/bin/transcript-analyzer analyze sample_transcripts/audio/sample_session.ogg --out $(DEMO_OUT)/sample_session
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# The HTML report is tested in a real browser: Debian's chromium, installed here when we may
+# (root with apt-get, as in CI); elsewhere the browser tests skip and say why.
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's chromium for the report's browser tests"; \
+	    apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
+	  else echo "note: $(CHROMIUM) not found and cannot install it here: the browser tests will skip"; fi; }
 
 benchmarks: $(STAMP)
 	$(PY) benchmarks/role_accuracy.py --data $(DATA)

@@ -14,78 +14,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..model import THERAPIST, Session, Speaker, Utterance, Word
 from ..resources import load_spacy
+from .redact_cues import Cues
+from .redact_lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
+from .redact_patterns import FAMILY, GENERIC_ORG, NOT_NAMES, Mention, pattern_mentions, specific_date
+
+__all__ = ["Mention", "Redactor"]
 
 NER_LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG", "DATE": "DATE",
               "NORP": None}
-# DATE entities that identify nothing (relative or generic time)
-VAGUE_DATE = re.compile(r"^(the )?(last|this|next|every|each|that|a|one|some|few|couple|past|coming|other)?\s*"
-                        r"(day|days|night|nights|week|weeks|weekend|weekends|month|months|year|years|morning|evening|"
-                        r"afternoon|today|tonight|yesterday|tomorrow|now|recently|lately|daily|weekly|monthly|"
-                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|"
-                        r"thursdays|fridays|saturdays|sundays|\w+ (days|weeks|months|years)( ago| later| before)?|"
-                        r"a (few|couple of) \w+|the (weekend|week|day|morning|night))( ago| later| before)?$", re.I)
-NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-                r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
-                r"three|four|five|six|seven|eight|nine))?")
-DIGIT_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double \w+)"
-ORDINALS = (r"(?:\d{1,3}(?:st|nd|rd|th)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)?-?(?:first|second|third|"
-            r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
-            r"seventeenth|eighteenth|nineteenth)|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|"
-            r"ninetieth|hundredth)")
-ORDINALS_PATTERN = r"\b" + ORDINALS + r"\b"
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|"
-                         r"(?i:\b\w+(?: (?:dot|underscore) \w+)* at \w+(?: dot \w+)* dot (?:com|org|net|edu|gov|co|uk|io|ie)\b)")),
-    ("PHONE", re.compile(rf"(?i:\b{DIGIT_WORDS}(?:[ ,-]+{DIGIT_WORDS}){{6,}}\b)")),
-    ("PHONE", re.compile(r"(?<![\w/])(\+?\d{1,3}[\s.-]?)?(\(\d{2,5}\)[\s.-]?|\d{2,5}[\s.-])\d{3,4}[\s.-]?\d{3,4}(?![\w/])|"
-                         r"\b\d{3}[\s.-]\d{4}\b")),
-    ("ADDRESS", re.compile(r"(?i:\b\d{1,5}[a-z]?\s+(?:[a-z']+\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|"
-                           r"close|way|court|ct|place|pl|boulevard|blvd|terrace|crescent|gardens|grove|hill|square|row|"
-                           r"parkway|highway|hwy|approach|mews|walk)\b\.?)|"
-                           r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|"  # UK postcode
-                           r"(?i:\b(?:apt|apartment|flat|unit|suite)\.?\s*#?\d+[a-z]?\b)")),
-    ("ZIP", re.compile(r"\b(?:[A-Z]{2},?|(?i:zip(?: code)?:?))\s+\d{5}(?:-\d{4})?\b")),
-    ("ID", re.compile(r"\b(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|\d{3}-\d{2}-\d{4})\b|"
-                      r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b|"  # UK National Insurance number
-                      r"\b(?=[A-Z-]*\d)(?=[\dA-Z-]*[A-Z])[A-Z][A-Z\d]*(?:-?\d[\dA-Z]*){1,3}\b(?<=\w{6})|"  # letters with digits
-                      r"\bA\d{3}\s?\d{3}\s?\d{3}\b|"
-                      r"(?i:\b(?:record|case|patient|account|policy|member|licen[cs]e|plate|nhs|id|reference|ref)"
-                      r"(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)[A-Z]*\d[\dA-Z-]{3,}\b")),
-    ("AGE", re.compile(r"(?i)\b(?:i'?m|i am|he'?s|she'?s|they'?re|aged?|turned|turning|turn)\s+(?:\d{1,3}|" + NUMBER_WORDS + r")\b"
-                       r"(?:[- ]years?[- ]old\b)?"
-                       r"(?!\s*(?:percent|%|minutes|pounds|dollars|times|o'?clock|hours))|"
-                       r"\b(?:\d{1,3}|" + NUMBER_WORDS + r")[- ]years?[- ]old\b|"
-                       r"\bwhen (?:i|he|she|we|they) (?:was|were) (?:\d{1,2}|" + NUMBER_WORDS + r")\b|"
-                       r"\b(?:was|is|were|turns|turned) (?:\d{1,2}|" + NUMBER_WORDS + r")(?=\s*(?:[.!?;]|,|$| and\b| when\b| now\b))|"
-                       r"^(?:\d{1,2}|" + NUMBER_WORDS + r")[.!]|"
-                       r"\b" + ORDINALS + r"(?= birthday\b)|'s " + ORDINALS + r"\b")),
-)
-PLACEHOLDER = {"PERSON": "PERSON", "PLACE": "PLACE", "ORG": "ORG", "DATE": "DATE", "AGE": "AGE", "PHONE": "PHONE",
-               "EMAIL": "EMAIL", "ADDRESS": "ADDRESS", "ZIP": "ADDRESS", "ID": "ID"}
-
-
 # When mentions overlap, the more specific label names the placeholder (patterns before NER).
 PRIORITY = ("EMAIL", "PHONE", "ADDRESS", "ID", "AGE", "PERSON", "ORG", "PLACE", "DATE")
-MONTH_OR_HOLIDAY = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-                              r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|easter|new year'?s?|"
-                              r"thanksgiving|eid|diwali|hanukkah|ramadan|passover|halloween|valentine'?s)\b", re.I)
-ANCHORED = re.compile(r"\d|\b(last|this|next|that)\b|" + ORDINALS_PATTERN, re.I)
-GENERIC_ORG = re.compile(r"^(the )?(gp|cbt|dbt|a&e|er|icu|hr|it|pe|rehab|aa|na)$", re.I)
-FAMILY = re.compile(r"^(mum|mom|mummy|mommy|mama|dad|daddy|papa|nan|nana|gran|granny|grandma|grandpa|grandad|"
-                    r"auntie|aunty|uncle|sis|bro|babe|honey|god|lord|jesus)$", re.I)
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    label: str
-    text: str
+PLACEHOLDER_TEXT = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]")
 
 
 class Redactor:
@@ -94,32 +37,32 @@ class Redactor:
     def __init__(self, spacy_model: str = "en_core_web_sm"):
         self.spacy_model = spacy_model
         self._nlp: Any = None
+        self._lexicon: Lexicon | None = None
 
     def load(self) -> Redactor:
         if self._nlp is None:
             self._nlp = load_spacy(self.spacy_model, exclude=("lemmatizer",))
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(frozenset(self._nlp.Defaults.stop_words))
         return self
 
     def find(self, text: str, names: Iterable[str] = ()) -> list[Mention]:
-        """Mentions in one text; ``names`` (e.g. the speakers' labels) are found wherever they occur."""
+        """Mentions in one text; ``names`` (e.g. the speakers' labels) are found wherever they occur.
+
+        Lowercase text (some speech recognisers' output) is parsed as a truecased copy of the same
+        length, so NER and the cues see names capitalised; offsets always refer to ``text``."""
         self.load()
-        found: list[Mention] = []
-        for label, pattern in PATTERNS:
-            found += [Mention(m.start(), m.end(), PLACEHOLDER[label], m.group(0)) for m in pattern.finditer(text)]
+        assert self._lexicon is not None
+        found = pattern_mentions(text)
         for name in names:
             for part in _name_parts(name):
                 found += [Mention(m.start(), m.end(), "PERSON", m.group(0))
                           for m in re.finditer(rf"\b{re.escape(part)}\b", text, re.I)]
-        for ent in self._nlp(text).ents:
-            label = NER_LABELS.get(ent.label_)
-            if label is None or (label == "DATE" and not _specific_date(ent.text)) or \
-                    (label == "PERSON" and FAMILY.match(ent.text.strip())) or (label == "ORG" and GENERIC_ORG.match(ent.text.strip())):
-                continue
-            start, end = ent.start_char, ent.end_char
-            if label == "PERSON":  # "Dr. Okafor": keep the title with the name
-                before = re.search(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s*$", text[:start])
-                start = before.start() if before else start
-            found.append(Mention(start, end, label, text[start:end]))
+        lowercase = needs_truecasing(text)
+        seen = truecase(text, self._lexicon) if lowercase else text
+        doc = self._nlp(seen)
+        found += _entities(doc, text)
+        found += Cues(text, seen, doc, self._lexicon, lowercase).find()
         return _merge(found)
 
     def session(self, session: Session) -> Session:
@@ -150,17 +93,27 @@ class Redactor:
         return dataclasses.replace(session, meta=meta, speakers=speakers, turns=turns, utterances=utterances)
 
 
-def _specific_date(text: str) -> bool:
-    """A date that can identify: with a number, or a month or holiday pinned down ('last March',
-    'Christmas Day 2020'); not generic time ('the spring', 'a good day', 'every March')."""
-    text = text.strip()
-    if VAGUE_DATE.match(text) or re.match(r"(?i)^(every|each|most|all)\b", text):
-        return False
-    if re.search(r"\d", text):
-        return True
-    if re.fullmatch(r"[A-Z][a-z]+", text) and MONTH_OR_HOLIDAY.fullmatch(text):
-        return True  # "April", "June": also given names; for privacy, the doubt goes to redaction
-    return bool(MONTH_OR_HOLIDAY.search(text) and ANCHORED.search(text))
+def _entities(doc: Any, text: str) -> list[Mention]:
+    """NER entities that identify (not generic dates, family words or generic services), with
+    their offsets in ``text`` (the parsed copy may differ in case only)."""
+    found = []
+    for ent in doc.ents:
+        label = NER_LABELS.get(ent.label_)
+        start, end = ent.start_char, ent.end_char
+        words = text[start:end].strip()
+        if label is None or (label == "DATE" and not specific_date(words, text[max(0, start - 20):start])) or \
+                (label != "DATE" and _not_a_name(words)) or (label == "ORG" and GENERIC_ORG.match(words)):
+            continue
+        if label == "PERSON":  # "Dr. Okafor": keep the title with the name
+            before = re.search(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s*$", text[:start])
+            start = before.start() if before else start
+        found.append(Mention(start, end, label, text[start:end]))
+    return found
+
+
+def _not_a_name(words: str) -> bool:
+    """A family word, a medicine, a holiday, a diagnosis ("Nana", "Xanax", "Valentine", "Asperger's")."""
+    return bool(FAMILY.match(words) or re.sub(r"['’]s$", "", words).lower() in NOT_NAMES)
 
 
 class _Placeholders:
@@ -223,9 +176,21 @@ def _words(words: tuple[Word, ...], clean) -> tuple[Word, ...]:
 
 
 def _utterance(u: Utterance, relabel: dict[str, str], clean) -> Utterance:
-    markers = tuple(dataclasses.replace(m, evidence=tuple(clean(e) for e in m.evidence),
+    text = clean(u.text)
+    markers = tuple(dataclasses.replace(m, evidence=_evidence(m.evidence, text, clean),
                                         reasons=tuple(clean(r) for r in m.reasons)) for m in u.markers)
-    return dataclasses.replace(u, speaker=relabel.get(u.speaker, clean(u.speaker)), text=clean(u.text), markers=markers)
+    return dataclasses.replace(u, speaker=relabel.get(u.speaker, clean(u.speaker)), text=text, markers=markers)
+
+
+def _evidence(words: tuple[str, ...], redacted: str, clean) -> tuple[str, ...]:
+    """Evidence words, redacted, kept only when they still occur as whole words in the redacted
+    utterance (or are a placeholder): a word on its own may escape NER that caught it in context."""
+    kept = []
+    for word in words:
+        cleaned = clean(word)
+        if PLACEHOLDER_TEXT.fullmatch(cleaned) or re.search(rf"(?<!\w){re.escape(cleaned)}(?!\w)", redacted):
+            kept.append(cleaned)
+    return tuple(kept)
 
 
 def _relabelled(text: str, relabel: dict[str, str]) -> str:

@@ -1,0 +1,169 @@
+"""Context cues for names that NER misses: "my wife dawn", "a volunteer called Cerys", "Father
+Declan", "Mark from her office", "crossed at Nogales", "works at Boots", "the Hope and Anchor".
+
+Each cue is a regular expression over the text NER saw (the truecased copy for lowercase text,
+same length as the original) plus a check of the candidate name: in cased text a name is
+capitalised; in lowercase text it must be a word that is not plain English (redact_lexicon) or a
+given name that the parser does not read as a verb or function word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from .redact_lexicon import Lexicon
+from .redact_patterns import CALENDAR, NOT_A_NAME, NOT_NAMES, Mention
+
+NAME = r"[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*"
+CAP_NAME = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+KIN = (r"(?:wife|husband|son|daughter|brother|sister|cousin|aunt|aunty|auntie|uncle|nephew|niece|partner|boyfriend|"
+       r"girlfriend|fianc[eé]e?|ex|ex-wife|ex-husband|ex-partner|stepdad|stepmum|stepmom|stepfather|stepmother|stepson|"
+       r"stepdaughter|stepbrother|stepsister|mate|friend|flatmate|roommate|housemate|neighbou?r|boss|manager|"
+       r"supervisor|colleague|sponsor|caseworker|counsell?or|therapist|teacher|tutor|grandson|granddaughter|"
+       r"godson|goddaughter|baby|twin|kid|child|boy|girl|mum|mom|dad|mother|father|gran|nan|grandma|grandad|grandpa)")
+KIN_ADJ = r"(?:(?:little|big|older|younger|eldest|oldest|youngest|baby|twin|best|half|late|new|old|middle|other)[\s-]+)?"
+POSSESSIVE = r"(?:my|our|his|her|your|their)"
+NAMING = (r"(?:called|named|call me|calls me|calling me|called me|go by|goes by|went by|known as|"
+          r"(?:name|nickname) (?:is|was|'s|’s))")
+TITLE_IN = r"(?:Father|Sister|Brother|Pastor|Reverend|Rev\.?|Imam|Rabbi|Doctor|Dr\.?|Nurse|Coach|Professor|Judge|" \
+           r"Officer|PC|Sergeant|Detective|Councillor|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?)"
+TITLE_OUT = r"(?:Auntie|Aunty|Aunt|Uncle|Cousin|Nana|Nan|Grandma|Grandad|Grandpa|Granny|Gran)"
+NOT_AFTER_POSSESSIVE = "".join(rf"(?<!\b{p} )" for p in ("my", "our", "his", "her", "your", "their", "My", "Our", "His",
+                                                         "Her", "Your", "Their", "the", "The", "a", "A"))
+PERSON_VERBS = frozenset("said says told tells asked asks thinks thought knows knew wants wanted moved went came rang "
+                         "rings called calls texted texts left died lives lived works worked keeps kept reckons messaged "
+                         "emailed showed turned".split())
+VOCATIVE_NEXT = frozenset("is are was were can could would will do did does have has what how when why where".split())
+OPENERS = frozenset("and but so oh well yes no because then".split())
+PLACE_PREP = frozenset("in to from near outside past around across into through towards toward via".split())
+ORG_PREP = frozenset("at for with by joined join".split())
+ORG_SUFFIX = (r"(?:Hospital|Infirmary|Surgery|Clinic|Hospice|School|Academy|College|University|Primary|Church|Chapel|"
+              r"Cathedral|Mosque|Temple|Synagogue|Trust|Council|Foundation|Solicitors)")
+VENUE = (rf"\b(?:Café|Cafe|Caffè|Bar|Hotel|Restaurant|Pub|Club|Inn)\s+{CAP_NAME}|"
+         rf"\b{CAP_NAME}(?:\s+{CAP_NAME})?\s+(?:Café|Cafe|Bar|Inn|Arms|Tavern|Hotel)\b|"
+         rf"(?<=\bthe\s){CAP_NAME}\s+(?:and|&)\s+{CAP_NAME}")
+WORK = (rf"\b(?:work(?:s|ed|ing)?|job|shift|drives?|drove|driving|volunteer(?:s|ed|ing)?|employed|placement|"
+        rf"interview(?:ed)?)\s+(?:at|for|with)\s+(?P<m>{CAP_NAME}(?:\s+(?:&\s+)?{CAP_NAME}){{0,3}})")
+FOUND_BY_NER = frozenset(("PERSON", "GPE", "LOC", "FAC", "ORG"))
+NON_NAME_POS = frozenset(("VERB", "AUX", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"))
+
+
+class Cues:
+    """``find()`` -> the mentions the cues give for one text (``seen``: the text NER parsed, ``doc``: its parse)."""
+
+    def __init__(self, text: str, seen: str, doc: Any, lexicon: Lexicon, lowercase: bool):
+        self.text, self.seen, self.doc, self.lexicon, self.lowercase = text, seen, doc, lexicon, lowercase
+        self.tokens = {t.idx: t for t in doc}
+        self.ents = {i: e.label_ for e in doc.ents for i in range(e.start_char, e.end_char)}
+
+    def find(self) -> list[Mention]:
+        return [*self._kin_and_naming(), *self._titles(), *self._given_names(), *self._proper_nouns(),
+                *self._organisations()]
+
+    def _mention(self, start: int, end: int, label: str) -> Mention:
+        return Mention(start, end, label, self.text[start:end])
+
+    def _name_ok(self, start: int, word: str) -> bool:
+        if word.lower().replace("’", "'") in NOT_A_NAME or (word.isupper() and len(word) > 1):
+            return False
+        if not self.lowercase:
+            return word[0].isupper()
+        if word[0].isupper():  # capitalised by truecasing: not plain English
+            return True
+        token = self.tokens.get(start)
+        return (self.lexicon.given_name(word) and word.lower() not in self.lexicon.stop_words
+                and (token is None or token.pos_ not in NON_NAME_POS))
+
+    def _name_at(self, start: int) -> tuple[int, int] | None:
+        """The name starting at ``start`` (a first name and, when capitalised, a surname), or None."""
+        m = re.compile(NAME).match(self.seen, start)
+        if not m or not self._name_ok(start, m.group(0)):
+            return None
+        end = m.end()
+        more = re.compile(rf"\s+({CAP_NAME})").match(self.seen, end)
+        if more and more.group(1).lower() not in NOT_A_NAME and not more.group(1).isupper():
+            end = more.end()
+        return start, end
+
+    def _kin_and_naming(self) -> Iterator[Mention]:
+        cue = re.compile(rf"(?i:\b{POSSESSIVE}\s+{KIN_ADJ}{KIN},?\s+|\b{NAMING}\s+)")
+        for m in cue.finditer(self.seen):
+            span = self._name_at(m.end())
+            if span:
+                yield self._mention(*span, "PERSON")
+
+    def _titles(self) -> Iterator[Mention]:
+        flags = re.I if self.lowercase else 0
+        for keep_title, titles in ((True, TITLE_IN), (False, TITLE_OUT)):
+            for m in re.compile(rf"{NOT_AFTER_POSSESSIVE}\b{titles}\s+", flags).finditer(self.seen):
+                span = self._name_at(m.end())
+                if span:
+                    yield self._mention(m.start() if keep_title else span[0], span[1], "PERSON")
+
+    def _sentence_initial(self, token: Any) -> bool:
+        prev = token.nbor(-1) if token.i > 0 else None
+        return prev is None or token.is_sent_start or prev.text in {'"', "'", "“", "‘", "(", "-", "—", ":", ";"}
+
+    def _given_names(self) -> Iterator[Mention]:
+        """Cased text: a given name that is also a word ("Mark", "Summer", "Hope") when capitalised
+        mid-sentence, or at a sentence start followed by a verb of saying or moving ("Mark said"),
+        "from" ("Mark from her office") or a comma and a question ("And Summer, is she ...")."""
+        if self.lowercase:
+            return
+        for t in self.doc:
+            if not (t.text[:1].isupper() and t.is_alpha and self.lexicon.given_name(t.text)) or t.text.isupper() \
+                    or self.ents.get(t.idx) in FOUND_BY_NER or t.text.lower() in NOT_NAMES:
+                continue
+            nxt = [x.lower_ for x in self.doc[t.i + 1:t.i + 3]]
+            prev = t.nbor(-1).lower_ if t.i > 0 else ""
+            initial = self._sentence_initial(t) or (prev in OPENERS and self._sentence_initial(t.nbor(-1)))
+            strong = bool(nxt) and (nxt[0] in PERSON_VERBS or nxt[0] == "from"
+                                    or (nxt[0] == "," and nxt[1:] and nxt[1] in VOCATIVE_NEXT))
+            if strong or not (initial or t.text.lower() in CALENDAR):  # "in May" is a month, "May said" a name
+                yield self._mention(t.idx, t.idx + len(t.text), "PERSON")
+
+    def _proper_nouns(self) -> Iterator[Mention]:
+        """A capitalised word mid-sentence that is not plain English ("in Aleppo", "the Hendersons",
+        "the Samaritans"), with the capitalised words after it; in lowercase text only after a
+        preposition. Labelled by the preposition before it: a place, an organisation, or a person."""
+        for t in self.doc:
+            if not t.text[:1].isupper() or t.text.isupper() or not re.fullmatch(NAME, t.text) or self._sentence_initial(t):
+                continue
+            prev = t.nbor(-1) if t.i > 0 else None
+            before = prev.nbor(-1).lower_ if prev is not None and prev.lower_ == "the" and prev.i > 0 else \
+                (prev.lower_ if prev is not None else "")
+            if prev is not None and prev.text[:1].isupper() and re.fullmatch(NAME, prev.text):
+                continue  # inside a run of capitalised words: the run's first word decides
+            if t.text.lower() in NOT_A_NAME or not self.lexicon.proper(t.text):
+                continue
+            label = "PLACE" if before in PLACE_PREP else "ORG" if before in ORG_PREP else "PERSON"
+            if self.ents.get(t.idx) in ("NORP", "LANGUAGE") and label != "PLACE":
+                continue
+            if self.lowercase and label == "PERSON":
+                continue
+            end = t.idx + len(t.text)
+            for m in re.compile(rf"\s+({CAP_NAME})").finditer(self.seen, end):
+                if m.start() != end or m.group(1).lower() in NOT_A_NAME:
+                    break
+                end = m.end()
+            yield self._mention(t.idx, end, label)
+
+    def _organisations(self) -> Iterator[Mention]:
+        """Named organisations and venues by their shape: "Highcroft Hospital", "Café Lumen", "the
+        Hope and Anchor", "works at Boots"; in lowercase text "the royal infirmary"."""
+        if self.lowercase:
+            pattern = re.compile(rf"\b(?:(?:royal|st|saint|queen|king)\.?\s+(?:{NAME}\s+)?|(?=[A-Z]){NAME}\s+)"
+                                 rf"(?i:{ORG_SUFFIX})\b")
+            yield from (self._mention(*m.span(), "ORG") for m in pattern.finditer(self.seen))
+            return
+        org = re.compile(rf"\b(?:(?:St\.?|Saint)\s+)?(?:{CAP_NAME}\s+){{1,3}}{ORG_SUFFIX}\b")
+        for m in org.finditer(self.seen):
+            first = m.group(0).split()[0]
+            if first.lower() not in self.lexicon.stop_words:
+                yield self._mention(*m.span(), "ORG")
+        for m in re.compile(VENUE).finditer(self.seen):
+            yield self._mention(*m.span(), "PLACE")
+        for m in re.compile(WORK).finditer(self.seen):
+            if m.group("m").split()[0].lower() not in NOT_A_NAME:
+                yield self._mention(*m.span("m"), "ORG")
