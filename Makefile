@@ -26,12 +26,21 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 demo: $(STAMP)
-	@for f in sample_transcripts/strong_alliance.txt sample_transcripts/self_disclosure.vtt \
+	@set -e; date=1; for f in sample_transcripts/strong_alliance.txt sample_transcripts/self_disclosure.vtt \
 	          sample_transcripts/over_interpretation.json sample_transcripts/trainee_session.docx; do \
 	    name=$$(basename $$f); name=$${name%.*}; \
-	    $(VENV)/bin/transcript-analyzer analyze $$f --out $(DEMO_OUT)/$$name || exit $$?; \
+	    $(VENV)/bin/transcript-analyzer analyze $$f --out $(DEMO_OUT)/$$name --date 2026-01-1$$date; \
+	    date=$$((date + 2)); \
 	done
-	$(VENV)/bin/transcript-analyzer analyze sample_transcripts/audio/sample_session.ogg --out $(DEMO_OUT)/sample_session
+	$(VENV)/bin/transcript-analyzer analyze sample_transcripts/audio/sample_session.ogg --out $(DEMO_OUT)/sample_session --date 2026-01-19
+	$(VENV)/bin/transcript-analyzer progress $(DEMO_OUT)/strong_alliance $(DEMO_OUT)/self_disclosure \
+	    $(DEMO_OUT)/over_interpretation $(DEMO_OUT)/trainee_session $(DEMO_OUT)/sample_session \
+	    --title "Demo: the five sample sessions as one trainee's" --out $(DEMO_OUT)/progress.html
+	@echo "open the reports: $(DEMO_OUT)/*/report.html (the recording's: $(DEMO_OUT)/sample_session/report.html)"
+
+# README screenshots of the demo reports, taken in headless chromium
+screenshots: demo browser
+	$(PY) docs/make_screenshots.py --demo $(DEMO_OUT) --out docs/images
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
