@@ -61,6 +61,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/evidence_agreement.py --data $(DATA)
 	$(PY) benchmarks/audio_accuracy.py --data $(DATA)
 	$(PY) benchmarks/long_recording.py --data $(DATA) --minutes 60
+	$(PY) benchmarks/report_speed.py --minutes 60
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache
