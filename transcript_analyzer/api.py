@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
-from .config import AnalyzeConfig, parse_columns
+from .config import AnalyzeConfig, ReadOptions, parse_columns
 from .errors import ConfigError
 from .audio.decode import is_audio
 from .io.readers import read_transcript
@@ -114,26 +114,31 @@ class Analyzer:
         self.pipeline.load()
         return self
 
-    def read(self, path: str | Path, progress: Any = None) -> Session:
+    def read(self, path: str | Path, progress: Any = None, read: ReadOptions | None = None) -> Session:
         """A transcript file through its reader, or a recording through the audio path (by
-        suffix: see ``audio.decode.AUDIO_SUFFIXES``; ``format='audio'`` forces it)."""
-        if self.config.read.format == "audio" or (self.config.read.format is None and is_audio(path)):
+        suffix: see ``audio.decode.AUDIO_SUFFIXES``; ``format='audio'`` forces it). ``read``
+        replaces the configured read options for this file (a batch manifest's per-file ones)."""
+        options = read or self.config.read
+        if options.format == "audio" or (options.format is None and is_audio(path)):
             if self._audio is None:
                 from .audio.reader import AudioReader
 
                 self._audio = AudioReader(self.config.audio)
             session = self._audio.read(path, progress)
         else:
-            session = read_transcript(path, self.config.read)
-        if self.config.read.date:
-            session = dataclasses.replace(session, meta=dataclasses.replace(session.meta, date=self.config.read.date))
+            session = read_transcript(path, options)
+        if options.date:
+            session = dataclasses.replace(session, meta=dataclasses.replace(session.meta, date=options.date))
         return session
 
-    def run(self, session: Session) -> Session:
+    def run(self, session: Session, hook: Callable[[str], None] | None = None) -> Session:
         """Analyse a session; with ``redact``, identifying details are replaced afterwards (the
-        markers see the original words, nothing written or printed does)."""
-        session = self.pipeline(session)
+        markers see the original words, nothing written or printed does). ``hook(step)`` is
+        called as each step starts."""
+        session = self.pipeline(session, hook)
         if self.config.output.redact:
+            if hook:
+                hook("redact")
             if self._redactor is None:
                 from .text.redact import Redactor
 

@@ -42,54 +42,69 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
+def _analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that configure the analysis, shared by `analyze` and `batch`."""
+    options = [
+        click.option("--format", "fmt", metavar="NAME", help=f"Force a reader: {FORMATS}."),
+        click.option("--encoding", metavar="NAME", help="Force the text encoding (default: detected)."),
+        click.option("--columns", metavar="SPEC",
+                     help="CSV/JSON fields, e.g. 'speaker=Name,text=Line,start=Begin' (also end, role, session)."),
+        click.option("--therapist", metavar="NAME",
+                     help="Speaker label of the therapist (overrides labels and the role model)."),
+        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+                     help="TOML file with [read], [audio], [roles], [segment], [markers], [output] options."),
+        click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
+                     help="Override one option, e.g. --set roles.model=path/to/model (repeatable)."),
+        click.option("--asr-model", metavar="NAME|PATH",
+                     help="Recordings: Whisper model, 'base' (default) or 'tiny.en', or a faster-whisper model folder."),
+        click.option("--language", metavar="CODE", help="Recordings: spoken language, e.g. 'en' (default: detected)."),
+        click.option("--speakers", metavar="N|auto", help="Recordings: number of speakers (default 2), or 'auto'."),
+        click.option("--markers", "marker_names", metavar="LIST",
+                     help="Comma-separated markers to code (default: all; see `transcript-analyzer markers`)."),
+        click.option("--no-evidence", is_flag=True, help="Skip finding the words behind each flagged marker (faster)."),
+        click.option("--redact", is_flag=True,
+                     help="Replace names, places, organisations, dates, ages, phone numbers and addresses with "
+                          "placeholders in every output and in the summary."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _analyzer(fmt: str | None, encoding: str | None, columns: str | None, therapist: str | None,
+              config_file: Path | None, overrides: tuple[str, ...], asr_model: str | None, language: str | None,
+              speakers: str | None, marker_names: str | None, no_evidence: bool, redact: bool, **extra: Any) -> Any:
+    """The configured analyzer (not loaded) from the shared options."""
+    from .api import Analyzer
+    from .config import load_config
+
+    return Analyzer(load_config(config_file, overrides), format=fmt, encoding=encoding, columns=columns,
+                    therapist=therapist, markers=marker_names, evidence=False if no_evidence else None,
+                    asr_model=asr_model, language=language, speakers=speakers, redact=True if redact else None,
+                    **extra)
+
+
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option("-o", "--out", metavar="DIR|-",
-              help="Folder for session.json, utterances.csv, report.html and summary.md, or '-' for the session JSON on stdout. "
-                   "Without it, only the summary is printed.")
-@click.option("--format", "fmt", metavar="NAME", help=f"Force a reader: {FORMATS}.")
-@click.option("--encoding", metavar="NAME", help="Force the text encoding (default: detected).")
-@click.option("--columns", metavar="SPEC",
-              help="CSV/JSON fields, e.g. 'speaker=Name,text=Line,start=Begin' (also end, role, session).")
+              help="Folder for session.json, utterances.csv, report.html and summary.md, or '-' for the session "
+                   "JSON on stdout. Without it, only the summary is printed.")
 @click.option("--session", "session_id", metavar="ID", help="Which session of a multi-session file to read.")
-@click.option("--therapist", metavar="NAME", help="Speaker label of the therapist (overrides labels and the role model).")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="TOML file with [read], [roles], [segment] options.")
-@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
-              help="Override one option, e.g. --set roles.model=path/to/model (repeatable).")
-@click.option("--asr-model", metavar="NAME|PATH",
-              help="Recordings: Whisper model, 'base' (default) or 'tiny.en', or a faster-whisper model folder.")
-@click.option("--language", metavar="CODE", help="Recordings: spoken language, e.g. 'en' (default: detected).")
-@click.option("--speakers", metavar="N|auto", help="Recordings: number of speakers (default 2), or 'auto'.")
-@click.option("--markers", "marker_names", metavar="LIST",
-              help="Comma-separated markers to code (default: all; see `transcript-analyzer markers`).")
-@click.option("--no-evidence", is_flag=True, help="Skip finding the words behind each flagged marker (faster).")
-@click.option("--redact", is_flag=True,
-              help="Replace names, places, organisations, dates, ages, phone numbers and addresses with placeholders "
-                   "in every output and in the summary.")
+@_analysis_options
 @click.option("--date", metavar="YYYY-MM-DD", help="Date of the session (recordings: default from the file's tags).")
 @click.option("--embed-audio", is_flag=True,
               help="Recordings: embed the audio in report.html (Opus, ~11 MB per hour) instead of linking the file.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary.")
 @_handle_errors
-def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | None, columns: str | None,
-            session_id: str | None, therapist: str | None, config_file: Path | None,
-            overrides: tuple[str, ...], asr_model: str | None, language: str | None, speakers: str | None,
-            marker_names: str | None, no_evidence: bool, redact: bool, date: str | None, embed_audio: bool,
-            quiet: bool) -> None:
+def analyze(input_path: Path, out: str | None, session_id: str | None, date: str | None, embed_audio: bool,
+            quiet: bool, **options: Any) -> None:
     """Analyse one session, a transcript or a recording: roles, utterances, alliance markers and
     session metrics. Recordings (wav, flac, mp3, m4a, ogg, mp4, webm, ...) are transcribed with
     Whisper and split into speakers first, offline."""
-    from .api import Analyzer
-    from .config import load_config
     from .io.writers import session_json, write_outputs
     from .report.summary import summary_text
 
-    config = load_config(config_file, overrides)
-    analyzer = Analyzer(config, format=fmt, encoding=encoding, columns=columns, session=session_id,
-                        therapist=therapist, markers=marker_names, evidence=False if no_evidence else None,
-                        asr_model=asr_model, language=language, speakers=speakers, redact=True if redact else None,
-                        date=date, embed_audio=True if embed_audio else None)
+    analyzer = _analyzer(**options, session=session_id, date=date, embed_audio=True if embed_audio else None)
     session = analyzer.analyze(input_path, progress=None if quiet else _progress())
     if out == "-":
         sys.stdout.buffer.write(session_json(session))
@@ -105,6 +120,61 @@ def analyze(input_path: Path, out: str | None, fmt: str | None, encoding: str | 
                 click.echo(f"report: {report.resolve().as_uri()}")
         elif not out:
             click.echo("(nothing written: pass --out DIR to save session.json, utterances.csv and the report)")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUTS...")
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Run folder: sessions/<id>/ (each session's outputs) and the corpus tables.")
+@click.option("--workers", type=int, metavar="N", help="Local worker processes (default: one per core).")
+@click.option("--scheduler", metavar="ADDRESS", help="Use a running Dask scheduler, e.g. tcp://host:8786.")
+@click.option("--force", is_flag=True, help="Redo sessions that are already finished.")
+@click.option("--corpus", metavar="NAME", help="Corpus name in the tables (default: the run folder's name).")
+@click.option("--convokit", is_flag=True, help="Also write a ConvoKit corpus folder (convokit/).")
+@_analysis_options
+@_handle_errors
+def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler: str | None, force: bool,
+          corpus: str | None, convokit: bool, **options: Any) -> None:
+    """Analyse many sessions on Dask: INPUTS are folders (searched recursively), glob patterns,
+    files, or a manifest CSV (columns path, and optionally session_id, therapist, date, format,
+    session). Resumable: a rerun skips finished sessions. Exit status 1 if any file failed
+    (listed in failures.csv)."""
+    from .batch import BatchOptions, run_batch
+
+    analyzer = _analyzer(**options)
+    result = run_batch(inputs, out_dir, analyzer.config,
+                       BatchOptions(workers=workers, scheduler=scheduler, force=force, corpus=corpus, convokit=convokit),
+                       progress=_batch_progress())
+    click.echo(f"{result.total} sessions: {result.analysed} analysed, {result.skipped} already finished, "
+               f"{result.failed} failed; {result.seconds:.1f} s")
+    for f in result.failures[:10]:
+        click.echo(f"  failed: {f['input']} [{f['stage']}] {f['error']}", err=True)
+    click.echo("wrote " + ", ".join(str(p) for p in result.tables))
+    if not result.ok:
+        sys.exit(1)
+
+
+def _batch_progress():
+    """A progress line with throughput and ETA on stderr (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+
+    started, utterances = time.perf_counter(), [0]
+
+    def show(outcome: Any, done: int, total: int) -> None:
+        utterances[0] += outcome.utterances
+        elapsed = time.perf_counter() - started
+        rate = done / elapsed * 60 if elapsed else 0.0
+        eta = (total - done) / (done / elapsed) if done and elapsed else 0.0
+        bar = "#" * int(30 * done / total)
+        sys.stderr.write(f"\r[{bar:<30}] {done}/{total} sessions  {rate:.1f}/min  {utterances[0] / elapsed:.0f} utt/s  "
+                         f"ETA {int(eta // 60)}:{int(eta % 60):02d}  ")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
 
 
 def _progress():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .config import AnalyzeConfig
 from .errors import PipelineError
@@ -41,8 +41,12 @@ class Pipeline:
     def models(self) -> tuple[ModelInfo, ...]:
         return tuple(m for stage in self.stages for m in stage.models())
 
-    def __call__(self, session: Session) -> Session:
+    def __call__(self, session: Session, hook: Callable[[str], None] | None = None) -> Session:
+        """Run every stage; ``hook(stage_name)`` is called as each one starts (progress, and
+        knowing where a failure happened)."""
         for stage in self.stages:
+            if hook:
+                hook(stage.name)
             started = time.perf_counter()
             session = stage(session)
             log.debug("%s: %.3f s", stage.name, time.perf_counter() - started)

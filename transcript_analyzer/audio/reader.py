@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from .. import __version__
 from ..config import AudioOptions
 from ..errors import InputError
 from ..model import ModelInfo, Session, SessionMeta
@@ -73,7 +74,7 @@ class AudioReader:
         if self.options.speakers and found < self.options.speakers:
             warnings.append(f"{found} speaker(s) found where {self.options.speakers} were expected")
         meta = SessionMeta(session_id=path.stem, source_file=str(path), source_sha256=sha256_file(path),
-                           source_format="audio", duration=round(audio.duration, 3), date=audio.created,
+                           source_format="audio", duration=round(audio.duration, 3), date=audio.created, tool_version=__version__,
                            models=self.models(), warnings=tuple(warnings))
         return Session(meta=meta, turns=turns)
 

@@ -129,16 +129,21 @@ def get_writer(name: str) -> Writer:
     raise ConfigError(f"unknown output '{name}'; known: {', '.join(w.name for w in WRITERS)}")
 
 
-def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None,
-                  embed_audio: bool = False) -> list[Path]:
-    """Render every output first, then write them all atomically into out_dir. By default:
-    session.json, utterances.csv, report.html and summary.md, plus session.vtt and session.rttm
-    when turns are timed."""
+def render_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None,
+                   embed_audio: bool = False) -> dict[str, bytes]:
+    """{file name: content} of the outputs, rendered for a folder (the report links a recording
+    relative to it). By default: session.json, utterances.csv, report.html and summary.md, plus
+    session.vtt and session.rttm when turns are timed."""
     if outputs is None:
         outputs = DEFAULT_OUTPUTS + (TIMED_OUTPUTS if has_spans(session) else ())
     writers = [get_writer(n) for n in outputs]
     if any(w.name in TIMED_OUTPUTS for w in writers) and not has_spans(session):
         raise ConfigError("VTT and RTTM outputs need start and end times on every turn")
     ctx = WriteContext(Path(out_dir), embed_audio)
-    files = {w.filename: w.render(session, ctx) for w in writers}
-    return write_files(out_dir, files)
+    return {w.filename: w.render(session, ctx) for w in writers}
+
+
+def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None,
+                  embed_audio: bool = False) -> list[Path]:
+    """Render every output first (see ``render_outputs``), then write them all atomically into out_dir."""
+    return write_files(out_dir, render_outputs(session, out_dir, outputs, embed_audio))

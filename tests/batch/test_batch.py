@@ -1,0 +1,140 @@
+"""Batch runs on a real Dask LocalCluster: tables, failures, resuming, and a run killed with
+SIGKILL then rerun."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transcript_analyzer.batch import BatchOptions, run_batch
+from transcript_analyzer.cli import main
+from transcript_analyzer.config import AnalyzeConfig, MarkerOptions
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_transcripts"
+TRANSCRIPTS = ("strong_alliance.txt", "self_disclosure.vtt", "over_interpretation.json", "trainee_session.docx")
+pytestmark = pytest.mark.slow
+
+
+def corpus(folder: Path, copies: int = 1, bad: bool = True) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for c in range(copies):
+        for name in TRANSCRIPTS:
+            shutil.copy(SAMPLES / name, folder / (f"{c}_{name}" if copies > 1 else name))
+    if bad:
+        (folder / "broken.txt").write_text("just one line with no speakers at all\n")
+    return folder
+
+
+def table_ids(out: Path) -> tuple[Counter, Counter]:
+    import pyarrow.parquet as pq
+
+    utterances = Counter(pq.read_table(out / "utterances.parquet", columns=["session_id"]).column(0).to_pylist())
+    with open(out / "sessions.csv", newline="") as f:
+        sessions = Counter(r["session_id"] for r in csv.DictReader(f))
+    return utterances, sessions
+
+
+def fast_config() -> AnalyzeConfig:
+    return AnalyzeConfig(markers=MarkerOptions(evidence=False))
+
+
+def test_a_small_corpus_on_a_local_cluster(tmp_path):
+    inputs, out = corpus(tmp_path / "in"), tmp_path / "run"
+    seen = []
+    result = run_batch([inputs], out, fast_config(), BatchOptions(workers=2),
+                       progress=lambda o, done, total: seen.append((o.session_id, done, total)))
+    assert (result.total, result.analysed, result.failed, result.skipped) == (5, 4, 1, 0)
+    assert len(seen) == 5 and seen[-1][1:] == (5, 5)
+    utterances, sessions = table_ids(out)
+    done = {json.loads((out / "sessions" / s / "done.json").read_text())["session_id"]:
+            json.loads((out / "sessions" / s / "done.json").read_text())["utterances"]
+            for s in ("strong_alliance", "self_disclosure", "over_interpretation", "trainee_session")}
+    assert dict(utterances) == done and set(sessions) == set(done) and set(sessions.values()) == {1}
+    with open(out / "failures.csv", newline="") as f:
+        failures = list(csv.DictReader(f))
+    assert [(Path(r["input"]).name, r["stage"]) for r in failures] == [("broken.txt", "roles")] or \
+        [Path(r["input"]).name for r in failures] == ["broken.txt"]
+    assert "speaker" in failures[0]["error"]
+    for name in ("report.html", "summary.md", "session.json", "utterances.csv"):
+        assert (out / "sessions" / "strong_alliance" / name).is_file()
+    with open(out / "utterances.csv", newline="") as f:
+        header = next(csv.reader(f))
+    assert header[:3] == ["corpus", "session_id", "utterance_index"] and "rigid_interpretation_p" in header
+
+    again = run_batch([inputs], out, fast_config(), BatchOptions(workers=1))  # the bad file is retried, the rest kept
+    assert (again.analysed, again.skipped, again.failed) == (0, 4, 1)
+    assert table_ids(out) == (utterances, sessions)
+    (inputs / "broken.txt").unlink()
+    finished = run_batch([inputs], out, fast_config(), BatchOptions(workers=1))
+    assert (finished.analysed, finished.skipped, finished.failed) == (0, 4, 0)
+    assert finished.seconds < 30  # nothing to do: no cluster is started
+    with open(out / "failures.csv", newline="") as f:
+        assert list(csv.DictReader(f)) == []
+
+
+def test_the_cli_exit_status_says_whether_any_failed_and_force_redoes(tmp_path):
+    inputs, out = corpus(tmp_path / "in"), tmp_path / "run"
+    (inputs / "self_disclosure.vtt").unlink()
+    (inputs / "trainee_session.docx").unlink()
+    (inputs / "over_interpretation.json").unlink()
+    args = ["batch", str(inputs), "--out", str(out), "--workers", "1", "--no-evidence", "--markers", "empathy"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "1 analysed, 0 already finished, 1 failed" in result.output and "broken.txt" in result.output
+    (inputs / "broken.txt").unlink()
+    result = CliRunner().invoke(main, [*args, "--force"])
+    assert result.exit_code == 0, result.output
+    assert "1 analysed, 0 already finished, 0 failed" in result.output
+
+
+def test_a_redacted_run_uses_opaque_ids_and_keeps_the_map_apart(tmp_path):
+    inputs, out = corpus(tmp_path / "in", bad=False), tmp_path / "run"
+    for name in TRANSCRIPTS[1:]:
+        (inputs / name).unlink()
+    (inputs / "strong_alliance.txt").rename(inputs / "jane_doe_2024.txt")
+    config = AnalyzeConfig(markers=MarkerOptions(evidence=False, markers=("empathy",)))
+    import dataclasses
+
+    config = dataclasses.replace(config, output=dataclasses.replace(config.output, redact=True))
+    run_batch([inputs], out, config, BatchOptions(workers=1))
+    for table in ("utterances.csv", "sessions.csv", "failures.csv"):
+        assert "jane" not in (out / table).read_text().lower()
+    assert not [p for p in (out / "sessions").iterdir() if "jane" in p.name]
+    assert "jane_doe_2024.txt" in (out / "private" / "input_map.csv").read_text()
+
+
+def test_a_run_killed_with_sigkill_resumes_with_every_session_exactly_once(tmp_path):
+    inputs, out = corpus(tmp_path / "in", copies=3, bad=False), tmp_path / "run"
+    cmd = [sys.executable, "-m", "transcript_analyzer.cli", "batch", str(inputs), "--out", str(out), "--workers", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.time() + 240
+        while time.time() < deadline and len(list(out.glob("sessions/*/done.json"))) < 2:
+            time.sleep(0.1)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the driver, the scheduler and the worker processes
+        proc.wait()
+    before = len(list(out.glob("sessions/*/done.json")))
+    assert 2 <= before < 12, "the run must be killed part-way (make the corpus larger if this fails)"
+    assert not (out / "utterances.parquet").exists()
+    time.sleep(1)  # let any orphaned worker notice its scheduler is gone
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert f"12 sessions: {12 - before} analysed, {before} already finished, 0 failed" in result.stdout
+    utterances, sessions = table_ids(out)
+    assert len(sessions) == 12 and set(sessions.values()) == {1}
+    for done in out.glob("sessions/*/done.json"):
+        info = json.loads(done.read_text())
+        assert utterances[info["session_id"]] == info["utterances"]
+    assert not list(out.glob("**/.tmp-*"))

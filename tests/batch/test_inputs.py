@@ -1,0 +1,69 @@
+"""Finding a batch's inputs and keying them (no cluster)."""
+
+import pytest
+
+from transcript_analyzer.batch.inputs import config_hash, discover, keyed
+from transcript_analyzer.config import AnalyzeConfig
+from transcript_analyzer.errors import ConfigError, InputError
+
+T = "Therapist: How are you?\nClient: Fine.\n"
+
+
+def tree(tmp_path):
+    (tmp_path / "site1").mkdir()
+    (tmp_path / "site1" / "a.txt").write_text(T)
+    (tmp_path / "site1" / "b.vtt").write_text("WEBVTT\n")
+    (tmp_path / "site1" / "notes.xyz").write_text("x")
+    (tmp_path / "site1" / ".hidden").mkdir()
+    (tmp_path / "site1" / ".hidden" / "c.txt").write_text(T)
+    (tmp_path / "site2").mkdir()
+    (tmp_path / "site2" / "a.txt").write_text(T)
+    return tmp_path
+
+
+def test_folders_are_searched_recursively_for_known_suffixes(tmp_path):
+    jobs = discover([tree(tmp_path)])
+    assert [j.session_id for j in jobs] == ["site1/a", "site1/b", "site2/a"]
+    assert [j.folder for j in jobs] == ["site1__a", "site1__b", "site2__a"]
+
+
+def test_globs_files_and_duplicates(tmp_path):
+    tree(tmp_path)
+    jobs = discover([str(tmp_path / "site*" / "a.txt"), tmp_path / "site1" / "a.txt"])
+    assert sorted(j.session_id for j in jobs) == ["a", "site1/a", "site2/a"]
+    with pytest.raises(InputError, match="also used by"):
+        discover([tmp_path / "site1" / "a.txt", tmp_path / "site2" / "a.txt"])
+    with pytest.raises(InputError, match="matches no file"):
+        discover([str(tmp_path / "*.docx")])
+    with pytest.raises(InputError, match="no such file"):
+        discover([tmp_path / "missing"])
+    with pytest.raises(ConfigError):
+        discover([])
+
+
+def test_manifest_rows_carry_their_options(tmp_path):
+    tree(tmp_path)
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("path,session_id,therapist,date\nsite1/a.txt,s1,Therapist,2026-01-05\nsite2/a.txt,,,\n")
+    jobs = discover([manifest])
+    assert [(j.session_id, j.therapist, j.date) for j in jobs] == [("s1", "Therapist", "2026-01-05"),
+                                                                   ("site2/a", None, None)]
+    manifest.write_text("path\nsite1/a.txt\nsite1/nope.txt\n")
+    with pytest.raises(InputError, match=r"line 3.*nope.txt: no such file|nope.txt: no such file"):
+        discover([manifest])
+
+
+def test_keys_change_with_content_options_and_configuration(tmp_path):
+    tree(tmp_path)
+    base = config_hash(AnalyzeConfig())
+    jobs = keyed(discover([tmp_path / "site1"]), base)
+    again = keyed(discover([tmp_path / "site1"]), base)
+    assert [j.key for j in jobs] == [j.key for j in again]
+    (tmp_path / "site1" / "a.txt").write_text(T + "Therapist: And now?\n")
+    changed = keyed(discover([tmp_path / "site1"]), base)
+    assert changed[0].key != jobs[0].key and changed[1].key == jobs[1].key
+    import dataclasses
+
+    other = config_hash(dataclasses.replace(AnalyzeConfig(), markers=dataclasses.replace(AnalyzeConfig().markers,
+                                                                                         evidence=False)))
+    assert other != base

@@ -1,0 +1,119 @@
+"""The worker side of a batch run: models load once per Dask worker (a worker plugin), and each
+task analyses one file and writes its outputs atomically, a ``done.json`` last."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from distributed import WorkerPlugin
+
+from ..config import AnalyzeConfig
+from ..errors import AnalyzerError, InputError
+from ..model import CLIENT, THERAPIST, Session
+from .inputs import Job
+
+PLUGIN = "transcript-analyzer"
+DONE = "done.json"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a task reports back: finished, or failed at a stage with the reason."""
+
+    session_id: str
+    ok: bool
+    utterances: int = 0
+    seconds: float = 0.0
+    stage: str = ""
+    error: str = ""
+
+
+class AnalyzerPlugin(WorkerPlugin):
+    """A Dask worker plugin: builds and loads the analyzer once when the worker starts."""
+
+    name = PLUGIN
+
+    def __init__(self, config: AnalyzeConfig, threads: int = 1):
+        self.config = config
+        self.threads = threads
+        self.analyzer: Any = None
+
+    def setup(self, worker: Any = None) -> None:
+        from ..api import Analyzer
+
+        _limit_threads(self.threads)
+        self.analyzer = Analyzer(self.config).load()
+
+    def teardown(self, worker: Any = None) -> None:
+        self.analyzer = None
+
+
+def _limit_threads(threads: int) -> None:
+    try:
+        import torch
+
+        torch.set_num_threads(threads)
+    except ImportError:  # pragma: no cover - torch is a dependency
+        pass
+
+
+def analyzer_on_this_worker() -> Any:
+    from distributed import get_worker
+
+    return get_worker().plugins[PLUGIN].analyzer
+
+
+def process(job: Job, out_dir: str, corpus: str, markers: Sequence[str]) -> Outcome:
+    """Analyse one file into ``out_dir/sessions/<folder>/``; never raises for a bad file."""
+    from ..io.atomic import write_files
+    from ..io.writers import render_outputs
+    from .tables import session_row, utterance_table_bytes
+
+    started = time.perf_counter()
+    stage = ["read"]
+    try:
+        analyzer = analyzer_on_this_worker()
+        session = analyzer.read(job.path, read=_read_options(analyzer.config, job))
+        session = _with_job(session, job)
+        session = analyzer.run(session, hook=lambda name: stage.__setitem__(0, name))
+        stage[0] = "write"
+        folder = Path(out_dir) / "sessions" / job.folder
+        files = render_outputs(session, folder)
+        files["utterances.parquet"] = utterance_table_bytes(session, corpus, markers)
+        files["row.json"] = json.dumps(session_row(session, corpus), ensure_ascii=False).encode("utf-8")
+        files[DONE] = json.dumps({"key": job.key, "session_id": job.session_id, "input": job.path,
+                                  "utterances": len(session.utterances)}).encode("utf-8")
+        write_files(folder, files)  # done.json is renamed into place last
+        return Outcome(job.session_id, True, len(session.utterances), time.perf_counter() - started)
+    except AnalyzerError as e:
+        return Outcome(job.session_id, False, seconds=time.perf_counter() - started, stage=stage[0], error=str(e))
+    except Exception as e:  # one bad file never stops a run: report it with where it failed
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        return Outcome(job.session_id, False, seconds=time.perf_counter() - started, stage=stage[0],
+                       error=f"{type(e).__name__}: {e} ({Path(where.filename).name}:{where.lineno})")
+
+
+def _read_options(config: AnalyzeConfig, job: Job):
+    changes = {k: v for k, v in (("format", job.format), ("session", job.session)) if v}
+    return dataclasses.replace(config.read, **changes) if changes else None
+
+
+def _with_job(session: Session, job: Job) -> Session:
+    """The job's session id and date, and its therapist as data (a manifest's therapist column)."""
+    meta = dataclasses.replace(session.meta, session_id=job.session_id, date=job.date or session.meta.date)
+    session = dataclasses.replace(session, meta=meta)
+    if not job.therapist:
+        return session
+    labels = list(dict.fromkeys(t.speaker for t in session.turns))
+    match = [label for label in labels if label.casefold() == job.therapist.casefold()]
+    if not match:
+        raise InputError(job.path, f"the manifest names the therapist '{job.therapist}', who is not a speaker "
+                                   f"(speakers: {', '.join(labels)})")
+    turns = tuple(dataclasses.replace(t, role=THERAPIST if t.speaker == match[0] else CLIENT) for t in session.turns)
+    return dataclasses.replace(session, turns=turns)
