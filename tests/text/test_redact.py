@@ -1,9 +1,13 @@
+import dataclasses
 import json
+import re
 
 import pytest
 
 from transcript_analyzer.model import MarkerScore, Speaker, Utterance
-from transcript_analyzer.text.redact import Redactor
+from transcript_analyzer.text.redact import Mention, Redactor
+from transcript_analyzer.text.redact_lexicon import needs_truecasing
+from transcript_analyzer.text.redact_patterns import pattern_mentions
 
 from ..conftest import SAMPLES, make_session
 
@@ -73,17 +77,130 @@ def test_the_cli_redacts_every_output_and_the_summary(tmp_path):
 
 
 @pytest.mark.slow
-def test_recall_and_precision_on_the_labelled_set(redactor):
-    """Regression floor at the measured values (recall 0.857, precision 0.927 on 2026-11-22); the
-    issue's target is recall >= 0.95 and is not met yet (docs/benchmarks.md)."""
+@pytest.mark.parametrize("text, mentions", [
+    # lowercase speech-recognition text: NER on a truecased copy, offsets in the original
+    ("ever since jamal moved out to croydon i dont really see anyone", ["jamal", "croydon"]),
+    ("i work nights at the royal infirmary in edinburgh", ["royal infirmary", "edinburgh"]),
+    # kinship, naming and titles
+    ("my wife dawn gets up at dawn every day", ["dawn"]),
+    ("my cousin bilal runs the shop now", ["bilal"]),
+    ("My son Yusuf is three.", ["Yusuf", "is three"]),
+    ("A volunteer called Cerys talked me down.", ["Cerys"]),
+    ("Father Declan did the anointing, and Auntie Ngozi read.", ["Father Declan", "Ngozi"]),
+    # given names that are also words, by context
+    ("Mark from her office showed up.", ["Mark"]),
+    ("I hope Hope doesn't find out.", ["Hope"]),
+    # proper nouns NER misses, organisations and venues by their shape
+    ("I was placed with the Hendersons in Dayton.", ["Hendersons", "Dayton"]),
+    ("I used to drink in the Hope and Anchor most nights.", ["Hope and Anchor"]),
+    ("We got engaged at Café Lumen.", ["Café Lumen"]),
+    ("He works at Boots on the high street.", ["Boots"]),
+    ("He was admitted to Highcroft Hospital.", ["Highcroft Hospital"]),
+    # dates and identifiers
+    ("yeah my granddad bought it in nineteen fifty two", ["nineteen fifty two"]),
+    ("We lost the house in two thousand and nine.", ["two thousand and nine"]),
+    ("The hearing is on Thursday the 9th.", ["Thursday the 9th"]),
+    ("It was New Year's Eve 2023, and Boxing Day 2018 was worse.", ["New Year's Eve 2023", "Boxing Day 2018"]),
+    ("my hearing is on the twenty third of may", ["twenty third of may"]),
+    ("The case number is FC-2007-33918.", ["FC-2007-33918"]),
+])
+def test_names_places_dates_that_ner_misses(redactor, text, mentions):
+    found = redactor.find(text)
+    assert [m.text for m in found] == mentions
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Summer's the worst for my skin, so I stay inside. Autumn is better.",
+    "Will you be around next week? May I ask what brought you in?",
+    "We met in April, which she decided was fate. It comes back every March.",
+    "Christmas is always hard. Every Christmas Eve we go to Mass.",
+    "Since you came off the Xanax, have the breathing exercises from the CBT helped? Prozac, then Zoloft.",
+    "My PHQ-9 score was high and my GAD-7 too.",
+    "Autism runs in our family, I think. Asperger's, they called it back then.",
+    "Babcia always said God sees everything. You said 'Nana would have known.'",
+    "I'm in Year 10. Joy isn't something I feel much anymore. Faith either.",
+    "i was on sertraline then they switched me to mirtazapine",
+    "my mum and my nan both had depression so i suppose its in the family",
+    "my sister said i should come here and my wife thinks i drink too much",
+    "we were there for twenty five minutes and it cost two thousand pounds",
+    "I can't stand Valentine's Day now.",
+    "The skills group meets on Mondays, and I volunteer on Saturdays.",
+])
+def test_hard_negatives_are_left_alone(redactor, text):
+    assert redactor.find(text) == []
+
+
+def test_lowercase_text_is_recognised():
+    assert needs_truecasing("ever since jamal moved out i dont see anyone. i miss it")
+    assert needs_truecasing("and then I said no")
+    assert not needs_truecasing("Ever since Jamal moved out. I miss it.")
+    assert not needs_truecasing("12 34")
+
+
+def test_patterns_keep_scales_and_durations():
+    assert pattern_mentions("My PHQ-9 score, COVID-19 in the spring, twenty five minutes late.") == []
+    found = {m.text for m in pattern_mentions("born in nineteen eighty six, her number NW-22-104873")}
+    assert {"nineteen eighty six", "NW-22-104873"} <= found  # (a phone pattern also matches inside; find() merges)
+
+
+class _ContextOnly(Redactor):
+    """Finds 'Wren' only after 'called', as NER may find a name in its sentence but not alone."""
+
+    def load(self):
+        return self
+
+    def find(self, text, names=()):
+        return [Mention(m.start(), m.end(), "PERSON", m.group(0)) for m in re.finditer(r"(?<=called )Wren", text)]
+
+
+def test_evidence_words_never_leak_what_the_utterance_text_redacted():
+    text = "A friend called Wren helped me."
+    utterance = Utterance(index=0, turn_index=0, speaker="Client", role="client", text=text,
+                          markers=(MarkerScore("empathy", 0.7, True, evidence=("Wren", "helped", "called Wren")),))
+    session = make_session(("Client", text, 0.0, 2.0, "client"))
+    session = session.__class__(meta=session.meta, turns=session.turns, utterances=(utterance,),
+                                speakers=(Speaker("Client", "client", "transcript"),))
+    red = _ContextOnly().session(session)
+    assert red.utterances[0].text == "A friend called [PERSON_1] helped me."
+    assert red.utterances[0].markers[0].evidence == ("helped", "called [PERSON_1]")
+    assert "Wren" not in json.dumps(red.to_dict())
+
+
+@pytest.mark.slow
+def test_recall_and_precision_on_the_labelled_sets(redactor):
+    """Regression floors just under the measured values (2026-11-22: original set recall 0.975,
+    precision 0.980; held-out set recall 0.880, precision 0.973). The issue's target, recall >= 0.95,
+    is met on the set the redactor was tuned on but not on the held-out set."""
     import sys
 
     from ..conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from redaction_accuracy import DATA, score
+    from redaction_accuracy import SETS, load, score
 
-    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    result = score(records, redactor)
-    assert sum(result["total"].values()) >= 150
-    assert result["recall"] >= 0.85 and result["precision"] >= 0.90
+    original = score(load(SETS["original"]), redactor)
+    assert sum(original["total"].values()) >= 150
+    assert original["recall"] >= 0.95 and original["precision"] >= 0.95
+    heldout = score(load(SETS["heldout"]), redactor)
+    assert sum(heldout["total"].values()) >= 80
+    assert heldout["recall"] >= 0.85 and heldout["precision"] >= 0.90
+
+
+def test_words_never_leak_what_the_turn_text_redacted():
+    from transcript_analyzer.model import Word
+
+    words = tuple(Word(t, float(i), float(i) + 0.5) for i, t in enumerate("A friend called Wren Hale, sadly.".split()))
+    session = make_session(("Client", "A friend called Wren Hale, sadly.", 0.0, 6.0, "client"))
+    session = dataclasses.replace(session, turns=(dataclasses.replace(session.turns[0], words=words),),
+                                  speakers=(Speaker("Client", "client", "transcript"),))
+
+    class FullName(_ContextOnly):
+        def find(self, text, names=()):
+            return [Mention(m.start(), m.end(), "PERSON", m.group(0)) for m in re.finditer(r"(?<=called )Wren Hale", text)]
+
+    red = FullName().session(session)
+    assert red.turns[0].text == "A friend called [PERSON_1], sadly."
+    assert [w.text for w in red.turns[0].words] == ["A", "friend", "called", "[PERSON_1]", "[PERSON_1],", "sadly."]
+    assert [w.start for w in red.turns[0].words] == [w.start for w in words]

@@ -1,10 +1,15 @@
 """Redaction: identifying details replaced by consistent placeholders in a whole session.
 
-Mentions are found by spaCy's named-entity recogniser (people, places, organisations, dates) and
-by patterns for what NER misses or mislabels (e-mail addresses, phone numbers, postal addresses,
-ages, record and plate numbers, and every speaker label wherever it occurs). The same mention
-gets the same placeholder throughout the session; the speakers' own names become
-``[THERAPIST_NAME]`` / ``[CLIENT_NAME_1]`` so the report still reads naturally.
+Mentions are found by spaCy's named-entity recogniser (people, places, organisations, dates), by
+patterns for what NER misses or mislabels (redact_patterns.py: e-mail addresses, phone numbers,
+postal addresses, ages, identifiers, spoken years, "Thursday the 9th", holidays with a year, and
+every speaker label wherever it occurs) and by context cues (redact_cues.py: "my wife dawn",
+"called Cerys", "Father Declan", "in Aleppo", "works at Boots"). Lowercase text, as some speech
+recognisers write it, is parsed as a truecased copy (redact_lexicon.py). Family words, medicines,
+holidays and questionnaires are never names. The same mention gets the same placeholder
+throughout the session; the speakers' own names become ``[THERAPIST_NAME]`` /
+``[CLIENT_NAME_1]`` so the report still reads naturally. Measured by
+benchmarks/redaction_accuracy.py on two labelled sets (tests/data/redaction/).
 
 Redaction runs after the analysis (the markers see the original words) and before anything is
 written: every output is produced from the redacted session.
@@ -28,6 +33,7 @@ NER_LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"
               "NORP": None}
 # When mentions overlap, the more specific label names the placeholder (patterns before NER).
 PRIORITY = ("EMAIL", "PHONE", "ADDRESS", "ID", "AGE", "PERSON", "ORG", "PLACE", "DATE")
+NAMES = frozenset(("PERSON", "ORG", "PLACE"))
 PLACEHOLDER_TEXT = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]")
 
 
@@ -71,22 +77,26 @@ class Redactor:
         table = _Placeholders(session.speakers)
         names = [s.label for s in session.speakers if not re.fullmatch(r"SPEAKER_\d+|[A-Z]|Therapist|Client( \d+)?", s.label)]
 
-        done: dict[str, str] = {}  # the same text (a repeated word, a sentence in its turn) is parsed once
+        found: dict[str, list[Mention]] = {}  # the same text (a repeated word, a sentence) is parsed once
+
+        def mentions(text: str) -> list[Mention]:
+            if text not in found:
+                found[text] = self.find(text, names)
+            return found[text]
 
         def clean(text: str) -> str:
-            if text not in done:
-                out, last = [], 0
-                for m in self.find(text, names):
-                    out.append(text[last:m.start])
-                    out.append(table.get(m))
-                    last = m.end
-                done[text] = "".join(out) + text[last:]
-            return done[text]
+            out, last = [], 0
+            for m in mentions(text):
+                out.append(text[last:m.start])
+                out.append(table.get(m))
+                last = m.end
+            return "".join(out) + text[last:]
 
         speakers = tuple(dataclasses.replace(s, label=table.speaker(s)) for s in session.speakers)
         relabel = {s.label: table.speaker(s) for s in session.speakers}
         turns = tuple(dataclasses.replace(t, speaker=relabel.get(t.speaker, clean(t.speaker)), text=clean(t.text),
-                                          words=_words(t.words, clean)) for t in session.turns)
+                                          words=_words(t.words, t.text, mentions(t.text), table, clean))
+                      for t in session.turns)
         utterances = tuple(_utterance(u, relabel, clean) for u in session.utterances)
         meta = dataclasses.replace(session.meta, source_file=None, session_id=clean(session.meta.session_id),
                                    warnings=tuple(clean(_relabelled(w, relabel)) for w in session.meta.warnings))
@@ -112,8 +122,10 @@ def _entities(doc: Any, text: str) -> list[Mention]:
 
 
 def _not_a_name(words: str) -> bool:
-    """A family word, a medicine, a holiday, a diagnosis ("Nana", "Xanax", "Valentine", "Asperger's")."""
-    return bool(FAMILY.match(words) or re.sub(r"['’]s$", "", words).lower() in NOT_NAMES)
+    """A family word, a medicine, a holiday, a diagnosis, a questionnaire ("Nana", "Xanax",
+    "Valentine", "Asperger's", "GAD-7")."""
+    return bool(FAMILY.match(words) or re.sub(r"(?:['’]s)?\W*$", "", words).lower() in NOT_NAMES
+                or re.fullmatch(r"[A-Z]{2,6}-\d{1,2}", words))  # measures and viruses: PHQ-9, GAD-7, COVID-19
 
 
 class _Placeholders:
@@ -156,12 +168,15 @@ def _name_parts(label: str) -> list[str]:
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
-    """Overlapping mentions joined (the longer one's label wins), in text order."""
+    """Overlapping mentions joined, in text order. The more specific label names the joined
+    mention; between names, the longer mention's label ("St Luke's Hospital" is not a person)."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if out and m.start < out[-1].end:
             last = out[-1]
             label = min(last.label, m.label, key=PRIORITY.index)
+            if {last.label, m.label} <= NAMES and m.end <= last.end and len(m.text) < len(last.text):
+                label = last.label
             if m.end > last.end:
                 out[-1] = Mention(last.start, m.end, label, last.text + m.text[last.end - m.start:])
             else:
@@ -171,8 +186,25 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _words(words: tuple[Word, ...], clean) -> tuple[Word, ...]:
-    return tuple(dataclasses.replace(w, text=clean(w.text)) for w in words)
+def _words(words: tuple[Word, ...], text: str, mentions: list[Mention], table: _Placeholders, clean) -> tuple[Word, ...]:
+    """The turn's words redacted as its text was: a word inside a mention of the text becomes that
+    mention's placeholder (a name NER finds only in its sentence must not survive in the words);
+    a word not found in the text is redacted on its own."""
+    out, cursor = [], 0
+    for w in words:
+        token = w.text.strip()
+        pos = text.find(token, cursor) if token else -1
+        hit = None
+        if pos >= 0:
+            cursor = pos + len(token)
+            hit = next((m for m in mentions if m.start < cursor and pos < m.end), None)
+        if hit is None:
+            out.append(dataclasses.replace(w, text=clean(w.text)))
+            continue
+        lead = w.text[:len(w.text) - len(w.text.lstrip())]
+        redacted = text[pos:max(pos, hit.start)] + table.get(hit) + clean(text[min(cursor, hit.end):cursor])
+        out.append(dataclasses.replace(w, text=lead + redacted + w.text[len(lead) + len(token):]))
+    return tuple(out)
 
 
 def _utterance(u: Utterance, relabel: dict[str, str], clean) -> Utterance:

@@ -47,6 +47,20 @@ WORK = (rf"\b(?:work(?:s|ed|ing)?|job|shift|drives?|drove|driving|volunteer(?:s|
         rf"interview(?:ed)?)\s+(?:at|for|with)\s+(?P<m>{CAP_NAME}(?:\s+(?:&\s+)?{CAP_NAME}){{0,3}})")
 FOUND_BY_NER = frozenset(("PERSON", "GPE", "LOC", "FAC", "ORG"))
 NON_NAME_POS = frozenset(("VERB", "AUX", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"))
+QUOTES_AND_DASHES = frozenset(('"', "'", "“", "‘", "(", "-", "—", ":", ";"))
+
+NAME_RE = re.compile(NAME)
+NEXT_CAP_NAME = re.compile(rf"\s+({CAP_NAME})")
+KIN_OR_NAMING = re.compile(rf"(?i:\b{POSSESSIVE}\s+{KIN_ADJ}{KIN},?\s+|\b{NAMING}\s+)")
+TITLES = {lowercase: tuple((keep, re.compile(rf"{NOT_AFTER_POSSESSIVE}\b{titles}\s+", re.I if lowercase else 0))
+                           for keep, titles in ((True, TITLE_IN), (False, TITLE_OUT)))
+          for lowercase in (False, True)}
+ORG_BY_SUFFIX = re.compile(rf"\b(?:(?:St\.?|Saint)\s+)?(?:{CAP_NAME}\s+){{1,3}}{ORG_SUFFIX}\b")
+ORG_BY_SUFFIX_LOWER = re.compile(rf"\b(?:(?:royal|st|saint|queen|king)\.?\s+(?:{NAME}\s+)?|(?=[A-Z]){NAME}\s+)"
+                                 rf"(?i:{ORG_SUFFIX})\b")
+VENUE_RE = re.compile(VENUE)
+HOLIDAY_BEFORE = re.compile(r"(?i)\b(?:christmas|new years?|new year['’]s|st\.?|saint)\s*$")
+WORK_RE = re.compile(WORK)
 
 
 class Cues:
@@ -77,33 +91,31 @@ class Cues:
 
     def _name_at(self, start: int) -> tuple[int, int] | None:
         """The name starting at ``start`` (a first name and, when capitalised, a surname), or None."""
-        m = re.compile(NAME).match(self.seen, start)
+        m = NAME_RE.match(self.seen, start)
         if not m or not self._name_ok(start, m.group(0)):
             return None
         end = m.end()
-        more = re.compile(rf"\s+({CAP_NAME})").match(self.seen, end)
+        more = NEXT_CAP_NAME.match(self.seen, end)
         if more and more.group(1).lower() not in NOT_A_NAME and not more.group(1).isupper():
             end = more.end()
         return start, end
 
     def _kin_and_naming(self) -> Iterator[Mention]:
-        cue = re.compile(rf"(?i:\b{POSSESSIVE}\s+{KIN_ADJ}{KIN},?\s+|\b{NAMING}\s+)")
-        for m in cue.finditer(self.seen):
+        for m in KIN_OR_NAMING.finditer(self.seen):
             span = self._name_at(m.end())
             if span:
                 yield self._mention(*span, "PERSON")
 
     def _titles(self) -> Iterator[Mention]:
-        flags = re.I if self.lowercase else 0
-        for keep_title, titles in ((True, TITLE_IN), (False, TITLE_OUT)):
-            for m in re.compile(rf"{NOT_AFTER_POSSESSIVE}\b{titles}\s+", flags).finditer(self.seen):
+        for keep_title, pattern in TITLES[self.lowercase]:
+            for m in pattern.finditer(self.seen):
                 span = self._name_at(m.end())
                 if span:
                     yield self._mention(m.start() if keep_title else span[0], span[1], "PERSON")
 
     def _sentence_initial(self, token: Any) -> bool:
         prev = token.nbor(-1) if token.i > 0 else None
-        return prev is None or token.is_sent_start or prev.text in {'"', "'", "“", "‘", "(", "-", "—", ":", ";"}
+        return prev is None or token.is_sent_start or prev.text in QUOTES_AND_DASHES
 
     def _given_names(self) -> Iterator[Mention]:
         """Cased text: a given name that is also a word ("Mark", "Summer", "Hope") when capitalised
@@ -118,6 +130,8 @@ class Cues:
             nxt = [x.lower_ for x in self.doc[t.i + 1:t.i + 3]]
             prev = t.nbor(-1).lower_ if t.i > 0 else ""
             initial = self._sentence_initial(t) or (prev in OPENERS and self._sentence_initial(t.nbor(-1)))
+            if HOLIDAY_BEFORE.search(self.seen, 0, t.idx):
+                continue  # "Christmas Eve", "New Year's Eve"
             strong = bool(nxt) and (nxt[0] in PERSON_VERBS or nxt[0] == "from"
                                     or (nxt[0] == "," and nxt[1:] and nxt[1] in VOCATIVE_NEXT))
             if strong or not (initial or t.text.lower() in CALENDAR):  # "in May" is a month, "May said" a name
@@ -128,24 +142,23 @@ class Cues:
         "the Samaritans"), with the capitalised words after it; in lowercase text only after a
         preposition. Labelled by the preposition before it: a place, an organisation, or a person."""
         for t in self.doc:
-            if not t.text[:1].isupper() or t.text.isupper() or not re.fullmatch(NAME, t.text) or self._sentence_initial(t):
+            if not t.text[:1].isupper() or t.text.isupper() or not NAME_RE.fullmatch(t.text) \
+                    or self.ents.get(t.idx) in FOUND_BY_NER or self._sentence_initial(t):
                 continue
-            prev = t.nbor(-1) if t.i > 0 else None
-            before = prev.nbor(-1).lower_ if prev is not None and prev.lower_ == "the" and prev.i > 0 else \
-                (prev.lower_ if prev is not None else "")
-            if prev is not None and prev.text[:1].isupper() and re.fullmatch(NAME, prev.text):
+            prev = t.nbor(-1)
+            if prev.text[:1].isupper() and NAME_RE.fullmatch(prev.text) and \
+                    (not self._sentence_initial(prev) or self.lexicon.proper(prev.text)):
                 continue  # inside a run of capitalised words: the run's first word decides
             if t.text.lower() in NOT_A_NAME or not self.lexicon.proper(t.text):
                 continue
+            before = prev.nbor(-1).lower_ if prev.lower_ == "the" and prev.i > 0 else prev.lower_
             label = "PLACE" if before in PLACE_PREP else "ORG" if before in ORG_PREP else "PERSON"
-            if self.ents.get(t.idx) in ("NORP", "LANGUAGE") and label != "PLACE":
-                continue
+            if self.ents.get(t.idx) in ("NORP", "LANGUAGE") and label != "PLACE" and not (label == "ORG" and prev.lower_ == "the"):
+                continue  # "the Nigerian side" is no one; "at the Samaritans" is an organisation
             if self.lowercase and label == "PERSON":
                 continue
             end = t.idx + len(t.text)
-            for m in re.compile(rf"\s+({CAP_NAME})").finditer(self.seen, end):
-                if m.start() != end or m.group(1).lower() in NOT_A_NAME:
-                    break
+            while (m := NEXT_CAP_NAME.match(self.seen, end)) and m.group(1).lower() not in NOT_A_NAME:
                 end = m.end()
             yield self._mention(t.idx, end, label)
 
@@ -153,17 +166,13 @@ class Cues:
         """Named organisations and venues by their shape: "Highcroft Hospital", "Café Lumen", "the
         Hope and Anchor", "works at Boots"; in lowercase text "the royal infirmary"."""
         if self.lowercase:
-            pattern = re.compile(rf"\b(?:(?:royal|st|saint|queen|king)\.?\s+(?:{NAME}\s+)?|(?=[A-Z]){NAME}\s+)"
-                                 rf"(?i:{ORG_SUFFIX})\b")
-            yield from (self._mention(*m.span(), "ORG") for m in pattern.finditer(self.seen))
+            yield from (self._mention(*m.span(), "ORG") for m in ORG_BY_SUFFIX_LOWER.finditer(self.seen))
             return
-        org = re.compile(rf"\b(?:(?:St\.?|Saint)\s+)?(?:{CAP_NAME}\s+){{1,3}}{ORG_SUFFIX}\b")
-        for m in org.finditer(self.seen):
-            first = m.group(0).split()[0]
-            if first.lower() not in self.lexicon.stop_words:
+        for m in ORG_BY_SUFFIX.finditer(self.seen):
+            if m.group(0).split()[0].lower() not in self.lexicon.stop_words:
                 yield self._mention(*m.span(), "ORG")
-        for m in re.compile(VENUE).finditer(self.seen):
+        for m in VENUE_RE.finditer(self.seen):
             yield self._mention(*m.span(), "PLACE")
-        for m in re.compile(WORK).finditer(self.seen):
+        for m in WORK_RE.finditer(self.seen):
             if m.group("m").split()[0].lower() not in NOT_A_NAME:
                 yield self._mention(*m.span("m"), "ORG")

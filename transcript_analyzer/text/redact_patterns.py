@@ -97,7 +97,8 @@ FAMILY = re.compile(r"^(mum|mom|mummy|mommy|mama|dad|daddy|papa|nan|nana|gran|gr
 # places and organisations that are one of them (except calendar words) are dropped.
 CALENDAR = frozenset((
     "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday spring summer autumn fall winter").split())
+    "wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays "
+    "spring summer autumn fall winter").split())
 NAMED_MONTHS = frozenset(("april", "may", "june", "august"))  # months that are also given names
 NOT_NAMES = frozenset((
     # family and forms of address, including common ones from other languages
