@@ -52,7 +52,7 @@ def fast_config() -> AnalyzeConfig:
 def test_a_small_corpus_on_a_local_cluster(tmp_path):
     inputs, out = corpus(tmp_path / "in"), tmp_path / "run"
     seen = []
-    result = run_batch([inputs], out, fast_config(), BatchOptions(workers=2),
+    result = run_batch([inputs], out, fast_config(), BatchOptions(workers=2, convokit=True),
                        progress=lambda o, done, total: seen.append((o.session_id, done, total)))
     assert (result.total, result.analysed, result.failed, result.skipped) == (5, 4, 1, 0)
     assert len(seen) == 5 and seen[-1][1:] == (5, 5)
@@ -71,6 +71,14 @@ def test_a_small_corpus_on_a_local_cluster(tmp_path):
     with open(out / "utterances.csv", newline="") as f:
         header = next(csv.reader(f))
     assert header[:3] == ["corpus", "session_id", "utterance_index"] and "rigid_interpretation_p" in header
+
+    convo = [json.loads(line) for line in (out / "convokit" / "utterances.jsonl").read_text().splitlines()]
+    assert len(convo) == sum(done.values())
+    roots = {u["conversation_id"] for u in convo}
+    assert roots == set(json.loads((out / "convokit" / "conversations.json").read_text()))
+    assert all(u["reply_to"] is None for u in convo if u["id"] in roots)  # ConvoKit: a conversation's id is its root's
+    index = json.loads((out / "convokit" / "index.json").read_text())
+    assert "empathy_p" in index["utterances-index"] and index["version"] == 1
 
     again = run_batch([inputs], out, fast_config(), BatchOptions(workers=1))  # the bad file is retried, the rest kept
     assert (again.analysed, again.skipped, again.failed) == (0, 4, 1)

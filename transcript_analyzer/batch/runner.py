@@ -172,6 +172,8 @@ def _connect(options: BatchOptions, config: AnalyzeConfig) -> tuple[Any, Any, in
 
     quiet = logging.getLogger("distributed")  # Dask's INFO chatter, unless the user asked for it (-v)
     quiet.setLevel(max(logging.WARNING, logging.getLogger().getEffectiveLevel()))
+    # at shutdown a worker holding loaded models may take over 4 s to exit and is killed: harmless
+    logging.getLogger("distributed.nanny").setLevel(max(logging.ERROR, logging.getLogger().getEffectiveLevel()))
     if options.scheduler:
         try:
             client = Client(options.scheduler, timeout="30s")
