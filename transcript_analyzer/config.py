@@ -64,6 +64,8 @@ class MarkerOptions:
     """Find the words behind each positive decision (costs extra encoder passes)."""
     encoder: str = "encoder"
     """Sentence encoder: a folder name under trained_models/ or a path."""
+    threads: int | None = None
+    """Texts encoded in parallel (each by a single-threaded model run); default: the cores, up to 4."""
 
 
 @dataclass(frozen=True)

@@ -193,4 +193,6 @@ def _connect(options: BatchOptions, config: AnalyzeConfig) -> tuple[Any, Any, in
 
 
 def _worker_config(config: AnalyzeConfig, threads: int) -> AnalyzeConfig:
-    return dataclasses.replace(config, audio=dataclasses.replace(config.audio, threads=threads))
+    """Each worker's share of the cores: recognition threads and texts encoded at once."""
+    return dataclasses.replace(config, audio=dataclasses.replace(config.audio, threads=threads),
+                               markers=dataclasses.replace(config.markers, threads=config.markers.threads or threads))

@@ -35,7 +35,7 @@ class MarkersStage:
         self.markers = tuple(self.options.markers) or MARKER_NAMES
         for name in self.markers:
             marker(name)  # unknown names fail here, listing the known ones
-        self.encoder = encoder or Encoder(self.options.encoder)
+        self.encoder = encoder or Encoder(self.options.encoder, self.options.threads)
         self.heads = heads
         self.appropriateness = appropriateness
 
