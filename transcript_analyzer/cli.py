@@ -252,9 +252,28 @@ def markers() -> None:
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data"),
               show_default=True, help="Folder with the corpora the models were evaluated on.")
 @click.option("--only", multiple=True, metavar="NAME", help="Check only this head (repeatable).")
+@click.option("--gold", "gold_file", type=click.Path(path_type=Path), metavar="CODED.csv",
+              help="Human codes (AnnoMI layout or session_id, utterance_index|turn_index, code, value; "
+                   "see docs/agreement.md): score a run against them instead.")
+@click.option("--pred", "pred_dir", type=click.Path(path_type=Path), metavar="RUN_DIR",
+              help="With --gold: a folder from `analyze --out` or `batch --out`, or a folder of such folders.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+              help="With --gold: write agreement.json and agreement.csv here.")
 @_handle_errors
-def evaluate(data_dir: Path, only: tuple[str, ...]) -> None:
-    """Re-score every shipped head on its test split and compare with its model card."""
+def evaluate(data_dir: Path, only: tuple[str, ...], gold_file: Path | None, pred_dir: Path | None,
+             out_dir: Path | None) -> None:
+    """Re-score every shipped head on its test split and compare with its model card; or, with
+    --gold and --pred, measure how well a run's codes agree with human coders."""
+    if gold_file or pred_dir or out_dir:
+        if not (gold_file and pred_dir):
+            raise click.UsageError("--gold and --pred go together (and --out needs both)")
+        from .training.human_agreement import evaluate_agreement, format_table, write_report
+
+        report = evaluate_agreement(gold_file, pred_dir)
+        click.echo(format_table(report))
+        if out_dir:
+            click.echo("wrote " + ", ".join(str(p) for p in write_report(report, out_dir)))
+        return
     from .resources import project_dir
     from .training.evaluate import check_appropriateness, check_heads, format_checks
 
