@@ -173,3 +173,14 @@ def test_a_single_column_is_not_a_transcript(read_fails):
 
 def test_session_option_without_a_session_column_is_an_error(read_fails):
     read_fails("s.csv", "speaker,text\nT,Hi\nC,Hello\n", "no session column", session="2")
+
+
+def test_doubled_quotes_inside_cells_keep_the_whole_text(read):
+    text = ('speaker,text\n'
+            'Therapist,"You said, ""I can\'t do this"", and then you did it anyway."\n'
+            'Client,"Yeah. ""Anyway"" is my middle name."\n'
+            'Therapist,"A; semicolon, and ""quotes"" again."\n')
+    session = read("q.csv", text)
+    assert said(session)[0][1] == 'You said, "I can\'t do this", and then you did it anyway.'
+    assert said(session)[1][1] == 'Yeah. "Anyway" is my middle name.'
+    assert said(session)[2][1] == 'A; semicolon, and "quotes" again.'

@@ -51,6 +51,9 @@ def _dialect(text: str, suffix: str) -> type[csv.Dialect] | csv.Dialect:
     if suffix == "tsv":
         return csv.excel_tab
     try:
-        return csv.Sniffer().sniff(text[:4096].split("\n", 1)[0], delimiters=",;\t|")
+        sniffed = csv.Sniffer().sniff(text[:4096].split("\n", 1)[0], delimiters=",;\t|")
     except csv.Error:
         return csv.excel
+    # only the delimiter is taken from the header line: sniffing one line cannot see that quotes
+    # inside cells are doubled ("say ""no"""), and getting that wrong silently cuts the text
+    return type("SniffedDialect", (csv.excel,), {"delimiter": sniffed.delimiter})
