@@ -182,3 +182,19 @@ def test_date_option_reaches_the_session(analyzer, tmp_path):
                                        "--markers", "empathy", "--out", str(tmp_path / "o"), "-q"])
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "o" / "session.json").read_text())["meta"]["date"] == "2026-02-03"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("markers", [False, "empathy"])
+def test_reports_render_without_markers_or_with_some(markers, tmp_path):
+    from transcript_analyzer.api import Analyzer
+
+    session = Analyzer(markers=markers, evidence=False).analyze(SAMPLES / "strong_alliance.txt")
+    html = session_html(session, tmp_path)
+    text = session_markdown(session)
+    assert html.count('class="utt"') == len(session.utterances)
+    if markers is False:
+        assert "No markers were coded" in html and "## Flagged moments" not in text
+    else:
+        assert 'id="h-empathy"' in html and 'id="h-rigid_interpretation"' not in html
+        assert "### Empathy" in text
