@@ -67,3 +67,9 @@ def test_keys_change_with_content_options_and_configuration(tmp_path):
     other = config_hash(dataclasses.replace(AnalyzeConfig(), markers=dataclasses.replace(AnalyzeConfig().markers,
                                                                                          evidence=False)))
     assert other != base
+
+
+def test_a_folder_without_sessions_is_an_error(tmp_path):
+    (tmp_path / "notes.xyz").write_text("x")
+    with pytest.raises(InputError, match="holds no transcript or recording"):
+        discover([tmp_path])

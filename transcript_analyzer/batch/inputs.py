@@ -55,7 +55,10 @@ def discover(inputs: Sequence[str | Path]) -> list[Job]:
         text = str(item)
         path = Path(text)
         if path.is_dir():
-            jobs += [_job(f, path) for f in sorted(_files(path))]
+            found = [_job(f, path) for f in sorted(_files(path))]
+            if not found:
+                raise InputError(path, f"holds no transcript or recording (looked for {', '.join(sorted(input_suffixes()))})")
+            jobs += found
         elif path.is_file() and is_manifest(path):
             jobs += read_manifest(path)
         elif path.is_file():

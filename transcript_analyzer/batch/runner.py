@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..config import AnalyzeConfig
-from ..errors import ConfigError
+from ..errors import AnalyzerError, ConfigError, ModelError
 from ..io.atomic import write_files
 from ..markers.codebook import MARKER_NAMES
 from .inputs import Job, config_hash, discover, keyed
@@ -142,7 +142,12 @@ def _run(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOp
 
     client, cluster, threads = _connect(options, config)
     try:
-        client.register_plugin(AnalyzerPlugin(_worker_config(config, threads), threads), name=PLUGIN)
+        try:
+            client.register_plugin(AnalyzerPlugin(_worker_config(config, threads), threads), name=PLUGIN)
+        except AnalyzerError:
+            raise
+        except Exception as e:  # e.g. a remote worker without the package or its models
+            raise ModelError(f"the Dask workers could not load the analysis models ({type(e).__name__}: {e})") from e
         futures = {client.submit(process, job, str(out), corpus, markers, key=f"analyze-{job.folder}-{job.key}",
                                  pure=False): job for job in jobs}
         outcomes = []
