@@ -101,7 +101,8 @@ class Analyzer:
 
     def __init__(self, config: AnalyzeConfig | None = None, **options: Any):
         """``markers``: None or True for all markers, names (a list or a comma-separated string)
-        for some, False for none (roles, utterances and talk metrics only)."""
+        for some, shipped and custom codes mixed, '+name' to add custom codes to all the shipped
+        markers, False for none (roles, utterances and talk metrics only)."""
         with_markers = options.get("markers") is not False
         if isinstance(options.get("markers"), bool):
             options["markers"] = None

@@ -60,7 +60,8 @@ def _analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--language", metavar="CODE", help="Recordings: spoken language, e.g. 'en' (default: detected)."),
         click.option("--speakers", metavar="N|auto", help="Recordings: number of speakers (default 2), or 'auto'."),
         click.option("--markers", "marker_names", metavar="LIST",
-                     help="Comma-separated markers to code (default: all; see `transcript-analyzer markers`)."),
+                     help="Comma-separated markers to code (default: all shipped ones; see `transcript-analyzer markers`); "
+                          "'+CODE,...' adds custom codes to them."),
         click.option("--no-evidence", is_flag=True, help="Skip finding the words behind each flagged marker (faster)."),
         click.option("--redact", is_flag=True,
                      help="Replace names, places, organisations, dates, ages, phone numbers and addresses with "
@@ -222,30 +223,76 @@ def formats() -> None:
 
 
 @main.command()
-@click.argument("recipe", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("recipe", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data"),
               show_default=True, help="Folder with the training corpora.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path),
-              help="Where to write the model folder (default: trained_models/<name>).")
+              help="Where to write the model folder (default: trained_models/<name>). With --labels: the models "
+                   "folder to write CODE/ into (default: $TA_MODELS_DIR, else ~/.local/share/transcript-analyzer/models).")
 @click.option("--only", multiple=True, metavar="NAME", help="Heads recipes: train only this head (repeatable).")
+@click.option("--labels", "labels_file", type=click.Path(path_type=Path, dir_okay=False), metavar="LABELS.csv",
+              help="Train a custom code from your own labelled utterances (layout below).")
+@click.option("--name", metavar="CODE", help="With --labels: the code's name (lowercase letters, digits, '_').")
+@click.option("--context", type=click.Choice(["previous-turn"]),
+              help="With --labels: also use the client's previous turn (the context column).")
+@click.option("--description", metavar="TEXT", help="With --labels: what the code means (shown in its card).")
+@click.option("--quote-errors", is_flag=True,
+              help="With --labels: quote the worst cross-validated errors' texts in the card (default: line numbers "
+                   "only, as labels files may hold sensitive text).")
+@click.option("--replace", is_flag=True, help="With --labels: retrain a code that already exists.")
 @_handle_errors
-def train(recipe: Path, data_dir: Path, out_dir: Path | None, only: tuple[str, ...]) -> None:
-    """Train a model from a recipe in pipelines/ (writes weights, metrics and a model card)."""
-    from .training import train_recipe
+def train(recipe: Path | None, data_dir: Path, out_dir: Path | None, only: tuple[str, ...], labels_file: Path | None,
+          name: str | None, context: str | None, description: str | None, quote_errors: bool, replace: bool) -> None:
+    """Train a model from a RECIPE in pipelines/ (writes weights, metrics and a model card), or
+    a custom code from your own labels: --labels LABELS.csv --name CODE.
 
-    folder = train_recipe(recipe, data_dir, out_dir, set(only) or None)
-    click.echo(f"wrote {folder}")
+    \b
+    LABELS.csv: UTF-8 CSV, a header row, then one therapist utterance per row:
+      text          the utterance (required)
+      label         1/0, yes/no or true/false (required; binary codes only)
+      context       the client's previous turn (required with --context previous-turn)
+      conversation  (or session) the conversation the row comes from: cross-validation then
+                    keeps conversations apart (without it, it splits examples: optimistic)
+    At least 20 rows, with at least 5 of each label. The code is cross-validated, gets a
+    model card, and is installed in the user models folder; code sessions with it by
+    `analyze --markers +CODE`. See docs/custom_codes.md.
+    """
+    if labels_file is None:
+        if recipe is None or name or context or description or quote_errors or replace:
+            raise click.UsageError("give a RECIPE, or --labels LABELS.csv --name CODE (--context, --description, "
+                                   "--quote-errors and --replace go with --labels)")
+        from .training import train_recipe
+
+        folder = train_recipe(recipe, data_dir, out_dir, set(only) or None)
+        click.echo(f"wrote {folder}")
+        return
+    if recipe is not None or only or not name:
+        raise click.UsageError("--labels needs --name CODE, and no RECIPE or --only")
+    from .markers.custom import summary
+    from .training.custom_code import train_custom_code
+
+    result = train_custom_code(labels_file, name, context, out_dir, quote_errors, description or "", replace)
+    click.echo(f"wrote {result.folder} (model card: {result.folder / 'card.md'})\n{summary(name, result.folder)}\n"
+               f"trained in {result.seconds:.1f} s; use it: transcript-analyzer analyze SESSION --markers +{name}")
 
 
 @main.command()
 def markers() -> None:
-    """List the markers, what each means, and how well its models agree with human coders."""
+    """List the markers, what each means, and how well its models agree with human coders; then
+    the installed custom codes with their cross-validated agreement."""
     from .markers.validity import validity_table
 
     for m, lines in validity_table():
         click.echo(f"{m.name}  [{m.group}]  {m.title}: {m.description}")
         for line in lines:
             click.echo(f"    {line}")
+    from .markers.custom import installed, installed_definition, summary
+    from .resources import user_models_dir
+
+    codes = installed()
+    click.echo(f"custom codes in {user_models_dir()}: {len(codes) or 'none'} (add one with `train --labels`)")
+    for name, folder in codes.items():
+        click.echo(f"{name}  [custom]  {installed_definition(name, folder).description}\n    {summary(name, folder)}")
 
 
 @main.command()

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .config import AnalyzeConfig
 from .errors import PipelineError
+from .markers.custom import includes_defaults
 from .markers.stage import MarkersStage
 from .metrics import MetricsStage
 from .model import ModelInfo, Session
@@ -82,5 +83,5 @@ def build_pipeline(config: AnalyzeConfig | None = None, markers: bool = True) ->
     stages: list[Stage] = [RolesStage(config.roles), SegmentStage(config.segment)]
     if markers:
         stages.append(MarkersStage(config.markers))
-    stages.append(MetricsStage(with_index=markers and not config.markers.markers))
+    stages.append(MetricsStage(with_index=markers and includes_defaults(config.markers.markers)))
     return Pipeline(stages)

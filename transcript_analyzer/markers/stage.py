@@ -3,7 +3,8 @@
 Steps: encode the therapist utterances and, once per client turn, the context they answer;
 run the heads (``predict``, batched and pure); combine head outputs into markers
 (codebook.py); apply the session-context rules (rules.py); find evidence for the positive
-decisions (evidence.py); write the results into a new Session.
+decisions (evidence.py); write the results into a new Session. Custom codes (custom.py) are
+scored after the shipped markers, from the same embeddings, and explained the same way.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import numpy as np
 
 from ..config import MarkerOptions
 from ..model import THERAPIST, MarkerScore, ModelInfo, Session, Utterance
-from . import rules
-from .codebook import MARKER_NAMES, Outputs, apply_gates, marker, required_heads, utterance_markers
+from . import custom, rules
+from .codebook import Outputs, apply_gates, required_heads, utterance_markers
 from .criteria import DisclosureCriteria
 from .encoder import Encoder
 from .evidence import occlusion
@@ -32,23 +33,25 @@ class MarkersStage:
     def __init__(self, options: MarkerOptions | None = None, encoder: Encoder | None = None,
                  heads: dict[str, Head] | None = None, appropriateness: DisclosureCriteria | None = None):
         self.options = options or MarkerOptions()
-        self.markers = tuple(self.options.markers) or MARKER_NAMES
-        for name in self.markers:
-            marker(name)  # unknown names fail here, listing the known ones
+        self.selection = custom.select(self.options.markers)  # unknown names fail here, listing the known ones
+        self.markers = self.selection.shipped
         self.encoder = encoder or Encoder(self.options.encoder, self.options.threads)
         self.heads = heads
         self.appropriateness = appropriateness
+        self.custom: dict[str, Head] | None = None  # the custom codes' heads, loaded by load()
 
     def load(self) -> None:
         self.encoder.load()
         if self.heads is None:
             self.heads = {name: Head.load(name) for name in required_heads(self.markers)}
+        if self.custom is None:
+            self.custom = {name: custom.load_head(name, folder) for name, folder in self.selection.custom.items()}
         if self.appropriateness is None and "inappropriate_self_disclosure" in self.markers:
             self.appropriateness = DisclosureCriteria.load()
 
     def models(self) -> tuple[ModelInfo, ...]:
         infos = [self.encoder.info()] if self.encoder.info() else []
-        models: dict[str, Head | DisclosureCriteria] = dict(self.heads or {})
+        models: dict[str, Head | DisclosureCriteria] = {**(self.heads or {}), **(self.custom or {})}
         if self.appropriateness is not None:
             models[self.appropriateness.name] = self.appropriateness
         infos += [ModelInfo(name=n, stage=self.name, version=h.version, sha256=h.sha256) for n, h in sorted(models.items())]
@@ -74,6 +77,18 @@ class MarkersStage:
             out[name] = (p, head.decide(p))
         return out
 
+    def custom_scores(self, u: np.ndarray, c: np.ndarray, texts: Sequence[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """(P(yes), decision) per custom code (pure, batched)."""
+        if not self.custom:
+            return {}
+        cues = cue_matrix(list(texts))
+        out = {}
+        for name, head in self.custom.items():
+            p = head.predict_proba(assemble(u, c, cues if head.cues else None, head.context, head.embedding))
+            pos = head.classes.index(head.positive)
+            out[name] = (p[:, pos], head.decide(p) == pos)
+        return out
+
     def predict(self, texts: Sequence[str], contexts: Sequence[str]) -> Outputs:
         """Head outputs for utterances with their contexts (pure, batched)."""
         u, c = self.embed(texts, contexts)
@@ -97,6 +112,7 @@ class MarkersStage:
         reasons: dict[str, dict[int, list[str]]] = {}
         self._apply_rules(session, rows, out, scores, reasons)
         scores = {m: v for m, v in scores.items() if m in self.markers}
+        scores.update(self.custom_scores(u, c, texts))
         evidence = self._evidence(texts, rows, c, scores) if self.options.evidence else [{} for _ in rows]
         new = list(utts)
         for k, i in enumerate(rows):
@@ -168,6 +184,7 @@ class MarkersStage:
             u = self.encoder.encode(variants)
             o = self.heads_output(u, c[owner_rows], variants)
             s = utterance_markers(o, classes)
+            s.update(self.custom_scores(u, c[owner_rows], variants))
             return {m: s[explained[m]][0] if explained[m] in s else np.zeros(len(variants)) for m in scores}
 
         return occlusion(texts, list(range(len(texts))), flagged, base, scorer)

@@ -70,12 +70,14 @@ def utterance_html(text: str, evidence: tuple[str, ...] = ()) -> Markup:
 
 def session_html(session: Session, out_dir: Path | None = None, embed_audio: bool = False) -> str:
     """The report as an HTML string."""
+    from ..markers.custom import GROUP as CUSTOM, summary as custom_summary
     from ..markers.validity import validity_table
 
     ax: Axis = axis(session)
     metrics = session.metrics
     coded = coded_markers(session)
     validity = {m.name: lines for m, lines in validity_table() if m in coded}
+    validity.update({d.name: [custom_summary(d.name)] for d in coded if d.group == CUSTOM})
     index_terms = [(c.name.replace("_", " "), c.contribution) for c in metrics.alliance.components] \
         if metrics and metrics.alliance else []
     context = dict(

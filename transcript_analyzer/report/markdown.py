@@ -20,6 +20,7 @@ def md(text: str) -> str:
 
 
 def session_markdown(session: Session) -> str:
+    from ..markers.custom import GROUP as CUSTOM, summary as custom_summary
     from ..markers.validity import validity_table
 
     meta, metrics = session.meta, session.metrics
@@ -57,6 +58,7 @@ def session_markdown(session: Session) -> str:
     if coded:
         out += ["## Validity (agreement with human coders on unseen conversations)", ""]
         out += [f"- **{m.title}**: " + "; ".join(lines) for m, lines in validity_table() if m in coded]
+        out += [f"- **{m.title}**: {custom_summary(m.name)}" for m in coded if m.group == CUSTOM]
         out.append("")
     return "\n".join(out)
 

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..markers.codebook import MARKERS, MarkerDef
+from ..markers import custom
+from ..markers.codebook import MARKER_NAMES, MARKERS, MarkerDef
 from ..model import CLIENT, MarkerScore, Session, Turn, Utterance
 
 # Markers that get their own flagged-moment section: every risk, and the strongest strengths.
@@ -57,21 +58,32 @@ def flagged(u: Utterance, name: str) -> bool:
     return bool(s and s.decision)
 
 
+def definition(name: str) -> MarkerDef:
+    """A shipped marker's definition, or a custom code's (markers/custom.py)."""
+    return next((d for d in MARKERS if d.name == name), None) or custom.definition(name)
+
+
+def _in_order(names: Sequence[str]) -> list[MarkerDef]:
+    """Shipped markers in codebook order, then custom codes in the order they were coded."""
+    present = set(names)
+    return [d for d in MARKERS if d.name in present] + [custom.definition(n) for n in dict.fromkeys(names)
+                                                         if n not in MARKER_NAMES]
+
+
 def marker_rows(session: Session) -> list[MarkerRow]:
-    """Every coded marker in codebook order, with its count and rate."""
+    """Every coded marker in codebook order (custom codes last), with its count and rate."""
     found = {m.marker: m for m in (session.metrics.markers if session.metrics else ())}
     return [MarkerRow(d, found[d.name].count, found[d.name].per_100, found[d.name].mean_probability)
-            for d in MARKERS if d.name in found]
+            for d in _in_order(list(found))]
 
 
 def coded_markers(session: Session) -> list[MarkerDef]:
-    names = {m.marker for u in session.utterances for m in u.markers}
-    return [d for d in MARKERS if d.name in names]
+    return _in_order([m.marker for u in session.utterances for m in u.markers])
 
 
 def moments(session: Session, name: str, limit: int | None = None) -> list[Moment]:
     """Turns with the marker, in session order; with ``limit``, only the most probable ones."""
-    marker = next(d for d in MARKERS if d.name == name)
+    marker = definition(name)
     by_turn: dict[int, list[Utterance]] = {}
     for u in session.utterances:
         by_turn.setdefault(u.turn_index, []).append(u)
