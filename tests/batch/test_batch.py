@@ -146,3 +146,23 @@ def test_a_run_killed_with_sigkill_resumes_with_every_session_exactly_once(tmp_p
         info = json.loads(done.read_text())
         assert utterances[info["session_id"]] == info["utterances"]
     assert not list(out.glob("**/.tmp-*"))
+
+
+def test_a_custom_code_in_a_batch_and_its_retraining_redoes_the_sessions(tmp_path, monkeypatch):
+    from transcript_analyzer.training.custom_code import train_custom_code
+
+    monkeypatch.setenv("TA_MODELS_DIR", str(tmp_path / "models"))  # the worker processes inherit it
+    labels = Path(__file__).resolve().parents[1] / "data" / "custom_code" / "sleep_question.csv"
+    train_custom_code(labels, "sleep_q")
+    inputs, out = corpus(tmp_path / "in", bad=False), tmp_path / "run"
+    for name in TRANSCRIPTS[1:]:
+        (inputs / name).unlink()
+    config = AnalyzeConfig(markers=MarkerOptions(evidence=False, markers=("+sleep_q",)))
+    first = run_batch([inputs], out, config, BatchOptions(workers=1))
+    assert (first.analysed, first.failed) == (1, 0)
+    with open(out / "utterances.csv", newline="") as f:
+        header = next(csv.reader(f))
+    assert "sleep_q_p" in header and "rigid_interpretation_p" in header
+    assert run_batch([inputs], out, config, BatchOptions(workers=1)).skipped == 1
+    train_custom_code(labels, "sleep_q", context="previous-turn", replace=True)  # other weights, same name
+    assert run_batch([inputs], out, config, BatchOptions(workers=1)).analysed == 1

@@ -17,6 +17,7 @@ from typing import Any, Callable, Sequence
 from ..config import AnalyzeConfig
 from ..errors import AnalyzerError, ConfigError, ModelError
 from ..io.atomic import write_files
+from ..resources import sha256_file
 from ..markers.custom import select
 from .inputs import Job, config_hash, discover, keyed
 from .worker import DONE, PLUGIN, AnalyzerPlugin, Outcome, process
@@ -61,8 +62,12 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, config: Analyze
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
-    markers = select(config.markers.markers).names  # shipped, and custom codes ('+CODE')
-    jobs = keyed(_private_ids(discover(inputs), out, config), config_hash(config))
+    selection = select(config.markers.markers)  # shipped markers, and custom codes ('+CODE')
+    markers = selection.names
+    # a retrained custom code changes the results under the same name: its weights are in the key
+    custom = {name: sha256_file(folder / "weights.npz") for name, folder in selection.custom.items()
+              if (folder / "weights.npz").is_file()}
+    jobs = keyed(_private_ids(discover(inputs), out, config), config_hash(config, {"custom": custom}))
     todo = [j for j in jobs if options.force or not finished(out, j)]
     corpus = options.corpus or out.resolve().name
     outcomes = _run(todo, out, config, options, corpus, markers, progress) if todo else []
