@@ -62,6 +62,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/audio_accuracy.py --data $(DATA)
 	$(PY) benchmarks/long_recording.py --data $(DATA) --minutes 60
 	$(PY) benchmarks/report_speed.py --minutes 60
+	$(PY) benchmarks/batch_speed.py --data $(DATA) --sessions 200
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache
