@@ -166,6 +166,26 @@ def test_filters_by_marker_and_speaker(page, session):
     assert p.evaluate(visible) == len(session.utterances)
 
 
+AXE = Path(__file__).resolve().parents[1] / "data" / "axe" / "axe.min.js"
+
+
+def axe_violations(browser, path: Path) -> list[str]:
+    """axe-core's accessibility audit (WCAG 2 A/AA rules, colour contrast included). The page's
+    own CSP forbids injected scripts, so this one audit page runs with the CSP bypassed."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(path.resolve().as_uri())
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+    return [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+            for v in result["violations"]]
+
+
+def test_the_report_passes_an_accessibility_audit(browser, report):
+    assert axe_violations(browser, report) == []
+
+
 def test_prints_without_controls(page):
     p = page.page
     p.emulate_media(media="print")
@@ -192,3 +212,4 @@ def test_progress_page_loads(browser, session, report, tmp_path):
     assert {url.split(":", 1)[0] for url in page.requests} <= {"file", "data"}
     assert page.page.locator("table.progress-table tbody tr").count() >= 10
     assert page.page.locator(".small-multiples svg").count() >= 10
+    assert axe_violations(browser, path) == []

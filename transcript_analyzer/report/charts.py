@@ -77,7 +77,7 @@ def timeline(session: Session, ax: Axis) -> Markup:
     parts += _ticks(ax, x, lanes_y + 52)
     desc = (f"Session timeline over {ax.label(ax.length)}: therapist and client turns, and "
             f"{sum(flagged(u, n) for u in session.utterances for n in rows)} marked utterances in rows by marker.")
-    return Markup(f'<svg class="timeline" viewBox="0 0 {WIDTH:.0f} {height:.0f}" role="img" aria-labelledby="tl-title tl-desc">'
+    return Markup(f'<svg class="timeline" viewBox="0 0 {WIDTH:.0f} {height:.0f}" role="group" aria-labelledby="tl-title tl-desc">'
                   f'<title id="tl-title">Session timeline</title><desc id="tl-desc">{escape(desc)}</desc>'
                   + "".join(str(p) for p in parts) + "</svg>")
 
