@@ -6,6 +6,7 @@ diarization, roles, markers with evidence), so what is checked is what a user op
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -186,12 +187,17 @@ def test_the_report_passes_an_accessibility_audit(browser, report):
     assert axe_violations(browser, report) == []
 
 
-def test_prints_without_controls(page):
+def test_prints_without_controls(page, tmp_path):
     p = page.page
     p.emulate_media(media="print")
     assert not p.locator(".filters").is_visible()
     assert not p.locator(".player").is_visible()
     assert p.locator("article.moment").first.is_visible()
+    pdf = tmp_path / "report.pdf"
+    p.pdf(path=str(pdf), format="A4")
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    assert data.startswith(b"%PDF") and pages >= 2  # the whole report, not one clipped screen
 
 
 def test_embedded_audio_needs_no_file(browser, session, tmp_path):
