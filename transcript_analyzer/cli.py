@@ -105,8 +105,11 @@ def analyze(input_path: Path, out: str | None, session_id: str | None, date: str
     from .io.writers import session_json, write_outputs
     from .report.summary import summary_text
 
+    from .progress import audio_progress
+
     analyzer = _analyzer(**options, session=session_id, date=date, embed_audio=True if embed_audio else None)
-    session = analyzer.analyze(input_path, progress=None if quiet else _progress())
+    with audio_progress(False if quiet else None) as show:
+        session = analyzer.analyze(input_path, progress=show)
     if out == "-":
         sys.stdout.buffer.write(session_json(session))
         sys.stdout.flush()
@@ -141,11 +144,13 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler
     session). Resumable: a rerun skips finished sessions. Exit status 1 if any file failed
     (listed in failures.csv)."""
     from .batch import BatchOptions, run_batch
+    from .progress import batch_progress
 
     analyzer = _analyzer(**options)
-    result = run_batch(inputs, out_dir, analyzer.config,
-                       BatchOptions(workers=workers, scheduler=scheduler, force=force, corpus=corpus, convokit=convokit),
-                       progress=_batch_progress())
+    with batch_progress() as show:
+        result = run_batch(inputs, out_dir, analyzer.config,
+                           BatchOptions(workers=workers, scheduler=scheduler, force=force, corpus=corpus,
+                                        convokit=convokit), progress=show)
     click.echo(f"{result.total} sessions: {result.analysed} analysed, {result.skipped} already finished, "
                f"{result.failed} failed; {result.seconds:.1f} s")
     for f in result.failures[:10]:
@@ -153,45 +158,6 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler
     click.echo("wrote " + ", ".join(str(p) for p in result.tables))
     if not result.ok:
         sys.exit(1)
-
-
-def _batch_progress():
-    """A progress line with throughput and ETA on stderr (only on a terminal)."""
-    if not sys.stderr.isatty():
-        return None
-    import time
-
-    started, utterances = time.perf_counter(), [0]
-
-    def show(outcome: Any, done: int, total: int) -> None:
-        utterances[0] += outcome.utterances
-        elapsed = time.perf_counter() - started
-        rate = done / elapsed * 60 if elapsed else 0.0
-        eta = (total - done) / (done / elapsed) if done and elapsed else 0.0
-        bar = "#" * int(30 * done / total)
-        sys.stderr.write(f"\r[{bar:<30}] {done}/{total} sessions  {rate:.1f}/min  {utterances[0] / elapsed:.0f} utt/s  "
-                         f"ETA {int(eta // 60)}:{int(eta % 60):02d}  ")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show
-
-
-def _progress():
-    """A progress line on stderr for the slow steps of a recording (only on a terminal)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(step: str, done: float, total: float) -> None:
-        share = min(done / total, 1.0) if total else 1.0
-        bar = "#" * int(share * 30)
-        sys.stderr.write(f"\r{step:<10} [{bar:<30}] {done / 60:5.1f} / {total / 60:.1f} min")
-        if step != "transcribe" or share >= 1.0:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show
 
 
 @main.command()
