@@ -18,6 +18,7 @@ written: every output is produced from the redacted session.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from typing import Any, Iterable
 
@@ -71,6 +72,16 @@ class Redactor:
         found += Cues(text, seen, doc, self._lexicon, lowercase).find()
         return _merge(found)
 
+    def session_id(self, session_id: str, names: Iterable[str] = ()) -> str:
+        """A session id (usually the file name) that names someone or a date becomes opaque
+        ('session-1a2b3c4d'); a code like 'P012_S3' is kept."""
+        spaced = re.sub(r"[_.]+", " ", session_id)
+        words = re.findall(r"[A-Za-z][A-Za-z'’]+", session_id)
+        lexicon = self.load()._lexicon
+        if not self.find(spaced, names) and not any(lexicon.given_name(w) or lexicon.proper(w) for w in words):
+            return session_id
+        return "session-" + hashlib.sha256(session_id.encode("utf-8")).hexdigest()[:8]
+
     def session(self, session: Session) -> Session:
         """The session with every identifying mention replaced, consistently across all its text."""
         self.load()
@@ -98,7 +109,7 @@ class Redactor:
                                           words=_words(t.words, t.text, mentions(t.text), table, clean))
                       for t in session.turns)
         utterances = tuple(_utterance(u, relabel, clean) for u in session.utterances)
-        meta = dataclasses.replace(session.meta, source_file=None, session_id=clean(session.meta.session_id),
+        meta = dataclasses.replace(session.meta, source_file=None, session_id=self.session_id(session.meta.session_id, names),
                                    warnings=tuple(clean(_relabelled(w, relabel)) for w in session.meta.warnings))
         return dataclasses.replace(session, meta=meta, speakers=speakers, turns=turns, utterances=utterances)
 
