@@ -48,6 +48,8 @@ def test_manifest_rows_carry_their_options(tmp_path):
     jobs = discover([manifest])
     assert [(j.session_id, j.therapist, j.date) for j in jobs] == [("s1", "Therapist", "2026-01-05"),
                                                                    ("site2/a", None, None)]
+    manifest.write_text("path,session\nsite1/a.txt,1\nsite1/a.txt,2\n")  # two sessions of one file
+    assert [j.session_id for j in discover([manifest])] == ["site1/a/1", "site1/a/2"]
     manifest.write_text("path\nsite1/a.txt\nsite1/nope.txt\n")
     with pytest.raises(InputError, match=r"line 3.*nope.txt: no such file|nope.txt: no such file"):
         discover([manifest])

@@ -112,7 +112,8 @@ def read_manifest(path: Path) -> list[Job]:
         if not file.is_file():
             raise InputError(path, f"{row['path']}: no such file", line=line)
         base = _job(file, path.parent)
-        jobs.append(dataclasses.replace(base, session_id=row.get("session_id") or base.session_id,
+        default_id = f"{base.session_id}/{row['session']}" if row.get("session") else base.session_id
+        jobs.append(dataclasses.replace(base, session_id=row.get("session_id") or default_id,
                                         therapist=row.get("therapist") or None, date=row.get("date") or None,
                                         format=row.get("format") or None, session=row.get("session") or None))
     if not jobs:
