@@ -87,6 +87,21 @@ def test_simple_layout_known_kappa(tmp_path):
     assert c.icc is None and c.spearman is None  # one session: no session-level statistics
 
 
+def test_wide_layout_is_a_blank_copy_of_utterances_csv_filled_by_a_coder(tmp_path):
+    _, pred = simple_case(tmp_path)
+    rows = [("s1", i, i, "therapist", f"Sentence number {i}?", v, "") for i, v in enumerate(GOLD_OPEN)]
+    rows.append(("s1", 10, 10, "client", "A client line.", "", ""))
+    gold = write_csv(tmp_path / "wide.csv", ("session_id", "utterance_index", "turn_index", "role", "text",
+                                             "open_question", "complex_reflection"), rows)
+    report = evaluate_agreement(gold, pred)
+    c = code(report, "open_question")
+    assert report.layout == "utterance" and c.kappa == pytest.approx(0.28 / 0.48) and c.units == 10
+    assert [x.code for x in report.codes] == ["open_question"]  # the empty complex_reflection column coded nothing
+    own = write_pred(tmp_path / "copy", "s1", [(0, "therapist", "Hi?", {"open_question": 1})])
+    with pytest.raises(InputError, match="tool's own utterances.csv"):
+        read_gold(own)
+
+
 def test_turn_index_aggregates_utterances(tmp_path):
     # turn 0: two sentences, the second an open question -> the turn is predicted positive (p = max = 0.9)
     # turn 1: client; turn 2: one sentence, not a question. Gold: turn 0 = 1, turn 2 = 1 -> tp 1, fn 1.

@@ -30,6 +30,13 @@ reflection), so only the subtype columns are read.
 ``utterance_index`` refers to the tool's own utterances (``utterances.csv``), ``turn_index`` to
 its turns. A unit with no row for a code is not counted for that code.
 
+**Wide layout** (one row per unit, one column per code): ``session_id``, ``utterance_index`` or
+``turn_index`` (utterance_index wins when both are there), then columns named after codes with
+1/0, true/false, yes/no, or empty (not coded); optional ``annotator``, ``text``, and ``role`` (rows
+whose role is not therapist are skipped). This is a blank copy of the tool's ``utterances.csv``
+that coders filled in; a file that still has the tool's ``<marker>_p`` columns is refused, so a
+model decision can never pass for a human one.
+
 Session ids must equal the predictions' ``session_id`` (the analysed file's stem); in the AnnoMI
 layout that is ``transcript_id``.
 """
@@ -130,6 +137,8 @@ def read_gold(path: str | Path) -> Gold:
                 gold = _read_annomi(path, reader, columns)
             elif all(c in columns for c in SIMPLE_KEY):
                 gold = _read_simple(path, reader, columns)
+            elif "session_id" in columns and any(c in known_codes() for c in columns):
+                gold = _read_wide(path, reader, columns)
             else:
                 raise InputError(path, _unrecognised(columns))
     except UnicodeDecodeError as e:
@@ -141,11 +150,43 @@ def read_gold(path: str | Path) -> Gold:
     return gold
 
 
+def _read_wide(path: Path, reader: csv.DictReader, columns: list[str]) -> Gold:
+    """One row per unit, one column per code (empty cell: not coded)."""
+    if any(f"{c}_p" in columns for c in columns if c in known_codes()):
+        raise InputError(path, "this looks like the tool's own utterances.csv (it has <marker>_p probability columns): "
+                               "give the coders a copy without the tool's marker and _p columns, with blank code "
+                               "columns for them to fill, so that no model decision is left standing as a human one")
+    unit_col = next((c for c in UNIT_COLUMNS if c in columns), None)
+    if unit_col is None:
+        raise InputError(path, "wide layout needs a utterance_index or turn_index column")
+    codes, annotator_col = [c for c in columns if c in known_codes()], _annotator_column(columns)
+    labels: list[Label] = []
+    texts: dict[str, dict[int, GoldRow]] = {}
+    for line, row in _iter_rows(path, reader):
+        session, unit = row["session_id"], _int(path, line, unit_col, row[unit_col])
+        if not session:
+            raise InputError(path, "empty session_id", line=line)
+        if row.get("role", "therapist").lower() not in ("therapist", ""):
+            continue
+        for code in codes:
+            if not row[code]:
+                continue
+            value = VALUES.get(row[code].lower())
+            if value is None:
+                raise InputError(path, f"{code} must be 1/0, true/false, yes/no or empty, got '{row[code]}'", line=line)
+            labels.append(Label(session, unit, code, value, row[annotator_col] if annotator_col else "", line))
+        if row.get("text"):
+            texts.setdefault(session, {}).setdefault(unit, GoldRow(unit, "therapist", row["text"]))
+    ordered = {s: tuple(rows[u] for u in sorted(rows)) for s, rows in texts.items()}
+    return Gold(path, unit_col.removesuffix("_index"), tuple(labels), ordered)
+
+
 def _unrecognised(columns: list[str]) -> str:
     found = ", ".join(columns[:12]) + (", ..." if len(columns) > 12 else "") if columns else "none (empty file?)"
     return ("columns not recognised. Expected the AnnoMI layout (transcript_id, utterance_id, interlocutor, "
             "utterance_text, question_subtype, reflection_subtype, therapist_input_subtype) or the simple layout "
-            f"(session_id, utterance_index or turn_index, code, value); found: {found}")
+            f"(session_id, utterance_index or turn_index, code, value) or the wide layout (session_id, "
+            f"utterance_index or turn_index, one column per code); found: {found}")
 
 
 def _iter_rows(path: Path, reader: csv.DictReader) -> Iterator[tuple[int, dict[str, str]]]:
