@@ -128,13 +128,15 @@ def test_a_play_button_sets_the_player_time(page):
     assert abs(p.evaluate("document.getElementById('player').currentTime") - (start - 0.5)) < 0.6
 
 
-def test_clicking_a_timeline_mark_jumps_to_the_utterance(page):
+def test_clicking_a_timeline_mark_jumps_to_the_utterance_and_cues_the_player(page):
     p = page.page
-    mark = p.locator("svg.timeline a.mark").first
-    target = mark.get_attribute("data-u")
+    assert until(p, "document.getElementById('player').readyState >= 1")
+    mark = p.locator("svg.timeline a.mark").nth(3)
+    target, start = mark.get_attribute("data-u"), float(mark.get_attribute("data-start"))
     mark.click()
     assert p.evaluate("location.hash") == f"#u-{target}"
     assert p.locator(f"#u-{target}").is_visible()
+    assert abs(p.evaluate("document.getElementById('player').currentTime") - (start - 0.5)) < 0.6
 
 
 def test_marks_are_keyboard_reachable_and_show_their_utterance(page):

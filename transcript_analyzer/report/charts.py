@@ -59,7 +59,8 @@ def timeline(session: Session, ax: Axis) -> Markup:
         for u in session.utterances:
             if flagged(u, name):
                 tip = escape(f"{ax.label(ax.utterance_pos[u.index])} {u.speaker}: {u.text}")
-                parts.append(f'<a href="#u-{u.index}" class="mark {css}" data-u="{u.index}" aria-label="{escape(label)} at '
+                start = f' data-start="{ax.utterance_pos[u.index]:.2f}"' if ax.timed else ""
+                parts.append(f'<a href="#u-{u.index}" class="mark {css}" data-u="{u.index}"{start} aria-label="{escape(label)} at '
                              f'{escape(ax.label(ax.utterance_pos[u.index]))}"><title>{tip}</title>'
                              f'{shape(kind, x(ax.utterance_pos[u.index]), y)}</a>')
     for lane, role in enumerate((THERAPIST, CLIENT)):
