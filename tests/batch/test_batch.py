@@ -166,3 +166,27 @@ def test_a_custom_code_in_a_batch_and_its_retraining_redoes_the_sessions(tmp_pat
     assert run_batch([inputs], out, config, BatchOptions(workers=1)).skipped == 1
     train_custom_code(labels, "sleep_q", context="previous-turn", replace=True)  # other weights, same name
     assert run_batch([inputs], out, config, BatchOptions(workers=1)).analysed == 1
+
+
+def test_an_existing_cluster_by_its_scheduler_address(tmp_path):
+    from distributed import LocalCluster
+
+    inputs, out = corpus(tmp_path / "in", bad=False), tmp_path / "run"
+    for name in TRANSCRIPTS[2:]:
+        (inputs / name).unlink()
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        result = run_batch([inputs], out, fast_config(), BatchOptions(scheduler=cluster.scheduler_address))
+        assert (result.analysed, result.failed) == (2, 0)
+        assert len(cluster.scheduler.workers) == 1  # the run used this cluster and left it running
+    utterances, sessions = table_ids(out)
+    assert set(sessions) == {"strong_alliance", "self_disclosure"}
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
+    from transcript_analyzer.errors import ConfigError
+
+    inputs = corpus(tmp_path / "in", bad=False)
+    with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
+        run_batch([inputs], tmp_path / "run", fast_config(), BatchOptions(scheduler="tcp://127.0.0.1:9",
+                                                                                connect_timeout=2))

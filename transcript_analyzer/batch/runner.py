@@ -35,6 +35,7 @@ class BatchOptions:
     force: bool = False  # redo finished sessions
     corpus: str | None = None  # corpus name in the tables (default: the output folder's name)
     convokit: bool = False  # also write a ConvoKit corpus folder
+    connect_timeout: float = 30.0  # seconds to wait for an existing scheduler
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def _connect(options: BatchOptions, config: AnalyzeConfig) -> tuple[Any, Any, in
     logging.getLogger("distributed.nanny").setLevel(max(logging.ERROR, logging.getLogger().getEffectiveLevel()))
     if options.scheduler:
         try:
-            client = Client(options.scheduler, timeout="30s")
+            client = Client(options.scheduler, timeout=f"{options.connect_timeout}s")
         except (OSError, TimeoutError) as e:
             raise ConfigError(f"cannot reach the Dask scheduler at {options.scheduler} ({e})") from e
         return client, None, config.audio.threads
