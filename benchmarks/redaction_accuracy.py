@@ -1,13 +1,15 @@
 """Redaction recall and precision on the team-written labelled sets (tests/data/redaction/,
-invented therapy-style talk): ``original`` (identifying_mentions.jsonl, the set the redactor is
-tuned on) and ``heldout`` (heldout_mentions.jsonl, written before tuning and only measured).
+invented therapy-style talk): ``original`` (identifying_mentions.jsonl, the set the redactor was
+first tuned on), ``heldout`` (heldout_mentions.jsonl, written before the first tuning, measured
+only then, used for the second) and ``final`` (final_mentions.jsonl, written before the second
+tuning and only measured). ``both`` scores original and heldout; ``all`` scores the three.
 
 A gold mention counts as caught when redacted mentions cover at least half of its characters
 (whatever placeholder label they got: for privacy, covered is what matters); a redacted mention
 counts as correct when it overlaps a gold one. Per-label recall, the time per utterance of
 ``Redactor.find`` (model loaded, one warm-up call) and, on request, the misses are printed.
 
-    python benchmarks/redaction_accuracy.py [--set original|heldout|both] [--show-misses]
+    python benchmarks/redaction_accuracy.py [--set original|heldout|final|both|all] [--show-misses]
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"original": ROOT / "tests" / "data" / "redaction" / "identifying_mentions.jsonl",
-        "heldout": ROOT / "tests" / "data" / "redaction" / "heldout_mentions.jsonl"}
+        "heldout": ROOT / "tests" / "data" / "redaction" / "heldout_mentions.jsonl",
+        "final": ROOT / "tests" / "data" / "redaction" / "final_mentions.jsonl"}
+GROUPS = {"both": ("original", "heldout"), "all": ("original", "heldout", "final")}
 DATA = SETS["original"]
 
 
@@ -73,7 +77,7 @@ def report(name: str, records: list[dict], result: dict, show_misses: bool) -> N
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("original", "heldout", "both"), default="both")
+    parser.add_argument("--set", choices=(*SETS, *GROUPS), default="both")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
 
@@ -81,7 +85,7 @@ def main() -> None:
 
     redactor = Redactor().load()
     redactor.find("Warm-up: Karen moved to Leeds in 2019.")
-    for name in ("original", "heldout") if args.set == "both" else (args.set,):
+    for name in GROUPS.get(args.set, (args.set,)):
         records = load(SETS[name])
         report(name, records, score(records, redactor), args.show_misses)
 
