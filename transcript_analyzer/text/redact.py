@@ -77,8 +77,9 @@ class Redactor:
         ('session-1a2b3c4d'); a code like 'P012_S3' is kept."""
         spaced = re.sub(r"[_.]+", " ", session_id)
         words = re.findall(r"[A-Za-z][A-Za-z'’]+", session_id)
-        lexicon = self.load()._lexicon
-        if not self.find(spaced, names) and not any(lexicon.given_name(w) or lexicon.proper(w) for w in words):
+        lexicon = self.load()._lexicon  # None in a redactor that finds mentions some other way
+        named = lexicon is not None and any(lexicon.given_name(w) or lexicon.proper(w) for w in words)
+        if not named and not self.find(spaced, names):
             return session_id
         return "session-" + hashlib.sha256(session_id.encode("utf-8")).hexdigest()[:8]
 
