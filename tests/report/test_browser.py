@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from transcript_analyzer.io.writers import write_outputs
+from transcript_analyzer.report.charts import MI_TIMELINE_MARKERS
 from transcript_analyzer.report.view import TIMELINE_MARKERS, flagged_moments
 
 CHROMIUM = os.environ.get("TA_CHROMIUM", "/usr/bin/chromium")
@@ -93,14 +94,18 @@ def test_loads_without_errors_or_network_requests_and_saves_a_screenshot(page, t
 
 def test_timeline_and_flagged_moments_render(page, session):
     p = page.page
-    assert p.locator("svg.timeline").is_visible()
+    assert p.locator("svg.timeline.tl").is_visible()
     marks = sum(1 for u in session.utterances for m in u.markers if m.decision and m.marker in TIMELINE_MARKERS)
-    assert marks > 0 and p.locator("svg.timeline a.mark").count() == marks
-    assert p.locator("svg.timeline rect.turn").count() == len(session.turns)
+    assert marks > 0 and p.locator("svg.timeline.tl a.mark").count() == marks
+    assert p.locator("svg.timeline.tl rect.turn").count() == len(session.turns)
+    mi = sum(1 for u in session.utterances for m in u.markers if m.decision and m.marker in MI_TIMELINE_MARKERS)
+    assert not p.locator("svg.timeline.tl-mi").is_visible()  # folded away until asked for
+    p.locator("details.mi-timeline summary").click()
+    assert p.locator("svg.timeline.tl-mi").is_visible() and p.locator("svg.timeline.tl-mi a.mark").count() == mi > 0
     expected = sum(len(items) for _, items, _ in flagged_moments(session))
     assert expected > 0 and p.locator("article.moment").count() == expected
     assert p.locator("article.moment mark").count() > 0  # evidence words highlighted
-    box = p.locator("svg.timeline").bounding_box()
+    box = p.locator("svg.timeline.tl").bounding_box()
     assert box["width"] > 800 and box["height"] > 100
 
 
@@ -131,7 +136,7 @@ def test_a_play_button_sets_the_player_time(page):
 def test_clicking_a_timeline_mark_jumps_to_the_utterance_and_cues_the_player(page):
     p = page.page
     assert until(p, "document.getElementById('player').readyState >= 1")
-    mark = p.locator("svg.timeline a.mark").nth(3)
+    mark = p.locator("svg.timeline.tl a.mark").nth(3)
     target, start = mark.get_attribute("data-u"), float(mark.get_attribute("data-start"))
     mark.click()
     assert p.evaluate("location.hash") == f"#u-{target}"
@@ -141,7 +146,7 @@ def test_clicking_a_timeline_mark_jumps_to_the_utterance_and_cues_the_player(pag
 
 def test_marks_are_keyboard_reachable_and_show_their_utterance(page):
     p = page.page
-    mark = p.locator("svg.timeline a.mark").first
+    mark = p.locator("svg.timeline.tl a.mark").first
     mark.focus()
     tooltip = p.locator("#tooltip")
     assert tooltip.is_visible() and len(tooltip.inner_text()) > 5

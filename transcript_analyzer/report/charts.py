@@ -17,7 +17,19 @@ SHAPES = {  # marker -> (css class, short label, shape)
     "self_disclosure": ("mk-sd", "Self-disclosure", "hollow-square"),
     "empathy": ("mk-emp", "Empathy", "circle"),
     "positive_regard": ("mk-pr", "Pos. regard", "diamond"),
+    # MI behaviours (their own timeline, collapsed under the alliance one): one neutral colour,
+    # told apart by their row labels
+    "open_question": ("mk-mi", "Open question", "circle"),
+    "closed_question": ("mk-mi", "Closed question", "circle"),
+    "simple_reflection": ("mk-mi", "Simple refl.", "diamond"),
+    "complex_reflection": ("mk-mi", "Complex refl.", "diamond"),
+    "giving_information": ("mk-mi", "Information", "square"),
+    "advice_with_permission": ("mk-mi", "Advice, asked", "square"),
+    "advice_without_permission": ("mk-mi", "Advice, unasked", "triangle"),
+    "confront": ("mk-mi", "Confront", "triangle"),
 }
+MI_TIMELINE_MARKERS = ("open_question", "closed_question", "simple_reflection", "complex_reflection",
+                       "giving_information", "advice_with_permission", "advice_without_permission", "confront")
 LEFT, WIDTH, ROW = 110.0, 1000.0, 16.0
 HATCH = ' fill="url(#hatch)"'
 # Shared definitions: the page includes them once (DEFS), charts refer to url(#hatch).
@@ -42,11 +54,12 @@ def legend_shape(name: str) -> Markup:
                   f'{shape(kind, 7, 7, 6)}</svg>')
 
 
-def timeline(session: Session, ax: Axis) -> Markup:
+def timeline(session: Session, ax: Axis, markers: Sequence[str] = TIMELINE_MARKERS, ident: str = "tl",
+             title: str = "Session timeline") -> Markup:
     """Marker rows above a therapist lane and a client lane; long silences hatched, overlaps
     dark; every mark links to its utterance in the transcript."""
     coded = {m.marker for u in session.utterances for m in u.markers}
-    rows = [m for m in TIMELINE_MARKERS if m in coded]
+    rows = [m for m in markers if m in coded]
     lanes_y = 8 + ROW * len(rows) + 6
     height = lanes_y + 2 * 26 + 34
     x = lambda v: LEFT + (WIDTH - LEFT - 12) * (v / ax.length)  # noqa: E731
@@ -78,8 +91,9 @@ def timeline(session: Session, ax: Axis) -> Markup:
     parts += _ticks(ax, x, lanes_y + 52)
     desc = (f"Session timeline over {ax.label(ax.length)}: therapist and client turns, and "
             f"{sum(flagged(u, n) for u in session.utterances for n in rows)} marked utterances in rows by marker.")
-    return Markup(f'<svg class="timeline" viewBox="0 0 {WIDTH:.0f} {height:.0f}" role="group" aria-labelledby="tl-title tl-desc">'
-                  f'<title id="tl-title">Session timeline</title><desc id="tl-desc">{escape(desc)}</desc>'
+    return Markup(f'<svg class="timeline {ident}" viewBox="0 0 {WIDTH:.0f} {height:.0f}" role="group" '
+                  f'aria-labelledby="{ident}-title {ident}-desc"><title id="{ident}-title">{escape(title)}</title>'
+                  f'<desc id="{ident}-desc">{escape(desc)}</desc>'
                   + "".join(str(p) for p in parts) + "</svg>")
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..model import SCHEMA_VERSION, Session
 from . import charts
-from .view import (Axis, axis, clock, coded_markers, evidence_spans, flagged_moments, marker_rows, score)
+from .view import (TIMELINE_MARKERS, Axis, axis, clock, coded_markers, evidence_spans, flagged_moments, marker_rows, score)
 
 TEMPLATES = Path(__file__).parent / "templates"
 METRIC_NAMES = {"reflection_to_question": "Reflection-to-question ratio (R:Q)",
@@ -83,9 +83,13 @@ def session_html(session: Session, out_dir: Path | None = None, embed_audio: boo
     context = dict(
         s=session, meta=session.meta, metrics=metrics, ax=ax, rows=marker_rows(session), coded=coded,
         moments=flagged_moments(session), validity=validity, audio=audio_source(session, out_dir, embed_audio),
-        timeline=charts.timeline(session, ax), turn_chart=charts.turn_lengths(session),
+        timeline=charts.timeline(session, ax),
+        mi_timeline=charts.timeline(session, ax, charts.MI_TIMELINE_MARKERS, "tl-mi", "MI behaviours over the session")
+        if any(d.name in charts.MI_TIMELINE_MARKERS for d in coded) else None,
+        turn_chart=charts.turn_lengths(session),
         talk_chart=_talk_chart(session), index_chart=charts.contributions(index_terms) if index_terms else None,
         legend={d.name: charts.legend_shape(d.name) for d in coded if d.name in charts.SHAPES},
+        timeline_legend=[d.name for d in coded if d.name in TIMELINE_MARKERS],
         shapes=charts.SHAPES, defs=charts.DEFS, turns=_transcript(session), metric_names=METRIC_NAMES,
         utterance_html=utterance_html, score=score, version=__version__, schema=SCHEMA_VERSION,
         generated=datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
