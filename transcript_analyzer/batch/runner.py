@@ -149,7 +149,7 @@ def _run(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOp
     client, cluster, threads = _connect(options, config)
     try:
         try:
-            client.register_plugin(AnalyzerPlugin(_worker_config(config, threads), threads), name=PLUGIN)
+            client.register_plugin(AnalyzerPlugin(config, threads), name=PLUGIN)
         except AnalyzerError:
             raise
         except Exception as e:  # e.g. a remote worker without the package or its models
@@ -178,7 +178,7 @@ def _outcome(future: Any, job: Job) -> Outcome:
                    error=f"the worker analysing this file died or failed ({type(error).__name__}: {error})")
 
 
-def _connect(options: BatchOptions, config: AnalyzeConfig) -> tuple[Any, Any, int]:
+def _connect(options: BatchOptions, config: AnalyzeConfig) -> tuple[Any, Any, int | None]:
     from distributed import Client, LocalCluster
 
     quiet = logging.getLogger("distributed")  # Dask's INFO chatter, unless the user asked for it (-v)
@@ -190,7 +190,7 @@ def _connect(options: BatchOptions, config: AnalyzeConfig) -> tuple[Any, Any, in
             client = Client(options.scheduler, timeout=f"{options.connect_timeout}s")
         except (OSError, TimeoutError) as e:
             raise ConfigError(f"cannot reach the Dask scheduler at {options.scheduler} ({e})") from e
-        return client, None, config.audio.threads
+        return client, None, None  # each worker uses its own thread count
     cores = os.cpu_count() or 1
     workers = options.workers or cores
     if workers < 1:
@@ -201,9 +201,3 @@ def _connect(options: BatchOptions, config: AnalyzeConfig) -> tuple[Any, Any, in
                            env={"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads),
                                 "TOKENIZERS_PARALLELISM": "false"})
     return Client(cluster), cluster, threads
-
-
-def _worker_config(config: AnalyzeConfig, threads: int) -> AnalyzeConfig:
-    """Each worker's share of the cores: recognition threads and texts encoded at once."""
-    return dataclasses.replace(config, audio=dataclasses.replace(config.audio, threads=threads),
-                               markers=dataclasses.replace(config.markers, threads=config.markers.threads or threads))

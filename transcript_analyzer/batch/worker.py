@@ -35,11 +35,13 @@ class Outcome:
 
 
 class AnalyzerPlugin(WorkerPlugin):
-    """A Dask worker plugin: builds and loads the analyzer once when the worker starts."""
+    """A Dask worker plugin: builds and loads the analyzer once when the worker starts. Its
+    share of the cores (Whisper threads, texts encoded at once, torch threads) is ``threads``,
+    or, on a cluster started elsewhere, the worker's own thread count (`dask worker --nthreads`)."""
 
     name = PLUGIN
 
-    def __init__(self, config: AnalyzeConfig, threads: int = 1):
+    def __init__(self, config: AnalyzeConfig, threads: int | None = None):
         self.config = config
         self.threads = threads
         self.analyzer: Any = None
@@ -47,11 +49,18 @@ class AnalyzerPlugin(WorkerPlugin):
     def setup(self, worker: Any = None) -> None:
         from ..api import Analyzer
 
-        _limit_threads(self.threads)
-        self.analyzer = Analyzer(self.config).load()
+        threads = self.threads or max(1, int(getattr(getattr(worker, "state", None), "nthreads", 1) or 1))
+        _limit_threads(threads)
+        self.analyzer = Analyzer(worker_config(self.config, threads)).load()
 
     def teardown(self, worker: Any = None) -> None:
         self.analyzer = None
+
+
+def worker_config(config: AnalyzeConfig, threads: int) -> AnalyzeConfig:
+    """A worker's share of the cores: recognition threads and texts encoded at once."""
+    return dataclasses.replace(config, audio=dataclasses.replace(config.audio, threads=threads),
+                               markers=dataclasses.replace(config.markers, threads=config.markers.threads or threads))
 
 
 def _limit_threads(threads: int) -> None:
