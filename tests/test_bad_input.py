@@ -1,6 +1,5 @@
 """Every kind of bad input: a message naming the file and the problem, exit status 2, no output."""
 
-import json
 
 import pytest
 from click.testing import CliRunner

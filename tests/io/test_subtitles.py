@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import said, starts
+from .helpers import said
 
 
 def vtt(*cues: str, header: str = "WEBVTT") -> str:

@@ -1,6 +1,5 @@
 import dataclasses
 
-import pytest
 
 from transcript_analyzer.markers.index import COMPONENTS, AllianceIndexModel, reference, session_features
 from transcript_analyzer.metrics import MetricsStage, marker_summaries, miti_benchmarks

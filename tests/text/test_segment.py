@@ -1,9 +1,7 @@
-import dataclasses
-
 import pytest
 
 from transcript_analyzer.model import Turn, Word
-from transcript_analyzer.text.segment import SegmentStage, repair_spans, utterance_times
+from transcript_analyzer.text.segment import repair_spans, utterance_times
 
 from ..conftest import make_session
 
