@@ -78,6 +78,58 @@ def test_the_cli_redacts_every_output_and_the_summary(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, mentions", [
+    # a name opening a sentence with no cue: a verb (or "from") after it
+    ("Tomasz rang me at midnight, drunk again.", ["Tomasz"]),
+    ("Kemal from the garage lent me his van.", ["Kemal"]),
+    ("and then jasmine said it was my fault", ["jasmine"]),
+    ("so priyanka just walked out", ["priyanka"]),
+    ("Little Danny was the youngest of us.", ["Little Danny"]),
+    ("What would Ji-hoon say?", ["Ji-hoon"]),
+    # cues that name: kinship before a star sign or month, a title before a lowercase surname
+    ("My son Leo is obsessed with dinosaurs.", ["Leo"]),
+    ("the social worker mrs baker came round", ["mrs baker"]),
+    # organisations that are plain words, national services, a school in lowercase; a rare town
+    ("In the end I phoned Mind and they were lovely.", ["Mind"]),
+    ("i went to the nhs walk in centre", ["nhs"]),
+    ("The VA lost my paperwork again.", ["VA"]),
+    ("my lad starts at brook primary in september", ["brook primary"]),
+    ("we used to go to skegness every year", ["skegness"]),
+    # ages and house numbers in unpunctuated speech, and an age said again
+    ("i was seventeen the night it happened", ["seventeen"]),
+    ("the boys are four now", ["are four"]),
+    ("He was seventeen. Seventeen.", ["was seventeen", "Seventeen"]),
+    ("we lived at twenty seven larch avenue for years", ["twenty seven larch avenue"]),
+])
+def test_names_without_cues_and_ages_in_speech(redactor, text, mentions):
+    assert [m.text for m in redactor.find(text)] == mentions
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Covid changed everything for us.",
+    "Hope was all I had left.",
+    "Ketamine was offered but I said no.",
+    "Our dog, Bonnie, sleeps on the bed.",
+    "I've been doing EMDR with a new therapist.",
+    "we met at Uni, second year.",
+    "I rang Social Services and they did nothing.",
+    "i saw dr today and he upped my dose",
+    "i was ten minutes late again",
+    "i was one of the lucky ones",
+    "he was two streets away when it happened",
+    "there are seven of us in the house",
+    "My score was seventeen, down from twenty.",
+    "The car's ten years old.",
+    "it's two minutes down the road",
+    "we stayed from six till close",
+    "my daughter goes to the local primary",
+])
+def test_hard_negatives_for_the_new_cues_are_left_alone(redactor, text):
+    assert redactor.find(text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, mentions", [
     # lowercase speech-recognition text: NER on a truecased copy, offsets in the original
     ("ever since jamal moved out to croydon i dont really see anyone", ["jamal", "croydon"]),
     ("i work nights at the royal infirmary in edinburgh", ["royal infirmary", "edinburgh"]),
@@ -170,9 +222,10 @@ def test_evidence_words_never_leak_what_the_utterance_text_redacted():
 
 @pytest.mark.slow
 def test_recall_and_precision_on_the_labelled_sets(redactor):
-    """Regression floors just under the measured values (2026-11-22: original set recall 0.975,
-    precision 0.980; held-out set recall 0.880, precision 0.973). The issue's target, recall >= 0.95,
-    is met on the set the redactor was tuned on but not on the held-out set."""
+    """Regression floors just under the measured values (2026-11-22, second tuning round: original
+    set recall 0.996, precision 0.984; held-out set, used for that round's tuning, 0.992 / 1.000;
+    final set, written before that round and only measured, 0.899 / 0.970). The issue's target,
+    recall >= 0.95 on unseen text, is not met: the final set is the honest number."""
     import sys
 
     from ..conftest import ROOT
@@ -182,10 +235,13 @@ def test_recall_and_precision_on_the_labelled_sets(redactor):
 
     original = score(load(SETS["original"]), redactor)
     assert sum(original["total"].values()) >= 150
-    assert original["recall"] >= 0.95 and original["precision"] >= 0.95
+    assert original["recall"] >= 0.98 and original["precision"] >= 0.97
     heldout = score(load(SETS["heldout"]), redactor)
     assert sum(heldout["total"].values()) >= 80
-    assert heldout["recall"] >= 0.85 and heldout["precision"] >= 0.90
+    assert heldout["recall"] >= 0.97 and heldout["precision"] >= 0.97
+    final = score(load(SETS["final"]), redactor)
+    assert sum(final["total"].values()) >= 120
+    assert final["recall"] >= 0.88 and final["precision"] >= 0.95
 
 
 def test_words_never_leak_what_the_turn_text_redacted():

@@ -2,14 +2,15 @@
 
 Mentions are found by spaCy's named-entity recogniser (people, places, organisations, dates), by
 patterns for what NER misses or mislabels (redact_patterns.py: e-mail addresses, phone numbers,
-postal addresses, ages, identifiers, spoken years, "Thursday the 9th", holidays with a year, and
+postal addresses and spoken house numbers, ages also in unpunctuated speech, identifiers,
+spoken years, "Thursday the 9th", holidays with a year, national services such as the NHS, and
 every speaker label wherever it occurs) and by context cues (redact_cues.py: "my wife dawn",
-"called Cerys", "Father Declan", "in Aleppo", "works at Boots"). Lowercase text, as some speech
-recognisers write it, is parsed as a truecased copy (redact_lexicon.py). Family words, medicines,
-holidays and questionnaires are never names. The same mention gets the same placeholder
-throughout the session; the speakers' own names become ``[THERAPIST_NAME]`` /
-``[CLIENT_NAME_1]`` so the report still reads naturally. Measured by
-benchmarks/redaction_accuracy.py on two labelled sets (tests/data/redaction/).
+"called Cerys", "Father Declan", "mrs fielding", "Chidi texted me", "in Aleppo", "rang Mind",
+"works at Boots"). Lowercase text, as some speech recognisers write it, is parsed as a truecased
+copy (redact_lexicon.py). Family words, medicines, holidays, questionnaires and pets' names are
+never names. The same mention gets the same placeholder throughout the session; the speakers'
+own names become ``[THERAPIST_NAME]`` / ``[CLIENT_NAME_1]`` so the report still reads naturally.
+Measured by benchmarks/redaction_accuracy.py on three labelled sets (tests/data/redaction/).
 
 Redaction runs after the analysis (the markers see the original words) and before anything is
 written: every output is produced from the redacted session.
@@ -26,7 +27,8 @@ from ..model import THERAPIST, Session, Speaker, Utterance, Word
 from ..resources import load_spacy
 from .redact_cues import Cues
 from .redact_lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
-from .redact_patterns import FAMILY, GENERIC_ORG, NOT_NAMES, Mention, pattern_mentions, specific_date
+from .redact_patterns import (FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
+                              specific_date)
 
 __all__ = ["Mention", "Redactor"]
 
@@ -35,6 +37,7 @@ NER_LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"
 # When mentions overlap, the more specific label names the placeholder (patterns before NER).
 PRIORITY = ("EMAIL", "PHONE", "ADDRESS", "ID", "AGE", "PERSON", "ORG", "PLACE", "DATE")
 NAMES = frozenset(("PERSON", "ORG", "PLACE"))
+HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")
 PLACEHOLDER_TEXT = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]")
 
 
@@ -70,7 +73,8 @@ class Redactor:
         doc = self._nlp(seen)
         found += _entities(doc, text)
         found += Cues(text, seen, doc, self._lexicon, lowercase).find()
-        return _merge(found)
+        pets = [m for m in found if m.label in NAMES and PET_BEFORE.search(text, 0, m.start)]  # "our cat, Pickle"
+        return _merge([_whole_words(m, text) for m in found if m not in pets])
 
     def session_id(self, session_id: str, names: Iterable[str] = ()) -> str:
         """A session id (usually the file name) that names someone or a date becomes opaque
@@ -126,17 +130,24 @@ def _entities(doc: Any, text: str) -> list[Mention]:
         if label is None or (label == "DATE" and not specific_date(words, text[max(0, start - 20):start])) or \
                 (label != "DATE" and _not_a_name(words)) or (label == "ORG" and GENERIC_ORG.match(words)):
             continue
-        if label == "PERSON":  # "Dr. Okafor": keep the title with the name
-            before = re.search(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s*$", text[:start])
+        if label == "PERSON":  # "Dr. Okafor", "Big Gaz": keep the title or nickname's adjective with the name
+            before = re.search(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?|\b(?:Big|Little|Young|Old|Lil|Wee))\s*$", text[:start])
             start = before.start() if before else start
         found.append(Mention(start, end, label, text[start:end]))
     return found
 
 
+def _whole_words(m: Mention, text: str) -> Mention:
+    """A name mention that stops at a hyphen inside a word ("Ji" of "Ji-woo") takes the whole word."""
+    more = HYPHENATED.match(text, m.end) if m.label in NAMES else None
+    return Mention(m.start, more.end(), m.label, text[m.start:more.end()]) if more else m
+
+
 def _not_a_name(words: str) -> bool:
     """A family word, a medicine, a holiday, a diagnosis, a questionnaire ("Nana", "Xanax",
     "Valentine", "Asperger's", "GAD-7")."""
-    return bool(FAMILY.match(words) or re.sub(r"(?:['’]s)?\W*$", "", words).lower() in NOT_NAMES
+    bare = re.sub(r"(?:['’]s)?\W*$", "", words).lower()
+    return bool(FAMILY.match(words) or bare in NOT_NAMES or bare in GENERIC_PLACES
                 or re.fullmatch(r"[A-Z]{2,6}-\d{1,2}", words))  # measures and viruses: PHQ-9, GAD-7, COVID-19
 
 

@@ -1,10 +1,12 @@
 """Context cues for names that NER misses: "my wife dawn", "a volunteer called Cerys", "Father
-Declan", "Mark from her office", "crossed at Nogales", "works at Boots", "the Hope and Anchor".
+Declan", "mrs fielding", "Mark from her office", "Chidi texted me", "crossed at Nogales", "rang
+Mind", "works at Boots", "the Hope and Anchor", "hillside primary".
 
-Each cue is a regular expression over the text NER saw (the truecased copy for lowercase text,
-same length as the original) plus a check of the candidate name: in cased text a name is
-capitalised; in lowercase text it must be a word that is not plain English (redact_lexicon) or a
-given name that the parser does not read as a verb or function word.
+Each cue is a regular expression or a token test over the text NER saw (the truecased copy for
+lowercase text, same length as the original) plus a check of the candidate name: in cased text a
+name is capitalised; in lowercase text it must be a word that is not plain English (redact_lexicon)
+or a given name that the parser does not read as a verb or function word (after "mrs", "dr": any
+word but a function word). A name opening a sentence with no cue needs a verb after it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from typing import Any, Iterator
 
 from .redact_lexicon import Lexicon
-from .redact_patterns import CALENDAR, NOT_A_NAME, NOT_NAMES, Mention
+from .redact_patterns import CALENDAR, GENERIC_PLACES, NAMED_BY_CUE, NOT_A_NAME, NOT_NAMES, Mention
 
 NAME = r"[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*"
 CAP_NAME = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -35,9 +37,13 @@ PERSON_VERBS = frozenset("said says told tells asked asks thinks thought knows k
                          "rings called calls texted texts left died lives lived works worked keeps kept reckons messaged "
                          "emailed showed turned".split())
 VOCATIVE_NEXT = frozenset("is are was were can could would will do did does have has what how when why where".split())
+ADVERBS_BEFORE_VERB = frozenset("just never always still really also then even only finally".split())
 OPENERS = frozenset("and but so oh well yes no because then".split())
 PLACE_PREP = frozenset("in to from near outside past around across into through towards toward via".split())
 ORG_PREP = frozenset("at for with by joined join".split())
+# Before these, a capitalised word mid-sentence names an organisation even when it is a plain word ("rang Mind")
+CONTACT = frozenset("at joined join rang rung ring ringing phoned phone phoning contacted contact emailed texted "
+                    "messaged".split())
 ORG_SUFFIX = (r"(?:Hospital|Infirmary|Surgery|Clinic|Hospice|School|Academy|College|University|Primary|Church|Chapel|"
               r"Cathedral|Mosque|Temple|Synagogue|Trust|Council|Foundation|Solicitors)")
 VENUE = (rf"\b(?:Café|Cafe|Caffè|Bar|Hotel|Restaurant|Pub|Club|Inn)\s+{CAP_NAME}|"
@@ -50,6 +56,8 @@ NON_NAME_POS = frozenset(("VERB", "AUX", "ADP", "ADV", "DET", "PRON", "CCONJ", "
 QUOTES_AND_DASHES = frozenset(('"', "'", "“", "‘", "(", "-", "—", ":", ";"))
 
 NAME_RE = re.compile(NAME)
+NOT_SURNAMES = frozenset("today tonight tomorrow yesterday appointment appointments said says told thinks".split())
+SURNAME_TITLE = re.compile(r"(?i)(?:mr|mrs|ms|mx|dr)\.?")
 NEXT_CAP_NAME = re.compile(rf"\s+({CAP_NAME})")
 KIN_OR_NAMING = re.compile(rf"(?i:\b{POSSESSIVE}\s+{KIN_ADJ}{KIN},?\s+|\b{NAMING}\s+)")
 TITLES = {lowercase: tuple((keep, re.compile(rf"{NOT_AFTER_POSSESSIVE}\b{titles}\s+", re.I if lowercase else 0))
@@ -59,6 +67,9 @@ ORG_BY_SUFFIX = re.compile(rf"\b(?:(?:St\.?|Saint)\s+)?(?:{CAP_NAME}\s+){{1,3}}{
 ORG_BY_SUFFIX_LOWER = re.compile(rf"\b(?:(?:royal|st|saint|queen|king)\.?\s+(?:{NAME}\s+)?|(?=[A-Z]){NAME}\s+)"
                                  rf"(?i:{ORG_SUFFIX})\b")
 VENUE_RE = re.compile(VENUE)
+SCHOOL_LOWER = re.compile(r"\b([a-z]+)\s+(?:primary|academy|infirmary|infants|juniors)\b")
+GENERIC_SCHOOL = frozenset("village local church catholic state public private junior senior secondary grammar police "
+                           "football dance drama stage sixth form".split())
 HOLIDAY_BEFORE = re.compile(r"(?i)\b(?:christmas|new years?|new year['’]s|st\.?|saint)\s*$")
 WORK_RE = re.compile(WORK)
 
@@ -72,27 +83,33 @@ class Cues:
         self.ents = {i: e.label_ for e in doc.ents for i in range(e.start_char, e.end_char)}
 
     def find(self) -> list[Mention]:
-        return [*self._kin_and_naming(), *self._titles(), *self._given_names(), *self._proper_nouns(),
-                *self._organisations()]
+        return [*self._kin_and_naming(), *self._titles(), *self._given_names(), *self._sentence_initial_names(),
+                *self._proper_nouns(), *self._organisations()]
 
     def _mention(self, start: int, end: int, label: str) -> Mention:
         return Mention(start, end, label, self.text[start:end])
 
-    def _name_ok(self, start: int, word: str) -> bool:
-        if word.lower().replace("’", "'") in NOT_A_NAME or (word.isupper() and len(word) > 1):
+    def _name_ok(self, start: int, word: str, surname: bool = False) -> bool:
+        """Can the word after a cue be a name? ``surname``: after "mrs", "dr" any word but a function
+        word can be, in lowercase text too ("mrs fielding")."""
+        lower = word.lower().replace("’", "'")
+        if (lower in NOT_A_NAME and lower not in NAMED_BY_CUE) or (word.isupper() and len(word) > 1):
             return False
         if not self.lowercase:
             return word[0].isupper()
         if word[0].isupper():  # capitalised by truecasing: not plain English
             return True
+        if surname:
+            return (lower not in self.lexicon.stop_words and len(lower) > 1 and not self.lexicon.asr_word(lower)
+                    and self.ents.get(start) not in ("DATE", "TIME") and lower not in NOT_SURNAMES)
         token = self.tokens.get(start)
         return (self.lexicon.given_name(word) and word.lower() not in self.lexicon.stop_words
                 and (token is None or token.pos_ not in NON_NAME_POS))
 
-    def _name_at(self, start: int) -> tuple[int, int] | None:
+    def _name_at(self, start: int, surname: bool = False) -> tuple[int, int] | None:
         """The name starting at ``start`` (a first name and, when capitalised, a surname), or None."""
         m = NAME_RE.match(self.seen, start)
-        if not m or not self._name_ok(start, m.group(0)):
+        if not m or not self._name_ok(start, m.group(0), surname):
             return None
         end = m.end()
         more = NEXT_CAP_NAME.match(self.seen, end)
@@ -109,13 +126,74 @@ class Cues:
     def _titles(self) -> Iterator[Mention]:
         for keep_title, pattern in TITLES[self.lowercase]:
             for m in pattern.finditer(self.seen):
-                span = self._name_at(m.end())
+                surname = SURNAME_TITLE.fullmatch(m.group(0).strip()) is not None  # "mrs fielding"
+                span = self._name_at(m.end(), surname)
                 if span:
                     yield self._mention(m.start() if keep_title else span[0], span[1], "PERSON")
 
     def _sentence_initial(self, token: Any) -> bool:
         prev = token.nbor(-1) if token.i > 0 else None
         return prev is None or token.is_sent_start or prev.text in QUOTES_AND_DASHES
+
+    def _opens(self, token: Any) -> bool:
+        """Does the token open a sentence, perhaps after an opener or two ("and then megan said")?"""
+        for _ in range(3):
+            if self._sentence_initial(token):
+                return True
+            if token.nbor(-1).lower_ not in OPENERS:
+                return False
+            token = token.nbor(-1)
+        return False
+
+    def _initial_name(self, token: Any) -> bool:
+        """A capitalised word the parser reads as a proper noun, NER left alone, and that is not plain
+        English (in lowercase text: that truecasing capitalised) or is a given name more often a name
+        than a word ("Amber", not "Hope")."""
+        word = token.text
+        if not (word[:1].isupper() and NAME_RE.fullmatch(word)) or word.isupper() or token.idx in self.ents \
+                or token.pos_ not in ("PROPN", "NOUN") or word.lower().replace("’", "'") in NOT_A_NAME:
+            return False
+        if self.lexicon.proper(word):
+            return True
+        return not self.lowercase and token.pos_ == "PROPN" and self.lexicon.name_like(word)
+
+    def _sentence_initial_names(self) -> Iterator[Mention]:
+        """A name opening a sentence with no cue before it, followed by a verb or "from": "Chidi
+        texted me", "Marguerite used to say", "bethany from the foodbank", "Amber was my friend";
+        with a capitalised word before it when that is an adjective ("Big Gaz behind the bar"); in
+        lowercase text also a given name before a verb of saying or moving ("and then jasmine said")."""
+        for t in self.doc:
+            if not self._opens(t):
+                continue
+            first = t
+            if not self._initial_name(t):
+                if self.lowercase and self._lowercase_given_name(t):
+                    yield self._mention(t.idx, t.idx + len(t.text), "PERSON")
+                if not (t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN") and t.i + 1 < len(self.doc)
+                        and self._initial_name(t.nbor(1)) and self.lexicon.proper(t.nbor(1).text)):
+                    continue
+                t = t.nbor(1)
+            last = t
+            while last.i + 1 < len(self.doc) and self._initial_name(last.nbor(1)):
+                last = last.nbor(1)
+            nxt = self._next_word(last)
+            if nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.lower_ == "from"
+                                    or (first is not t and nxt.pos_ == "ADP")):
+                yield self._mention(first.idx, last.idx + len(last.text), "PERSON")
+
+    def _next_word(self, token: Any) -> Any:
+        """The token after this one, skipping one adverb ("priyanka just walked out")."""
+        following = self.doc[token.i + 1:token.i + 3]
+        if len(following) > 1 and following[0].lower_ in ADVERBS_BEFORE_VERB:
+            return following[1]
+        return following[0] if len(following) else None
+
+    def _lowercase_given_name(self, token: Any) -> bool:
+        word = token.lower_
+        nxt = self._next_word(token)
+        return (token.text.islower() and self.lexicon.given_name(word) and word not in self.lexicon.stop_words
+                and word not in NOT_A_NAME and nxt is not None
+                and (nxt.lower_ in PERSON_VERBS or nxt.lower_ == "from"))
 
     def _given_names(self) -> Iterator[Mention]:
         """Cased text: a given name that is also a word ("Mark", "Summer", "Hope") when capitalised
@@ -149,10 +227,12 @@ class Cues:
             if prev.text[:1].isupper() and NAME_RE.fullmatch(prev.text) and \
                     (not self._sentence_initial(prev) or self.lexicon.proper(prev.text)):
                 continue  # inside a run of capitalised words: the run's first word decides
-            if t.text.lower() in NOT_A_NAME or not self.lexicon.proper(t.text):
-                continue
             before = prev.nbor(-1).lower_ if prev.lower_ == "the" and prev.i > 0 else prev.lower_
-            label = "PLACE" if before in PLACE_PREP else "ORG" if before in ORG_PREP else "PERSON"
+            plain_org = not self.lowercase and before in CONTACT and t.idx not in self.ents  # "rang Mind"
+            if t.text.lower() in NOT_A_NAME or t.text.lower() in GENERIC_PLACES or not (self.lexicon.proper(t.text)
+                                                                                        or plain_org):
+                continue
+            label = "PLACE" if before in PLACE_PREP else "ORG" if before in ORG_PREP | CONTACT else "PERSON"
             if self.ents.get(t.idx) in ("NORP", "LANGUAGE") and label != "PLACE" and not (label == "ORG" and prev.lower_ == "the"):
                 continue  # "the Nigerian side" is no one; "at the Samaritans" is an organisation
             if self.lowercase and label == "PERSON":
@@ -167,6 +247,11 @@ class Cues:
         Hope and Anchor", "works at Boots"; in lowercase text "the royal infirmary"."""
         if self.lowercase:
             yield from (self._mention(*m.span(), "ORG") for m in ORG_BY_SUFFIX_LOWER.finditer(self.seen))
+            for m in SCHOOL_LOWER.finditer(self.seen):  # "hillside primary", not "the local primary"
+                token = self.tokens.get(m.start())
+                if token is not None and token.pos_ in ("NOUN", "PROPN") and \
+                        m.group(1) not in self.lexicon.stop_words and m.group(1) not in GENERIC_SCHOOL:
+                    yield self._mention(*m.span(), "ORG")
             return
         for m in ORG_BY_SUFFIX.finditer(self.seen):
             if m.group(0).split()[0].lower() not in self.lexicon.stop_words:
@@ -174,5 +259,5 @@ class Cues:
         for m in VENUE_RE.finditer(self.seen):
             yield self._mention(*m.span(), "PLACE")
         for m in WORK_RE.finditer(self.seen):
-            if m.group("m").split()[0].lower() not in NOT_A_NAME:
+            if m.group("m").split()[0].lower() not in NOT_A_NAME | GENERIC_PLACES:
                 yield self._mention(*m.span("m"), "ORG")

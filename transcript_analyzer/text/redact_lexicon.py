@@ -6,9 +6,11 @@ Two offline sources, both installed from PyPI and checked by sha256 before use:
   read): ``en_lexeme_prob``, case-sensitive log probabilities of 1M English word forms (the table
   spaCy 2 models shipped). A lowercase word is *plain* when its lowercase form is not clearly
   rarer than its capitalised form: "dawn", "rugby", "boots", "sertraline" are plain; "croydon",
-  "jamal", "aleppo" are not, and neither is a word the table does not know. This drives the
-  truecasing of lowercase (speech-recognition) text before NER, and tells a capitalised proper
-  noun from a capitalised common word.
+  "jamal", "aleppo" are not, and neither is a word the table does not know (for rare words, any
+  word whose capitalised form is at least as frequent: "skegness"). This drives the truecasing of
+  lowercase (speech-recognition) text before NER, and tells a capitalised proper noun from a
+  capitalised common word. It also tells which given names that are words are mostly names
+  ("Amber", "Rose") and which mostly words ("Hope", "Will").
 - ``names==0.3.0`` (MIT; 3 MB): the US Census 1990 lists of given names (5,163 distinct, public
   domain), used only with context cues ("my wife dawn", "Mark from her office"), because many of
   them are also words.
@@ -33,12 +35,20 @@ LEXEME_PROB = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz",
 GIVEN_NAMES = (("names", "dist.male.first", "0a5078ef6effe3b483d15b0f7f95047662126c9bfb624ecd5e5b978fc0f2470b", "names==0.3.0"),
                ("names", "dist.female.first", "bd2f310fc4e5d5e5ea122c9d4342c9821145823118eb20db1647f305ec77b358",
                 "names==0.3.0"))
-# How much more frequent (natural log) the capitalised form must be for a word not to count as plain
+# How much more frequent (natural log) the capitalised form must be for a word not to count as plain;
+# for rare words (both forms under RARE_LOGPROB) the table is noisy and lowercase forms are mostly
+# names typed in lowercase ("skegness", "gaz"), so there the capitalised form need only be as frequent.
 PROPER_MARGIN = 1.0
+RARE_LOGPROB = -15.0
+RARE_MARGIN = 0.0
+# A given name that is also a word counts as name-like when its capitalised form is at most this much
+# (natural log) rarer than its lowercase form: "Amber", "Rose", "Esperanza" are; "Hope", "Will" are not.
+NAME_LIKE_MARGIN = 0.5
 UNKNOWN_LOGPROB = -20.0
 # Speech-recognition spellings without apostrophes, and fillers: never capitalised
 ASR_WORDS = frozenset(("im ive id ill dont didnt doesnt cant wont isnt wasnt couldnt wouldnt shouldnt havent hasnt "
-                       "hadnt arent werent youre theyre youve theyve weve wed hes shes thats whats theres wheres lets "
+                       "hadnt arent werent youre theyre youve theyve weve wed hes shes hed youd theyd itd itll youll "
+                       "theyll thatll couldve wouldve shouldve mustve thats whats theres wheres lets "
                        "aint gonna wanna gotta kinda sorta dunno yeah yep nope okay ok mm mmm hmm um uh erm er ah "
                        "cos coz cuz innit ya yer").split())
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -51,6 +61,8 @@ class Lexicon:
     given_names: frozenset[str]
     """Lowercase given names (many are also words: grace, mark, will)."""
     stop_words: frozenset[str]
+    name_like_names: frozenset[str] = frozenset()
+    """Lowercase given names written capitalised about as often as not (amber, rose; not hope, will)."""
 
     def proper(self, word: str) -> bool:
         """Is this word (any case) more likely a name than an ordinary word when written in lowercase?"""
@@ -63,8 +75,18 @@ class Lexicon:
             return False
         return any(part and part not in self.plain for part in w.split("-"))
 
+    @staticmethod
+    def asr_word(word: str) -> bool:
+        """A speech-recognition spelling or filler ("dont", "im", "erm")."""
+        return word.lower() in ASR_WORDS
+
     def given_name(self, word: str) -> bool:
         return word.lower() in self.given_names
+
+    def name_like(self, word: str) -> bool:
+        """A given name more often used as a name than as a word: not plain, or a name-like given name."""
+        w = word.lower()
+        return w in self.given_names and (w in self.name_like_names or self.proper(w))
 
 
 def _read(package: str, name: str, digest: str, requirement: str) -> bytes:
@@ -81,12 +103,18 @@ def _read(package: str, name: str, digest: str, requirement: str) -> bytes:
 
 def load_lexicon(stop_words: frozenset[str]) -> Lexicon:
     probs = json.loads(gzip.decompress(_read(*LEXEME_PROB)))
-    plain = frozenset(w for w, p in probs.items()
-                      if w.islower() and w.isalpha() and p > probs.get(w[0].upper() + w[1:], UNKNOWN_LOGPROB) - PROPER_MARGIN)
+
+    def plain_word(w: str, p: float) -> bool:
+        cap = probs.get(w[0].upper() + w[1:], UNKNOWN_LOGPROB)
+        return p > cap - (RARE_MARGIN if max(p, cap) < RARE_LOGPROB else PROPER_MARGIN)
+
+    plain = frozenset(w for w, p in probs.items() if w.islower() and w.isalpha() and plain_word(w, p))
     names: set[str] = set()
     for source in GIVEN_NAMES:
         names.update(line.split()[0].lower() for line in _read(*source).decode("ascii").splitlines() if line.strip())
-    return Lexicon(plain=plain, given_names=frozenset(names), stop_words=frozenset(stop_words))
+    name_like = frozenset(n for n in names if n in plain and
+                          probs.get(n.capitalize(), UNKNOWN_LOGPROB) >= probs[n] - NAME_LIKE_MARGIN)
+    return Lexicon(plain=plain, given_names=frozenset(names), stop_words=frozenset(stop_words), name_like_names=name_like)
 
 
 def needs_truecasing(text: str) -> bool:

@@ -41,6 +41,27 @@ SPOKEN_YEAR = (rf"(?:(?:eighteen|nineteen|twenty) (?:hundred|{TENS}(?:[- ]{UNITS
 YEAR_CUE = rf"(?:in|since|from|of|until|till|by|around|before|after|during|born|back|year|{MONTHS})"
 NOT_A_YEAR = r"(?!\s+(?:pounds|quid|dollars|euros|people|times|calories|words|miles|steps|followers|a (?:month|year)))"
 
+AGE_NUMBER = rf"(?:\d{{1,2}}|{NUMBER_WORDS})"
+# What may follow a bare number that is an age in speech: "i was fifteen the first time", "until i was ten then"
+AGE_FOLLOW = (r"(?=\s*(?:[.!?;,]|$)|\s+(?:the (?:(?:first|last|only) )?(?:time|night|day|year|summer)|at the time|"
+              r"then|when|and|so|but|because|cos|or|till|until|before|after|now|i|he|she|we|they|my|our|his|her)\b)")
+AGE_NOT_UNIT = (r"(?![- ]?(?:percent|%|minutes?|mins|hours?|pounds|quid|dollars|euros|times|o'?clock|days|weeks|months|"
+                r"stone|kilos?|pounds|inches|feet|foot|grand|hundred|thousand|people|points|out of|of)\b)")
+KIN_SUBJECT = (r"(?:twins|kids|children|boys|girls|sons?|daughters?|brother|sister|baby|grandson|granddaughter|nephew|"
+               r"niece|eldest|youngest|oldest|little one)")
+# A spoken house number and street: "sixteen harrow lane", "at two hundred and four kingsway road"
+NOT_STREET_WORD = (r"(?!(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|till|until|til|past|round|around|down|up|"
+                   r"my|our|your|his|her|their|its|this|that|"
+                   r"more|other|different|main|same|way|one|minutes?|hours?|days?|weeks?|months?|years?|people|houses?|"
+                   r"doors?|times?|blocks?|streets?|roads?|lanes?|cars?|buses|stops?|quid|pounds?|dollars?|miles?|"
+                   r"metres?|meters?|yards?|feet|steps?|kids?)\b)")
+SPOKEN_ADDRESS = (rf"(?i:\b(?:at|on|to|from|live|lived|living|moved|number|address is|address was)\s+"
+                  rf"(?P<m>{NUMBER_WORDS}(?: hundred(?: and)? {NUMBER_WORDS})? {NOT_STREET_WORD}[a-z']+"
+                  rf"(?: {NOT_STREET_WORD}[a-z']+)? (?:street|road|lane|avenue|drive|crescent|terrace|grove|gardens|"
+                  rf"mews|close)\b))")
+# National services, named wherever they appear ("your NHS number", "the nhs list", "the VA")
+SERVICES = r"\b(?:VA|IRS)\b|(?i:\b(?:nhs|dwp|hmrc|dvla|cafcass|ofsted|ucas)\b)"
+
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|"
                          r"(?i:\b\w+(?: (?:dot|underscore) \w+)* at \w+(?: dot \w+)* dot (?:com|org|net|edu|gov|co|uk|io|ie)\b)")),
@@ -65,9 +86,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?!\s*(?:percent|%|minutes|pounds|dollars|times|o'?clock|hours))|"
                        r"\b(?:\d{1,3}|" + NUMBER_WORDS + r")[- ]years?[- ]old\b|"
                        r"\bwhen (?:i|he|she|we|they) (?:was|were) (?:\d{1,2}|" + NUMBER_WORDS + r")\b|"
-                       r"\b(?:was|is|were|turns|turned) (?:\d{1,2}|" + NUMBER_WORDS + r")(?=\s*(?:[.!?;]|,|$| and\b| when\b| now\b))|"
+                       r"(?<!\bscore )(?<!\bscores )(?<!\btotal )(?<!\blevel )(?<!\brating )(?<!\bthere )"
+                       r"\b(?:was|is|were|are|turns|turned) (?:\d{1,2}|" + NUMBER_WORDS +
+                       r")(?=\s*(?:[.!?;]|,|$| and\b| when\b| now\b))|"
                        r"^(?:\d{1,2}|" + NUMBER_WORDS + r")[.!]|"
                        r"\b" + ORDINALS + r"(?= birthday\b)|'s " + ORDINALS + r"\b")),
+    # ages in unpunctuated speech: "i was fifteen the first time", "the twins are seven"
+    ("AGE", re.compile(rf"(?i)\b(?:i|he|she|we|they|you) (?:was|were|am|is|are) (?P<m>(?!one\b){AGE_NUMBER})"
+                       rf"{AGE_FOLLOW}")),
+    ("AGE", re.compile(rf"(?i)\b{KIN_SUBJECT}(?: (?:is|are|was|were|turned|turns|will be)|['’]s) "
+                       rf"(?P<m>{AGE_NUMBER})\b{AGE_NOT_UNIT}")),
+    ("ADDRESS", re.compile(SPOKEN_ADDRESS)),
+    ("ORG", re.compile(SERVICES)),
     # dates NER misses: "Thursday the 9th", "the twenty third of may", "Boxing Day 2018", "nineteen fifty two"
     ("DATE", re.compile(rf"(?i:\b{WEEKDAYS},? the {ORDINALS}(?: of {MONTHS})?\b)|"
                         rf"(?i:\b{ORDINALS} of {MONTHS}\b(?:,? (?:\d{{4}}|{SPOKEN_YEAR}))?)|"
@@ -75,6 +105,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf" (?i:{ORDINALS})\b(?:,? \d{{4}}\b)?|"
                         rf"(?i:\b{HOLIDAYS}(?:,? (?:of |in )?(?:\d{{4}}\b|'\d\d\b|{SPOKEN_YEAR}\b)| (?:last|this|that) year\b))")),
     ("DATE", re.compile(rf"(?i:\b{YEAR_CUE} (?:the year )?(?P<m>{SPOKEN_YEAR})\b){NOT_A_YEAR}")),
+    # numeric dates NER leaves alone: "dated 03/11/2025", "born 4-7-88"
+    ("DATE", re.compile(r"(?<![\w/-])(?:0?[1-9]|[12]\d|3[01])([/-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)?\d\d(?![\w/-])")),
 )
 PLACEHOLDER = {"PERSON": "PERSON", "PLACE": "PLACE", "ORG": "ORG", "DATE": "DATE", "AGE": "AGE", "PHONE": "PHONE",
                "EMAIL": "EMAIL", "ADDRESS": "ADDRESS", "ZIP": "ADDRESS", "ID": "ID"}
@@ -90,7 +122,8 @@ MONTH_OR_HOLIDAY = re.compile(r"\b(january|february|march|april|may|june|july|au
                               r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|easter|new year'?s?|"
                               r"thanksgiving|eid|diwali|hanukkah|ramadan|passover|halloween|valentine'?s)\b", re.I)
 ANCHORED = re.compile(r"\d|\b(last|this|next|that)\b|" + ORDINALS_PATTERN, re.I)
-GENERIC_ORG = re.compile(r"^(the )?(gp|cbt|dbt|a&e|er|icu|hr|it|pe|rehab|aa|na)$", re.I)
+GENERIC_ORG = re.compile(r"^(the )?(gp|cbt|dbt|emdr|act|cat|ipt|mbct|cft|camhs|iapt|cmht|a&e|er|icu|hr|it|pe|rehab|aa|na)$",
+                         re.I)
 FAMILY = re.compile(r"^(mum|mom|mummy|mommy|mama|dad|daddy|papa|nan|nana|gran|granny|grandma|grandpa|grandad|"
                     r"auntie|aunty|uncle|sis|bro|babe|honey|god|lord|jesus)$", re.I)
 # Words that name no one, even capitalised. Cues never turn one into a mention; NER's people,
@@ -125,12 +158,30 @@ NOT_NAMES = frozenset((
     "ritalin concerta adderall elvanse vyvanse lisdexamfetamine dexamfetamine atomoxetine strattera melatonin "
     "circadin naltrexone acamprosate campral disulfiram antabuse methadone buprenorphine subutex suboxone naloxone "
     "narcan tramadol codeine morphine oxycodone oxycontin fentanyl paracetamol tylenol ibuprofen nurofen advil "
-    "aspirin calpol co-codamol "
+    "aspirin calpol co-codamol fluvoxamine faverin ketamine esketamine spravato modafinil guanfacine clonidine "
+    "prazosin doxepin benzos "
+    # events and illnesses that open sentences like names
+    "covid covid-19 corona coronavirus brexit "
     # other
     "i i'm i've i'd i'll ok okay yeah yes no hi hello mr mrs ms dr").split())
 NOT_A_NAME = CALENDAR | NOT_NAMES
+# Capitalised for emphasis or habit, not names: "at Uni", "rang the Council", "Social Services"
+GENERIC_PLACES = frozenset(("uni university college school work home church chapel mosque temple hospital court therapy "
+                            "group rehab class gym office council police lent advent sabbath shabbat").split()
+                           + ["social services", "the council", "the police"])
+STAR_SIGNS = frozenset("aries taurus gemini leo virgo libra scorpio sagittarius capricorn aquarius pisces".split())
+# After a cue that names someone ("my son Leo", "my daughter April", "our Summer") these are names
+NAMED_BY_CUE = STAR_SIGNS | NAMED_MONTHS | {"summer", "autumn"}
 MONTH_PREPOSITION = re.compile(r"(?i)\b(?:in|since|by|until|till|from|every|each|through|during|of|before|after|"
                                r"around|until|early|late|mid|end of|start of|beginning of)\s*$")
+
+
+# A pet's name is no one's: "our cat, Pickle", "a dog called Biscuit"
+PET_BEFORE = re.compile(r"(?i)\b(?:cats?|dogs?|puppy|pup|kitten|rabbit|bunny|hamster|guinea pig|horse|pony|budgie|parrot|"
+                        r"tortoise|goldfish|pet|lizard|snake|ferret)(?:['’]s name is|,| is called| called| named)?\s*$")
+# Things whose age is no one's: "the car's ten years old"
+THING_BEFORE_AGE = re.compile(r"(?i)\b(?:car|van|bike|house|flat|boiler|building|phone|laptop|telly|tv|sofa|it|that|this)"
+                              r"(?:['’]s| is| was)\s*$")
 
 
 def pattern_mentions(text: str) -> list[Mention]:
@@ -139,8 +190,21 @@ def pattern_mentions(text: str) -> list[Mention]:
     for label, pattern in PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("m") if "m" in pattern.groupindex else m.span()
+            if label == "AGE" and THING_BEFORE_AGE.search(text, 0, start):
+                continue
             found.append(Mention(start, end, PLACEHOLDER[label], text[start:end]))
-    return found
+    return found + _echoed_ages(text, found)
+
+
+def _echoed_ages(text: str, found: list[Mention]) -> list[Mention]:
+    """An age said again on its own after it was given: "He was seventeen. Seventeen." """
+    echoes = []
+    for m in found:
+        number = re.search(rf"(?i)(?:\d{{1,3}}|{NUMBER_WORDS})$", m.text) if m.label == "AGE" else None
+        if number:
+            again = re.compile(rf"(?i)(?<=[.!?] ){re.escape(number.group(0))}(?=[.!?])")
+            echoes += [Mention(e.start(), e.end(), "AGE", e.group(0)) for e in again.finditer(text, m.end)]
+    return echoes
 
 
 def specific_date(text: str, before: str = "") -> bool:
