@@ -103,9 +103,8 @@ def analyze(input_path: Path, out: str | None, session_id: str | None, date: str
     session metrics. Recordings (wav, flac, mp3, m4a, ogg, mp4, webm, ...) are transcribed with
     Whisper and split into speakers first, offline."""
     from .io.writers import session_json, write_outputs
-    from .report.summary import summary_text
-
     from .progress import audio_progress
+    from .report.summary import summary_text
 
     analyzer = _analyzer(**options, session=session_id, date=date, embed_audio=True if embed_audio else None)
     with audio_progress(False if quiet else None) as show:
@@ -154,7 +153,7 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler
     click.echo(f"{result.total} sessions: {result.analysed} analysed, {result.skipped} already finished, "
                f"{result.failed} failed; {result.seconds:.1f} s")
     for f in result.failures[:10]:
-        click.echo(f"  failed: {f['input']} [{f['stage']}] {f['error']}", err=True)
+        click.echo(f"  failed: {f['input'] or f['session_id']} [{f['stage']}] {f['error']}", err=True)
     click.echo("wrote " + ", ".join(str(p) for p in result.tables))
     if not result.ok:
         sys.exit(1)

@@ -108,6 +108,7 @@ def test_the_cli_exit_status_says_whether_any_failed_and_force_redoes(tmp_path):
 
 def test_a_redacted_run_uses_opaque_ids_and_keeps_the_map_apart(tmp_path):
     inputs, out = corpus(tmp_path / "in", bad=False), tmp_path / "run"
+    (inputs / "jane_doe_broken.txt").write_text("just one line with no speakers at all\n")
     for name in TRANSCRIPTS[1:]:
         (inputs / name).unlink()
     (inputs / "strong_alliance.txt").rename(inputs / "jane_doe_2024.txt")
@@ -118,6 +119,8 @@ def test_a_redacted_run_uses_opaque_ids_and_keeps_the_map_apart(tmp_path):
     run_batch([inputs], out, config, BatchOptions(workers=1))
     for table in ("utterances.csv", "sessions.csv", "failures.csv"):
         assert "jane" not in (out / table).read_text().lower()
+    with open(out / "failures.csv", newline="") as f:
+        assert [r["session_id"].startswith("s-") for r in csv.DictReader(f)] == [True]
     assert not [p for p in (out / "sessions").iterdir() if "jane" in p.name]
     assert "jane_doe_2024.txt" in (out / "private" / "input_map.csv").read_text()
 

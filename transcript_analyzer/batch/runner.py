@@ -77,7 +77,7 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, config: Analyze
         if o.ok:
             (out / "failures" / f"{by_id[o.session_id].folder}.json").unlink(missing_ok=True)
         else:
-            _record_failure(out, by_id[o.session_id], o)
+            _record_failure(out, by_id[o.session_id], o, hide_input=config.output.redact)
     done = [j for j in jobs if finished(out, j)]
     failures = _all_failures(out, [j for j in jobs if not finished(out, j)])
     from .tables import write_corpus_tables
@@ -126,8 +126,12 @@ def _private_ids(jobs: list[Job], out: Path, config: AnalyzeConfig) -> list[Job]
     return opaque
 
 
-def _record_failure(out: Path, job: Job, outcome: Outcome) -> dict[str, Any]:
-    row = {"input": job.path, "session_id": job.session_id, "stage": outcome.stage, "error": outcome.error,
+def _record_failure(out: Path, job: Job, outcome: Outcome, hide_input: bool = False) -> dict[str, Any]:
+    """A failure's row; in a redacted run without the file's path or name (private/input_map.csv
+    maps the opaque id back)."""
+    error = outcome.error.replace(job.path, "<input>").replace(Path(job.path).name, "<input>") if hide_input \
+        else outcome.error
+    row = {"input": "" if hide_input else job.path, "session_id": job.session_id, "stage": outcome.stage, "error": error,
            "time": time.strftime("%Y-%m-%dT%H:%M:%S")}
     write_files(out / "failures", {f"{job.folder}.json": json.dumps(row, ensure_ascii=False).encode("utf-8")})
     return row
