@@ -17,14 +17,12 @@ fiction/test ranges. A pet's name is not labelled (as in the other sets). Run wi
 
 from __future__ import annotations
 
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build_set import LABELS, parse, validate  # noqa: E402
+from build_set import build_records, check_mix, write_set  # noqa: E402
 
 OUT = HERE / "final_mentions.jsonl"
 MINIMUMS = {"PERSON": 45, "PLACE": 25, "ORG": 20, "DATE": 12, "AGE": 15,
@@ -239,52 +237,13 @@ UTTERANCES: list[tuple[str, str]] = [
 ]
 
 
-def build() -> list[dict]:
-    records = []
-    for i, (speaker, marked) in enumerate(UTTERANCES, start=1):
-        text, spans = parse(marked)
-        records.append({"id": f"f{i:03d}", "speaker": speaker, "text": text, "spans": spans})
-    return records
-
-
-def check_mix(records: list[dict], counts: Counter) -> list[str]:
-    errors = [f"{label}: {counts[label]} mentions, need at least {minimum}"
-              for label, minimum in MINIMUMS.items() if counts[label] < minimum]
+def main() -> int:
+    records = build_records(UTTERANCES, "f")
     lower = sum(1 for r in records if r["text"] == r["text"].lower())
     empty = sum(1 for r in records if not r["spans"])
-    for what, have, need in (("total mentions", sum(counts.values()), MIN_TOTAL), ("utterances", len(records), MIN_UTTERANCES),
-                             ("lowercase utterances", lower, MIN_LOWERCASE), ("no-mention utterances", empty, MIN_EMPTY)):
-        if have < need:
-            errors.append(f"{what}: {have}, need at least {need}")
-    return errors
-
-
-def main() -> int:
-    records = build()
-    counts = Counter(s["label"] for r in records for s in r["spans"])
-    errors = validate(records) + check_mix(records, counts)
-    if errors:
-        for e in errors:
-            print("ERROR", e, file=sys.stderr)
-        return 1
-
-    with OUT.open("w", encoding="utf-8", newline="\n") as fh:
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    reread = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines()]
-    if validate(reread) or reread != records:
-        print("ERROR: the file read back differs from what was written", file=sys.stderr)
-        return 1
-
-    speakers = Counter(r["speaker"] for r in records)
-    lower = sum(1 for r in records if r["text"] == r["text"].lower())
-    print(f"wrote {OUT.name}: {len(records)} utterances ({speakers['client']} client, "
-          f"{speakers['therapist']} therapist; {lower} lowercase speech-recognition style)")
-    for label in LABELS:
-        print(f"  {label:<8} {counts[label]:>4}")
-    print(f"  {'total':<8} {sum(counts.values()):>4}")
-    print(f"utterances with no identifying mention: {sum(1 for r in records if not r['spans'])}")
-    return 0
+    others = (("utterances", len(records), MIN_UTTERANCES), ("lowercase utterances", lower, MIN_LOWERCASE),
+              ("no-mention utterances", empty, MIN_EMPTY))
+    return write_set(records, OUT, check_mix(records, MINIMUMS, MIN_TOTAL, others))
 
 
 if __name__ == "__main__":

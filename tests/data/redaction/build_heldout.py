@@ -15,14 +15,12 @@ domains and identifiers come from the same fiction/test ranges. Run with plain p
 
 from __future__ import annotations
 
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build_set import LABELS, parse, validate  # noqa: E402
+from build_set import build_records, check_mix, write_set  # noqa: E402
 
 OUT = HERE / "heldout_mentions.jsonl"
 MINIMUMS = {"PERSON": 40, "PLACE": 20, "ORG": 15, "DATE": 12, "AGE": 10,
@@ -190,46 +188,9 @@ UTTERANCES: list[tuple[str, str]] = [
 ]
 
 
-def build() -> list[dict]:
-    records = []
-    for i, (speaker, marked) in enumerate(UTTERANCES, start=1):
-        text, spans = parse(marked)
-        records.append({"id": f"h{i:03d}", "speaker": speaker, "text": text, "spans": spans})
-    return records
-
-
 def main() -> int:
-    records = build()
-    errors = validate(records)
-    counts = Counter(s["label"] for r in records for s in r["spans"])
-    total = sum(counts.values())
-    for label, minimum in MINIMUMS.items():
-        if counts[label] < minimum:
-            errors.append(f"{label}: {counts[label]} mentions, need at least {minimum}")
-    if total < MIN_TOTAL:
-        errors.append(f"total mentions {total}, need at least {MIN_TOTAL}")
-    if errors:
-        for e in errors:
-            print("ERROR", e, file=sys.stderr)
-        return 1
-
-    with OUT.open("w", encoding="utf-8", newline="\n") as fh:
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    reread = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines()]
-    if validate(reread) or reread != records:
-        print("ERROR: the file read back differs from what was written", file=sys.stderr)
-        return 1
-
-    speakers = Counter(r["speaker"] for r in records)
-    lower = sum(1 for r in records if r["text"] == r["text"].lower())
-    print(f"wrote {OUT.name}: {len(records)} utterances ({speakers['client']} client, "
-          f"{speakers['therapist']} therapist; {lower} lowercase speech-recognition style)")
-    for label in LABELS:
-        print(f"  {label:<8} {counts[label]:>4}")
-    print(f"  {'total':<8} {total:>4}")
-    print(f"utterances with no identifying mention: {sum(1 for r in records if not r['spans'])}")
-    return 0
+    records = build_records(UTTERANCES, "h")
+    return write_set(records, OUT, check_mix(records, MINIMUMS, MIN_TOTAL))
 
 
 if __name__ == "__main__":

@@ -330,52 +330,56 @@ def validate(records: list[dict]) -> list[str]:
     return errors
 
 
-def build() -> list[dict]:
+def build_records(utterances: list[tuple[str, str]], prefix: str) -> list[dict]:
+    """Records with ids <prefix>001, <prefix>002, ... from (speaker, marked text) pairs."""
     records = []
-    for i, (speaker, marked) in enumerate(UTTERANCES, start=1):
+    for i, (speaker, marked) in enumerate(utterances, start=1):
         text, spans = parse(marked)
-        records.append({"id": f"r{i:03d}", "speaker": speaker, "text": text, "spans": spans})
+        records.append({"id": f"{prefix}{i:03d}", "speaker": speaker, "text": text, "spans": spans})
     return records
 
 
-def main() -> int:
-    records = build()
-    errors = validate(records)
-
+def check_mix(records: list[dict], minimums: dict[str, int], min_total: int,
+              others: tuple[tuple[str, int, int], ...] = ()) -> list[str]:
+    """Too few mentions of a label, in all, or of anything in ``others`` (what, have, need)."""
     counts = Counter(s["label"] for r in records for s in r["spans"])
-    total = sum(counts.values())
-    empty = sum(1 for r in records if not r["spans"])
-    for label, minimum in MINIMUMS.items():
-        if counts[label] < minimum:
-            errors.append(f"{label}: {counts[label]} mentions, need at least {minimum}")
-    if total < MIN_TOTAL:
-        errors.append(f"total mentions {total}, need at least {MIN_TOTAL}")
+    errors = [f"{label}: {counts[label]} mentions, need at least {minimum}"
+              for label, minimum in minimums.items() if counts[label] < minimum]
+    for what, have, need in (("total mentions", sum(counts.values()), min_total), *others):
+        if have < need:
+            errors.append(f"{what}: {have}, need at least {need}")
+    return errors
 
+
+def write_set(records: list[dict], out: Path, errors: list[str]) -> int:
+    """Write the set as JSON lines after its checks, read it back and check again, print a summary."""
+    errors = validate(records) + errors
     if errors:
         for e in errors:
             print("ERROR", e, file=sys.stderr)
         return 1
-
-    with OUT.open("w", encoding="utf-8", newline="\n") as fh:
+    with out.open("w", encoding="utf-8", newline="\n") as fh:
         for r in records:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-    # Re-read what was written and check it again, as a consumer would.
-    reread = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines()]
-    again = validate(reread)
-    if again or reread != records:
-        for e in again:
-            print("ERROR (re-read)", e, file=sys.stderr)
+    reread = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    if validate(reread) or reread != records:
+        print("ERROR: the file read back differs from what was written", file=sys.stderr)
         return 1
-
+    counts = Counter(s["label"] for r in records for s in r["spans"])
     speakers = Counter(r["speaker"] for r in records)
-    print(f"wrote {OUT.name}: {len(records)} utterances "
-          f"({speakers['client']} client, {speakers['therapist']} therapist)")
+    lower = sum(1 for r in records if r["text"] == r["text"].lower())
+    print(f"wrote {out.name}: {len(records)} utterances ({speakers['client']} client, "
+          f"{speakers['therapist']} therapist; {lower} lowercase speech-recognition style)")
     for label in LABELS:
         print(f"  {label:<8} {counts[label]:>4}")
-    print(f"  {'total':<8} {total:>4}")
-    print(f"utterances with no identifying mention: {empty}")
+    print(f"  {'total':<8} {sum(counts.values()):>4}")
+    print(f"utterances with no identifying mention: {sum(1 for r in records if not r['spans'])}")
     return 0
+
+
+def main() -> int:
+    records = build_records(UTTERANCES, "r")
+    return write_set(records, OUT, check_mix(records, MINIMUMS, MIN_TOTAL))
 
 
 if __name__ == "__main__":
