@@ -145,7 +145,6 @@ class Analyzer:
 
                 self._redactor = Redactor(self.config.segment.spacy_model)
             session = self._redactor.session(session)
-            session = dataclasses.replace(session, meta=dataclasses.replace(session.meta, redacted=True))
         return session
 
     def analyze(self, path: str | Path, progress: Any = None) -> Session:

@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from transcript_analyzer.audio.decode import SAMPLE_RATE, decode, is_audio
+from transcript_analyzer.audio.encode import transcode
 from transcript_analyzer.errors import InputError
 
 
@@ -60,17 +61,7 @@ def test_missing_file(tmp_path):
 def test_truncated_file_is_refused_not_half_read(tmp_path):
     write_wav(tmp_path / "w.wav", seconds=3.0)
     flac = tmp_path / "t.flac"
-    import av
-
-    with av.open(str(tmp_path / "w.wav")) as src, av.open(str(flac), "w") as out:
-        stream = out.add_stream("flac", rate=44_100, layout="mono")
-        for frame in src.decode(audio=0):
-            frame.pts = None
-            for packet in stream.encode(frame):
-                out.mux(packet)
-        for packet in stream.encode(None):
-            out.mux(packet)
-    data = flac.read_bytes()
+    data = transcode(tmp_path / "w.wav", "flac", "flac", 44_100)
     flac.write_bytes(data[: len(data) // 2] + b"\xff\x00" * 64)
     with pytest.raises(InputError, match="damaged or truncated|could not be decoded"):
         decode(flac)

@@ -72,14 +72,15 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, config: Analyze
     todo = [j for j in jobs if options.force or not finished(out, j)]
     corpus = options.corpus or out.resolve().name
     outcomes = _run(todo, out, config, options, corpus, markers, progress) if todo else []
-    by_id = jobs_by_id(todo)
+    by_id = {j.session_id: j for j in todo}
     for o in outcomes:
         if o.ok:
             (out / "failures" / f"{by_id[o.session_id].folder}.json").unlink(missing_ok=True)
         else:
             _record_failure(out, by_id[o.session_id], o, hide_input=config.output.redact)
-    done = [j for j in jobs if finished(out, j)]
-    failures = _all_failures(out, [j for j in jobs if not finished(out, j)])
+    now = {j.session_id: finished(out, j) for j in jobs}  # each done.json read once more, after the run
+    done = [j for j in jobs if now[j.session_id]]
+    failures = _all_failures(out, [j for j in jobs if not now[j.session_id]])
     from .tables import write_corpus_tables
 
     tables = write_corpus_tables(out, [out / "sessions" / j.folder for j in done], markers, failures)
@@ -106,10 +107,6 @@ def finished(out: Path, job: Job) -> bool:
         return json.loads((out / "sessions" / job.folder / DONE).read_text(encoding="utf-8")).get("key") == job.key
     except (OSError, ValueError):
         return False
-
-
-def jobs_by_id(jobs: Sequence[Job]) -> dict[str, Job]:
-    return {j.session_id: j for j in jobs}
 
 
 def _private_ids(jobs: list[Job], out: Path, config: AnalyzeConfig) -> list[Job]:

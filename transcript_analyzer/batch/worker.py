@@ -14,8 +14,9 @@ from typing import Any, Sequence
 from distributed import WorkerPlugin
 
 from ..config import AnalyzeConfig
-from ..errors import AnalyzerError, InputError
-from ..model import CLIENT, THERAPIST, Session
+from ..errors import AnalyzerError
+from ..model import Session
+from ..text.roles import given_therapist
 from .inputs import Job
 
 PLUGIN = "transcript-analyzer"
@@ -109,20 +110,16 @@ def process(job: Job, out_dir: str, corpus: str, markers: Sequence[str]) -> Outc
 
 
 def _read_options(config: AnalyzeConfig, job: Job):
-    changes = {k: v for k, v in (("format", job.format), ("session", job.session)) if v}
+    """The manifest's per-file read options (format, session, date) over the configured ones."""
+    changes = {k: v for k, v in (("format", job.format), ("session", job.session), ("date", job.date)) if v}
     return dataclasses.replace(config.read, **changes) if changes else None
 
 
 def _with_job(session: Session, job: Job) -> Session:
-    """The job's session id and date, and its therapist as data (a manifest's therapist column)."""
-    meta = dataclasses.replace(session.meta, session_id=job.session_id, date=job.date or session.meta.date)
-    session = dataclasses.replace(session, meta=meta)
+    """The job's session id, and a manifest's therapist as the user's choice of roles."""
+    session = dataclasses.replace(session, meta=dataclasses.replace(session.meta, session_id=job.session_id))
     if not job.therapist:
         return session
     labels = list(dict.fromkeys(t.speaker for t in session.turns))
-    match = [label for label in labels if label.casefold() == job.therapist.casefold()]
-    if not match:
-        raise InputError(job.path, f"the manifest names the therapist '{job.therapist}', who is not a speaker "
-                                   f"(speakers: {', '.join(labels)})")
-    turns = tuple(dataclasses.replace(t, role=THERAPIST if t.speaker == match[0] else CLIENT) for t in session.turns)
-    return dataclasses.replace(session, turns=turns)
+    return dataclasses.replace(session, speakers=given_therapist(labels, job.therapist, job.path,
+                                                                 "the manifest's therapist"))

@@ -69,25 +69,22 @@ class MarkersStage:
         c = cu[[where[x or "."] for x in contexts]] if len(contexts) else np.zeros_like(u)
         return u, c
 
-    def heads_output(self, u: np.ndarray, c: np.ndarray, texts: Sequence[str]) -> Outputs:
-        cues = cue_matrix(list(texts))
-        out = {}
-        for name, head in self.heads.items():
-            p = head.predict_proba(assemble(u, c, cues if head.cues else None, head.context, head.embedding))
-            out[name] = (p, head.decide(p))
-        return out
+    def heads_output(self, u: np.ndarray, c: np.ndarray, texts: Sequence[str],
+                     cues: np.ndarray | None = None) -> Outputs:
+        """(class probabilities, decided class) per shipped head (pure, batched)."""
+        return _run_heads(self.heads, u, c, cue_matrix(list(texts)) if cues is None else cues)
 
-    def custom_scores(self, u: np.ndarray, c: np.ndarray, texts: Sequence[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    def custom_scores(self, u: np.ndarray, c: np.ndarray, texts: Sequence[str],
+                      cues: np.ndarray | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """(P(yes), decision) per custom code (pure, batched)."""
         if not self.custom:
             return {}
-        cues = cue_matrix(list(texts))
-        out = {}
-        for name, head in self.custom.items():
-            p = head.predict_proba(assemble(u, c, cues if head.cues else None, head.context, head.embedding))
-            pos = head.classes.index(head.positive)
-            out[name] = (p[:, pos], head.decide(p) == pos)
-        return out
+        out = _run_heads(self.custom, u, c, cue_matrix(list(texts)) if cues is None else cues)
+        scores = {}
+        for name, (p, d) in out.items():
+            pos = self.custom[name].classes.index(self.custom[name].positive)
+            scores[name] = (p[:, pos], d == pos)
+        return scores
 
     def predict(self, texts: Sequence[str], contexts: Sequence[str]) -> Outputs:
         """Head outputs for utterances with their contexts (pure, batched)."""
@@ -105,14 +102,15 @@ class MarkersStage:
         texts = [utts[i].text for i in rows]
         contexts = previous_client_turns(session, rows)
         u, c = self.embed(texts, contexts)
-        out = self.heads_output(u, c, texts)
+        cues = cue_matrix(texts)
+        out = self.heads_output(u, c, texts, cues)
         classes = {n: h.classes for n, h in self.heads.items()}
         scores = utterance_markers(out, classes)
         apply_gates(scores, texts)
         reasons: dict[str, dict[int, list[str]]] = {}
         self._apply_rules(session, rows, out, scores, reasons)
         scores = {m: v for m, v in scores.items() if m in self.markers}
-        scores.update(self.custom_scores(u, c, texts))
+        scores.update(self.custom_scores(u, c, texts, cues))
         evidence = self._evidence(texts, rows, c, scores) if self.options.evidence else [{} for _ in rows]
         new = list(utts)
         for k, i in enumerate(rows):
@@ -182,12 +180,21 @@ class MarkersStage:
 
         def scorer(variants: list[str], owner_rows: list[int]) -> dict[str, np.ndarray]:
             u = self.encoder.encode(variants)
-            o = self.heads_output(u, c[owner_rows], variants)
+            cues = cue_matrix(variants)
+            o = self.heads_output(u, c[owner_rows], variants, cues)
             s = utterance_markers(o, classes)
-            s.update(self.custom_scores(u, c[owner_rows], variants))
+            s.update(self.custom_scores(u, c[owner_rows], variants, cues))
             return {m: s[explained[m]][0] if explained[m] in s else np.zeros(len(variants)) for m in scores}
 
         return occlusion(texts, list(range(len(texts))), flagged, base, scorer)
+
+
+def _run_heads(heads: dict[str, Head], u: np.ndarray, c: np.ndarray, cues: np.ndarray) -> Outputs:
+    out = {}
+    for name, head in heads.items():
+        p = head.predict_proba(assemble(u, c, cues if head.cues else None, head.context, head.embedding))
+        out[name] = (p, head.decide(p))
+    return out
 
 
 def previous_client_turns(session: Session, rows: Sequence[int]) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..markers import custom
-from ..markers.codebook import MARKER_NAMES, MARKERS, MarkerDef
+from ..markers.codebook import MARKER_NAMES, MARKERS, MarkerDef, marker
 from ..model import CLIENT, MarkerScore, Session, Turn, Utterance
 
 # Markers that get their own flagged-moment section: every risk, and the strongest strengths.
@@ -33,8 +33,12 @@ class Moment:
     probability: float  # the highest among the flagged utterances
     start: float | None
     context: Turn | None
-    context_text: str
     reasons: tuple[str, ...]
+
+    @property
+    def context_text(self) -> str:
+        """The client's turn before, its last words when it is long."""
+        return _tail(self.context.text) if self.context else ""
 
     @property
     def anchor(self) -> str:
@@ -60,7 +64,7 @@ def flagged(u: Utterance, name: str) -> bool:
 
 def definition(name: str) -> MarkerDef:
     """A shipped marker's definition, or a custom code's (markers/custom.py)."""
-    return next((d for d in MARKERS if d.name == name), None) or custom.definition(name)
+    return marker(name) if name in MARKER_NAMES else custom.definition(name)
 
 
 def _in_order(names: Sequence[str]) -> list[MarkerDef]:
@@ -83,7 +87,7 @@ def coded_markers(session: Session) -> list[MarkerDef]:
 
 def moments(session: Session, name: str, limit: int | None = None) -> list[Moment]:
     """Turns with the marker, in session order; with ``limit``, only the most probable ones."""
-    marker = definition(name)
+    d = definition(name)
     by_turn: dict[int, list[Utterance]] = {}
     for u in session.utterances:
         by_turn.setdefault(u.turn_index, []).append(u)
@@ -95,9 +99,8 @@ def moments(session: Session, name: str, limit: int | None = None) -> list[Momen
             continue
         context = previous_client_turn(session.turns, turn.index)
         reasons = tuple(dict.fromkeys(r for u in hits for r in score(u, name).reasons))
-        found.append(Moment(marker, turn, tuple(utts), tuple(u.index for u in hits),
-                            max(score(u, name).probability for u in hits), _start(turn, hits), context,
-                            _tail(context.text) if context else "", reasons))
+        found.append(Moment(d, turn, tuple(utts), tuple(u.index for u in hits),
+                            max(score(u, name).probability for u in hits), _start(turn, hits), context, reasons))
     if limit is not None:
         found = sorted(sorted(found, key=lambda m: -m.probability)[:limit], key=lambda m: m.turn.index)
     return found

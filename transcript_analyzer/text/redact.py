@@ -114,7 +114,8 @@ class Redactor:
                                           words=_words(t.words, t.text, mentions(t.text), table, clean))
                       for t in session.turns)
         utterances = tuple(_utterance(u, relabel, clean) for u in session.utterances)
-        meta = dataclasses.replace(session.meta, source_file=None, session_id=self.session_id(session.meta.session_id, names),
+        meta = dataclasses.replace(session.meta, source_file=None, redacted=True,
+                                   session_id=self.session_id(session.meta.session_id, names),
                                    warnings=tuple(clean(_relabelled(w, relabel)) for w in session.meta.warnings))
         return dataclasses.replace(session, meta=meta, speakers=speakers, turns=turns, utterances=utterances)
 

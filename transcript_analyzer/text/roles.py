@@ -65,7 +65,7 @@ def decide_roles(session: Session, options: RoleOptions, model: RoleModel) -> tu
             "client: check the speaker labels",
         )
     if options.therapist:
-        return _from_user(labels, options.therapist, where), []
+        return given_therapist(labels, options.therapist, where), []
     stated = _stated(session, labels, where)
     if stated:
         return stated, []
@@ -76,10 +76,12 @@ def decide_roles(session: Session, options: RoleOptions, model: RoleModel) -> tu
     return _from_model(labels, probs, model, where)
 
 
-def _from_user(labels: list[str], therapist: str, where: str | None) -> tuple[Speaker, ...]:
+def given_therapist(labels: list[str], therapist: str, where: str | None,
+                    given_by: str = "--therapist") -> tuple[Speaker, ...]:
+    """The speakers when the user names the therapist (matched ignoring case), the rest clients."""
     match = [label for label in labels if label.casefold() == therapist.casefold()]
     if not match:
-        raise RoleError(where, f"--therapist {therapist!r} is not a speaker here; speakers: {', '.join(map(repr, labels))}")
+        raise RoleError(where, f"{given_by} {therapist!r} is not a speaker here; speakers: {', '.join(map(repr, labels))}")
     return tuple(
         Speaker(label, THERAPIST if label == match[0] else CLIENT, "user") for label in labels
     )
