@@ -16,6 +16,7 @@ from typing import Any
 from .errors import ConfigError
 
 COLUMN_FIELDS = ("speaker", "text", "start", "end", "session", "role")
+SPACY_MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length: the longest text segmentation takes
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,26 @@ class ReadOptions:
     """Which session to read from a file that holds several (e.g. an AnnoMI transcript_id)."""
     date: str | None = None
     """Date of the session (YYYY-MM-DD); recordings otherwise take their creation time, if tagged."""
+    # Limits against hostile or broken files (docs/inputs.md); each refusal is a one-line error.
+    max_file_mb: int = 100
+    """Largest transcript file read, in MB (a 3-hour session is ~0.2 MB as text, ~5 MB as WhisperX JSON)."""
+    max_json_depth: int = 64
+    """Deepest JSON nesting accepted (session.json and WhisperX files nest 5-7 levels)."""
+    max_docx_unpacked_mb: int = 50
+    """Largest total size of a .docx's parts once unzipped, in MB, checked from the zip directory before
+    parsing (a 3-hour transcript is ~2-5 MB; parsing takes 10-20 times this in memory)."""
+    max_turn_chars: int = 100_000
+    """Longest single turn, in characters (~17,000 words, an hour and a half of uninterrupted speech;
+    segmenting it takes ~4 s and ~400 MB); at most 1,000,000, spaCy's limit."""
+
+    def __post_init__(self) -> None:
+        for name in ("max_file_mb", "max_json_depth", "max_docx_unpacked_mb", "max_turn_chars"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"read.{name} must be a whole number of at least 1, got {value!r}")
+        if self.max_turn_chars > SPACY_MAX_CHARS:
+            raise ConfigError(f"read.max_turn_chars can be at most {SPACY_MAX_CHARS:,} (spaCy's limit), "
+                              f"got {self.max_turn_chars:,}")
 
 
 @dataclass(frozen=True)

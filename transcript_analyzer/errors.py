@@ -6,13 +6,35 @@ The CLI maps :class:`InputError` (the user's file is the problem) and :class:`Co
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# control, format (bidi overrides, zero-width), line/paragraph separators, and lone surrogates
+# (undecodable bytes of a file name), which would otherwise fail to print
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks, control and format characters escaped (``\\n``, ``\\x1b``, ``\\u202e``),
+    so that a message holding a file name or file content stays one line and cannot drive a terminal."""
+    return "".join(ch if unicodedata.category(ch) not in _HIDDEN else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
 class AnalyzerError(Exception):
-    """Base class for every error the library raises on purpose."""
+    """Base class for every error the library raises on purpose. Its message is always one line:
+    control characters (a newline in a file name, say) are shown escaped."""
 
     exit_code = 1
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class InputError(AnalyzerError):

@@ -6,10 +6,9 @@ turns (and roles only where the file states them as data, e.g. a role column or 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ...config import ReadOptions
 from ...errors import ConfigError, InputError
@@ -22,38 +21,42 @@ from .source import Source
 def _read_txt(source: Source, options: ReadOptions) -> Session:
     lines = list(enumerate(source.text().split("\n"), start=1))
     entries, warnings = plaintext.parse_lines(lines, source.path)
-    return build_session(entries, source, "txt", warnings=warnings, encoding=source.encoding)
+    return _build(entries, source, "txt", options, warnings=warnings)
 
 
 def _read_vtt(source: Source, options: ReadOptions) -> Session:
     entries, warnings = subtitles.read_vtt(source)
-    return build_session(entries, source, "vtt", warnings=warnings, encoding=source.encoding)
+    return _build(entries, source, "vtt", options, warnings=warnings)
 
 
 def _read_srt(source: Source, options: ReadOptions) -> Session:
     entries, warnings = subtitles.read_srt(source)
-    return build_session(entries, source, "srt", warnings=warnings, encoding=source.encoding)
+    return _build(entries, source, "srt", options, warnings=warnings)
 
 
 def _read_csv(source: Source, options: ReadOptions) -> Session:
     entries, session_id = tables.read_csv(source, options)
-    return build_session(entries, source, "csv", session_id=session_id, encoding=source.encoding)
+    return _build(entries, source, "csv", options, session_id=session_id)
 
 
 def _read_json(source: Source, options: ReadOptions) -> Session:
-    data = jsonfmt.load_json(source)
+    data = jsonfmt.load_json(source, options.max_json_depth)
     if jsonfmt.is_session(data):
         entries, speakers, session_id = jsonfmt.read_session_json(source, data)
-        return build_session(entries, source, "json", speakers=speakers, session_id=session_id,
-                             encoding=source.encoding)
+        return _build(entries, source, "json", options, speakers=speakers, session_id=session_id)
     entries, warnings, session_id = jsonfmt.read_json_records(source, data, options)
-    return build_session(entries, source, "json", warnings=warnings, session_id=session_id,
-                         encoding=source.encoding)
+    return _build(entries, source, "json", options, warnings=warnings, session_id=session_id)
 
 
 def _read_docx(source: Source, options: ReadOptions) -> Session:
-    entries, warnings = docx.read_docx(source)
-    return build_session(entries, source, "docx", warnings=warnings)
+    entries, warnings = docx.read_docx(source, options.max_docx_unpacked_mb)
+    return build_session(entries, source, "docx", warnings=warnings, max_turn_chars=options.max_turn_chars)
+
+
+def _build(entries: list, source: Source, fmt: str, options: ReadOptions, **kwargs: Any) -> Session:
+    """build_session for the text formats: the detected encoding, and the turn-length limit."""
+    return build_session(entries, source, fmt, encoding=source.encoding, max_turn_chars=options.max_turn_chars,
+                         **kwargs)
 
 
 @dataclass(frozen=True)
@@ -89,12 +92,12 @@ def read_transcript(path: str | Path, options: ReadOptions | None = None) -> Ses
     """Read one transcript file into a Session (turns, speakers, provenance)."""
     options = options or ReadOptions()
     reader = get_reader(options.format) if options.format else None
-    source = Source.open(path, options.encoding)
-    reader = reader or get_reader(detect_format(source))
+    source = Source.open(path, options.encoding, max_bytes=options.max_file_mb * 1_000_000)
+    reader = reader or get_reader(detect_format(source, options))
     return reader.read(source, options)
 
 
-def detect_format(source: Source) -> str:
+def detect_format(source: Source, options: ReadOptions | None = None) -> str:
     """The reader for a file: by suffix, else by content; an InputError when neither tells."""
     if docx.is_docx(source.data):
         return "docx"
@@ -110,12 +113,8 @@ def detect_format(source: Source) -> str:
         return "vtt"
     if subtitles.looks_like_srt(text):
         return "srt"
-    if head.startswith(("{", "[")):
-        try:
-            json.loads(text)
-            return "json"
-        except ValueError:
-            pass
+    if head.startswith(("{", "[")) and jsonfmt.looks_like_json(text, (options or ReadOptions()).max_json_depth):
+        return "json"
     if tables.looks_like_csv(text):
         return "csv"
     lines = list(enumerate(text.split("\n")[:200], start=1))

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
 from ... import __version__
+from ...config import ReadOptions
 from ...errors import InputError
 from ...model import ROLES, Session, SessionMeta, Speaker, Turn, Word
+from .checks import merge_label_variants, order_warnings
 from .source import Source
 
+# What one entry is called in a format, and what its ``line`` counts (for warnings).
+_NOUNS = {"vtt": ("cue", "line"), "srt": ("cue", "line"), "csv": ("row", "line"), "json": ("segment", "item"),
+          "docx": ("paragraph", "paragraph")}
 _TIME = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?\s*$")
 
 
@@ -56,13 +62,22 @@ def build_session(
     session_id: str | None = None,
     speakers: tuple[Speaker, ...] = (),
     encoding: str | None = None,
+    max_turn_chars: int = ReadOptions.max_turn_chars,
 ) -> Session:
-    """Merge consecutive entries of one speaker into turns, check the result, attach provenance."""
+    """Merge consecutive entries of one speaker into turns, check the result, attach provenance.
+
+    Labels differing only in case, spacing or punctuation become one speaker, and entries whose
+    times run backwards are named, each with a warning; a turn over ``max_turn_chars`` is refused."""
     kept = [e for e in entries if clean_text(e.text)]
     if not kept:
         raise InputError(source.path, f"no speech turns found (read as {fmt})")
+    noun, line_noun = _NOUNS.get(fmt, ("line", "line"))
+    kept, renames, label_warnings = merge_label_variants(kept, noun)
+    speakers = _rename_speakers(speakers, renames)
     _check_labels(kept, source)
     turns = _merge(kept)
+    _check_turn_lengths(turns, source, max_turn_chars)
+    warnings = [*source.warnings, *warnings, *label_warnings, *order_warnings(kept, noun, line_noun)]
     times = [t for turn in turns for t in (turn.start, turn.end) if t is not None]
     meta = SessionMeta(
         session_id=session_id or source.path.stem,
@@ -75,6 +90,27 @@ def build_session(
         tool_version=__version__,
     )
     return Session(meta=meta, turns=tuple(turns), speakers=speakers)
+
+
+def _rename_speakers(speakers: tuple[Speaker, ...], renames: dict[str, str]) -> tuple[Speaker, ...]:
+    """A session file's speaker list after merging label variants (one entry per label)."""
+    renamed = {}
+    for speaker in speakers:
+        label = renames.get(speaker.label, speaker.label)
+        renamed.setdefault(label, dataclasses.replace(speaker, label=label))
+    return tuple(renamed.values())
+
+
+def _check_turn_lengths(turns: list[Turn], source: Source, limit: int) -> None:
+    """Refuse a turn too long to segment: usually missing speaker labels or line breaks."""
+    longest = max(turns, key=lambda t: len(t.text))
+    if len(longest.text) > limit:
+        raise InputError(
+            source.path,
+            f"one turn ({longest.speaker}) is {len(longest.text):,} characters long, over the {limit:,} limit: "
+            "are speaker labels missing? Split the turn, or raise the limit with --set read.max_turn_chars=N",
+            line=longest.source_line,
+        )
 
 
 def _check_labels(entries: list[Entry], source: Source) -> None:

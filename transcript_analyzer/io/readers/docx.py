@@ -14,8 +14,8 @@ from .plaintext import parse_lines
 from .source import Source
 
 
-def read_docx(source: Source) -> tuple[list[Entry], list[str]]:
-    return parse_lines(_lines(source), source.path)
+def read_docx(source: Source, max_unpacked_mb: int) -> tuple[list[Entry], list[str]]:
+    return parse_lines(_lines(source, max_unpacked_mb), source.path)
 
 
 def is_docx(data: bytes) -> bool:
@@ -28,7 +28,24 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
-def _lines(source: Source) -> list[tuple[int, str]]:
+def check_unpacked_size(source: Source, max_unpacked_mb: int) -> None:
+    """Refuse a .docx whose parts unzip to more than the limit, before anything is inflated (a zip
+    bomb: 1 MB of zip can hold 300 MB of XML, which python-docx would parse into ~6 GB).
+
+    The sizes come from the zip's directory; they can be trusted as a bound, because Python's
+    zipfile stops inflating a part at its declared size (and then fails its CRC check)."""
+    with zipfile.ZipFile(io.BytesIO(source.data)) as z:
+        unpacked = sum(info.file_size for info in z.infolist())
+    if unpacked > max_unpacked_mb * 1_000_000:
+        ratio = unpacked / max(len(source.data), 1)
+        raise InputError(
+            source.path,
+            f"unzips to {unpacked / 1e6:,.0f} MB ({ratio:,.0f} times its size), over the {max_unpacked_mb} MB "
+            "limit for Word files; a damaged or hostile file? (raise the limit with --set read.max_docx_unpacked_mb=N)",
+        )
+
+
+def _lines(source: Source, max_unpacked_mb: int) -> list[tuple[int, str]]:
     import docx  # python-docx; imported here so that --help stays fast
     from docx.table import Table
 
@@ -36,6 +53,7 @@ def _lines(source: Source) -> list[tuple[int, str]]:
         what = source.kind()
         hint = f" (it is {what})" if what and what != "a ZIP archive" else ""
         raise InputError(source.path, f"is not a valid Word .docx file{hint}")
+    check_unpacked_size(source, max_unpacked_mb)
     try:
         document = docx.Document(io.BytesIO(source.data))
         blocks = list(document.iter_inner_content())

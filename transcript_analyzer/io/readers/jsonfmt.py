@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections import Counter
+from itertools import accumulate
 from typing import Any
 
 from ...config import ReadOptions
@@ -15,11 +17,43 @@ from .records import resolve_columns, select_session, to_entries
 from .source import Source
 
 
-def load_json(source: Source) -> Any:
+# A JSON string, or an unterminated one running to the end; possessive, so linear on any input.
+_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+(?:"|\\?\Z)', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def load_json(source: Source, max_depth: int) -> Any:
+    """Parse the file; nesting deeper than ``max_depth`` is refused before parsing (the parser
+    recurses, and a file nested 100,000 levels would end in a RecursionError)."""
+    text = source.text().lstrip("\ufeff")
+    depth = nesting_depth(text)
+    if depth > max_depth:
+        raise InputError(source.path, f"JSON nested {depth:,} levels deep, over the limit of {max_depth} "
+                                      "(transcripts nest 5-7); raise it with --set read.max_json_depth=N")
     try:
-        return json.loads(source.text().lstrip("\ufeff"))
+        return json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(source.path, f"invalid JSON: {e.msg} (column {e.colno})", line=e.lineno) from e
+    except RecursionError as e:  # only when max_depth was set above Python's recursion limit
+        raise InputError(source.path, "JSON nested too deeply for the parser; lower read.max_json_depth") from e
+
+
+def nesting_depth(text: str) -> int:
+    """How deep brackets nest outside strings, without parsing (fast: regular expressions in C)."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+def looks_like_json(text: str, max_depth: int) -> bool:
+    """For detection by content: parses as JSON, or nests too deep to try (the reader says so)."""
+    if nesting_depth(text) > max_depth:
+        return True
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def is_session(data: Any) -> bool:

@@ -25,6 +25,7 @@ from typing import Iterable
 from ...errors import InputError
 from ...text.labels import role_from_label
 from .build import Entry, parse_time
+from .checks import label_key
 
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LINE = re.compile(
@@ -119,12 +120,13 @@ def may_start_turn(label: str) -> bool:
 
 
 def accept_labels(labels: list[str]) -> dict[str, str]:
-    """Case-insensitive label -> display form, for labels that are surely speakers."""
-    counts = Counter(label.lower() for label in labels)
+    """Case-insensitive label -> display form, for labels that are surely speakers. A label repeats
+    when its spelling up to case, spaces and punctuation does ('Dr Lee' once and 'Dr. Lee' once)."""
+    counts = Counter(label_key(label) for label in labels)
     display: dict[str, str] = {}
     for label in labels:
         display.setdefault(label.lower(), label)
-    sure = {k: v for k, v in display.items() if counts[k] >= 2}
+    sure = {k: v for k, v in display.items() if counts[label_key(v)] >= 2}
     if sure:
         return sure
     # No label repeats: keep role words and name-like labels, so that a two-line exchange
@@ -133,19 +135,20 @@ def accept_labels(labels: list[str]) -> dict[str, str]:
 
 
 def _assemble(candidates: list[_Candidate], speakers: dict[str, str]) -> tuple[list[Entry], list[str]]:
+    """Entries keep each label as spelled; build.py merges spellings of one speaker, with a warning."""
     entries: list[Entry] = []
     warnings: list[str] = []
     header: list[int] = []
     pending_time: float | None = None
+    keys = {label_key(label) for label in speakers.values()}
     for c in candidates:
         key = c.label.lower() if c.label else None
         # A label seen once may still start a turn, but not a bare 'Tuesday 3:30' line.
-        starts_turn = key in speakers or (entries and key and not c.label_only and may_start_turn(c.label))
+        starts_turn = key in speakers or (key and label_key(c.label) in keys) or (
+            entries and key and not c.label_only and may_start_turn(c.label))
         if starts_turn:
-            if key not in speakers:
-                speakers[key] = c.label
             time = c.time if c.time is not None else pending_time
-            entries.append(Entry(speaker=speakers[key], text=c.text, start=time, line=c.line))
+            entries.append(Entry(speaker=c.label, text=c.text, start=time, line=c.line))
             pending_time = None
         elif c.time_only:
             pending_time = c.time

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import InputError
+from .lines import lines_phrase
 
 # Signatures of common non-transcript files, so "binary file" errors can say what the file is.
 _MAGIC = (
@@ -25,8 +26,8 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "a legacy Microsoft Office file (.doc); save it as .docx"),
 )
 
+_UTF8_BOM = b"\xef\xbb\xbf"
 _BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
     (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xff\xfe", "utf-16-le"),
@@ -41,19 +42,26 @@ class Source:
     path: Path
     data: bytes
     forced_encoding: str | None = None
-    _text: tuple[str, str] | None = field(default=None, repr=False)
+    _text: Decoded | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, path: str | Path, encoding: str | None = None) -> Source:
+    def open(cls, path: str | Path, encoding: str | None = None, max_bytes: int | None = None) -> Source:
+        """Read the file's bytes; one larger than ``max_bytes`` is refused before it is read."""
         path = Path(path)
         if path.is_dir():
             raise InputError(path, "is a directory, not a transcript file")
         try:
-            data = path.read_bytes()
+            size = path.stat().st_size
+            if max_bytes is not None and size > max_bytes:
+                raise _too_big(path, max_bytes, size)
+            with path.open("rb") as f:  # capped: a device or a growing file may say size 0
+                data = f.read() if max_bytes is None else f.read(max_bytes + 1)
         except FileNotFoundError as e:
             raise InputError(path, "file not found") from e
         except OSError as e:
             raise InputError(path, f"cannot be read ({e.strerror})") from e
+        if max_bytes is not None and len(data) > max_bytes:
+            raise _too_big(path, max_bytes)
         if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
             raise InputError(path, "the file is empty")
         return cls(path, data, encoding)
@@ -79,25 +87,45 @@ class Source:
 
     def text(self) -> str:
         """The decoded text with newlines normalised to ``\\n`` and Unicode in NFC."""
-        return self._decoded()[0]
+        return self._decoded().text
 
     @property
     def encoding(self) -> str:
-        return self._decoded()[1]
+        return self._decoded().encoding
 
-    def _decoded(self) -> tuple[str, str]:
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What decoding noticed (lines in another encoding); empty until the text was decoded."""
+        return self._text.warnings if self._text is not None else ()
+
+    def _decoded(self) -> Decoded:
         if self._text is None:
-            raw, enc = decode_bytes(self.data, self.path, self.forced_encoding, self.kind())
+            raw, enc, warnings = decode_bytes(self.data, self.path, self.forced_encoding, self.kind())
             text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-            self._text = (text, enc)
+            self._text = Decoded(text, enc, warnings)
         return self._text
 
 
-def decode_bytes(data: bytes, path: Path, forced: str | None = None, kind: str | None = None) -> tuple[str, str]:
-    """Decode transcript bytes: a forced encoding, else BOM, UTF-16 without BOM, UTF-8, cp1252."""
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def _too_big(path: Path, max_bytes: int, size: int | None = None) -> InputError:
+    limit = f"the {max_bytes / 1e6:,.0f} MB limit for transcript files"
+    what = f"is {size / 1e6:,.1f} MB, over {limit}" if size is not None else f"is larger than {limit}"
+    return InputError(path, f"{what}; raise it with --set read.max_file_mb=N if it really is a transcript")
+
+
+def decode_bytes(data: bytes, path: Path, forced: str | None = None,
+                 kind: str | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """Decode transcript bytes: a forced encoding, else BOM, UTF-16 without BOM, UTF-8, cp1252.
+    Returns (text, encoding, warnings)."""
     if forced:
         try:
-            return data.decode(forced).removeprefix("\ufeff"), forced
+            return data.decode(forced).removeprefix("\ufeff"), forced, ()
         except LookupError as e:
             raise InputError(path, f"unknown encoding '{forced}'") from e
         except UnicodeDecodeError as e:
@@ -105,9 +133,10 @@ def decode_bytes(data: bytes, path: Path, forced: str | None = None, kind: str |
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:  # the -le/-be codecs keep the BOM as U+FEFF, which would hide the first label
-                return data[len(bom):].decode(enc), enc.replace("-sig", "")
+                return data[len(bom):].decode(enc), enc, ()
             except UnicodeDecodeError as e:
                 raise InputError(path, f"starts with a {enc} byte-order mark but is not valid {enc}") from e
+    data = data.removeprefix(_UTF8_BOM)
     utf16 = _guess_utf16(data)
     if utf16:
         try:
@@ -115,25 +144,53 @@ def decode_bytes(data: bytes, path: Path, forced: str | None = None, kind: str |
         except UnicodeDecodeError:
             text = None
         if text is not None and _control_ratio(text) <= 0.01:  # else binary 16-bit data
-            return text, utf16
+            return text, utf16, ()
     if b"\x00" in data[:8192] or kind is not None:
         what = kind or "a binary file"
         raise InputError(path, f"is {what}, not a text transcript")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
+    text, encoding, warnings = _decode_lines(data, path)
+    if _control_ratio(text) > 0.01:
+        raise InputError(path, "is a binary file, not a text transcript")
+    return text, encoding, warnings
+
+
+def _decode_lines(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
+    """A file that is not UTF-8 as a whole, line by line: a line that is valid UTF-8 is read as UTF-8,
+    any other as Windows-1252. A file with no UTF-8 line beyond ASCII is simply cp1252; a mix (text
+    pasted from elsewhere, files joined) is read line by line, with a warning naming the cp1252 lines."""
+    parts: list[str] = []
+    fallback: list[int] = []
+    utf8 = False
+    for number, line in enumerate(data.splitlines(keepends=True), start=1):  # \n, \r\n, \r: as text() counts
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            parts.append(_cp1252(line, path, number))
+            fallback.append(number)
+    text = "".join(parts)
+    if not utf8:
+        return text, "cp1252", ()
+    which = lines_phrase(fallback)
+    verb = "was" if len(fallback) == 1 else "were"
+    return text, "utf-8+cp1252", (f"{which} {verb} not UTF-8 and {verb} read as Windows-1252 (cp1252); "
+                                  "the rest of the file is UTF-8",)
+
+
+def _cp1252(line: bytes, path: Path, number: int) -> str:
     try:
-        text = data.decode("cp1252")
+        return line.decode("cp1252")
     except UnicodeDecodeError as e:
         raise InputError(
             path,
-            f"cannot decode the text: not UTF-8, UTF-16 or Windows-1252 (byte {data[e.start]:#04x} "
-            f"at offset {e.start}); pass --encoding NAME if you know the encoding",
+            f"cannot decode the text: not UTF-8, UTF-16 or Windows-1252 (byte {line[e.start]:#04x}); "
+            "pass --encoding NAME if you know the encoding",
+            line=number,
         ) from e
-    if _control_ratio(text) > 0.01:
-        raise InputError(path, "is a binary file, not a text transcript")
-    return text, "cp1252"
 
 
 def _guess_utf16(data: bytes) -> str | None:
