@@ -97,3 +97,70 @@ def test_bad_format_option(tmp_path):
     path.write_text("T: Hi\nC: Hello\n")
     result = CliRunner().invoke(main, ["analyze", str(path), "--format", "pdf"])
     assert result.exit_code == 2 and "unknown format 'pdf'; known formats: txt" in result.stderr
+
+
+# --- hostile input: each refused with one line on stderr, exit 2, nothing written -------------------
+
+
+def _zip_bomb(path, unpacked_mb: int) -> None:
+    """A .docx whose document.xml inflates ~1000-fold, written in 1 MB pieces (little memory)."""
+    import zipfile
+
+    head = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(head)
+            piece = b"<w:p><w:r><w:t>Therapist: aaaa</w:t></w:r></w:p>" * (1_000_000 // 48)
+            for _ in range(unpacked_mb):
+                part.write(piece)
+            part.write(b"</w:body></w:document>")
+
+
+def _deep_json(path) -> None:
+    path.write_text("[" * 100_000 + "]" * 100_000)
+
+
+def _long_turn(path) -> None:
+    path.write_text("Therapist: Tell me.\nClient: " + "and then it went on " * 60_000 + "\nTherapist: I see.\nClient: Yes.\n")
+
+
+def _big_file(path) -> None:
+    path.write_text("Therapist: Hello there.\nClient: Hi.\n" * 40_000)  # 1.4 MB, over --set read.max_file_mb=1
+
+
+HOSTILE = {
+    "json_nested_100000_levels": ("deep.json", _deep_json, [], "nested 100,000 levels"),
+    "json_nested_without_suffix": ("deep", _deep_json, [], "nested 100,000 levels"),
+    "docx_zip_bomb": ("bomb.docx", lambda p: _zip_bomb(p, 60), [], "over the 50 MB limit for Word files"),
+    "turn_over_the_limit": ("long.txt", _long_turn, [], "1,199,999 characters long, over the 100,000 limit"),
+    "file_over_the_limit": ("big.txt", _big_file, ["--set", "read.max_file_mb=1"], "over the 1 MB limit"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_input_is_refused_in_one_line(tmp_path, case):
+    name, make, extra, problem = HOSTILE[case]
+    path = tmp_path / name
+    make(path)
+    out = tmp_path / "results"
+    result = CliRunner().invoke(main, ["analyze", str(path), "--out", str(out), *extra])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith(f"error: {path}") and problem in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["bad\nname.txt", "two\n\nlines\r.txt", "red\x1b[31m.txt", "rtl\u202egnp.txt"])
+def test_a_file_name_with_control_characters_gives_one_escaped_line(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("Just some prose.\nWith two lines.\n")
+    out = tmp_path / "results"
+    result = CliRunner().invoke(main, ["analyze", str(path), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr and "\r" not in result.stderr
+    shown = str(path).replace("\n", "\\n").replace("\r", "\\r").replace("\x1b", "\\x1b").replace("\u202e", "\\u202e")
+    assert result.stderr.startswith(f"error: {shown}: no speaker labels found")
+    assert not out.exists()

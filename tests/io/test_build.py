@@ -99,3 +99,85 @@ def test_only_one_speaker_is_left_to_the_roles_stage(read):
     assert said(session) == [("Sam", "I talked to myself. Nobody answered.")]
     csv_session = read("s.csv", "speaker,text\nSam,One\nSam,Two\n")
     assert said(csv_session) == [("Sam", "One Two")]
+
+
+# --- near-identical labels -------------------------------------------------------------------------
+
+
+def test_label_key_ignores_case_spacing_and_punctuation():
+    from transcript_analyzer.io.readers.checks import label_key
+
+    assert len({label_key(x) for x in ["Dr. Lee", "Dr Lee", "DR  LEE", "dr.lee", "Dr. Lee "]}) == 1
+    assert label_key("SPEAKER_00") == label_key("Speaker 00")
+    assert len({label_key(x) for x in ["Client 1", "Client 2", "T", "C", "Dr. Lee", "Dr. Li", "Ann", "Anne"]}) == 8
+
+
+def test_label_variants_take_the_most_used_spelling_with_a_warning(source):
+    session = build_session([
+        Entry("Dr Lee", "a", line=1), Entry("Sam", "b", line=2), Entry("Dr. Lee", "c", line=3),
+        Entry("Sam", "d", line=4), Entry("DR. LEE", "e", line=5), Entry("sam", "f", line=6),
+        Entry("Dr. Lee", "g", line=7), Entry("Sam", "h", line=8),
+    ], source, "txt")
+    assert [t.speaker for t in session.turns] == ["Dr. Lee", "Sam"] * 4
+    assert session.meta.warnings == (
+        "speaker labels 'Dr Lee' (1 line) and 'DR. LEE' (1 line) taken as 'Dr. Lee' (2 lines): "
+        "they differ only in case, spacing or punctuation",
+        "speaker label 'sam' (1 line) taken as 'Sam' (3 lines): they differ only in case, spacing or punctuation",
+    )
+
+
+def test_different_speakers_are_not_merged(source):
+    labels = ["Client 1", "Client 2", "T", "C", "Client 1", "Client 2", "T", "C"]
+    session = build_session([Entry(label, "x") for label in labels], source, "txt")
+    assert [t.speaker for t in session.turns] == labels
+    assert session.meta.warnings == ()
+
+
+def test_label_variants_with_different_stated_roles_stay_apart(source):
+    session = build_session([Entry("A", "x", role="therapist"), Entry("a", "y", role="client"),
+                             Entry("A", "z", role="therapist")], source, "csv")
+    assert [t.speaker for t in session.turns] == ["A", "a", "A"]
+    assert session.meta.warnings == ()
+
+
+def test_a_session_files_speaker_list_follows_the_merge(source):
+    from transcript_analyzer.model import Speaker
+
+    speakers = (Speaker("Dr. Lee", role="therapist"), Speaker("Dr Lee", role="therapist"), Speaker("Sam", role="client"))
+    session = build_session([Entry("Dr. Lee", "a"), Entry("Sam", "b"), Entry("Dr Lee", "c"), Entry("Dr. Lee", "d")],
+                            source, "json", speakers=speakers)
+    assert [s.label for s in session.speakers] == ["Dr. Lee", "Sam"]
+    assert {t.speaker for t in session.turns} == {"Dr. Lee", "Sam"}
+
+
+# --- times running backwards -----------------------------------------------------------------------
+
+
+def test_entries_starting_before_the_one_before_them_are_named(source):
+    starts = [0.0, 5.0, 3.0, 6.0, 10.0, 8.0, 7.0, 12.0]
+    session = build_session([Entry("TC"[i % 2], f"x{i}", start=s, line=10 * (i + 1)) for i, s in enumerate(starts)],
+                            source, "vtt")
+    assert [t.start for t in session.turns] == starts  # the file's order is kept
+    assert session.meta.warnings == (
+        "3 cues start earlier than the cue before them (lines 30, 60, 70); kept in file order, so response "
+        "times and silences there may be wrong: check the times",
+    )
+
+
+def test_equal_starts_and_untimed_entries_are_not_out_of_order(source):
+    session = build_session([Entry("T", "a", start=1.0), Entry("C", "b", start=1.0), Entry("T", "c"),
+                             Entry("C", "d", start=2.0)], source, "csv")
+    assert session.meta.warnings == ()
+
+
+# --- turn length ----------------------------------------------------------------------------------
+
+
+def test_a_turn_over_the_limit_is_refused_naming_its_line(source):
+    entries = [Entry("T", "Hi.", line=1), Entry("C", "word " * 30, line=2), Entry("C", "more " * 30, line=3),
+               Entry("T", "Ok.", line=4)]
+    with pytest.raises(InputError, match=r"line 2: one turn \(C\) is 299 characters long, over the 200 limit") as info:
+        build_session(entries, source, "txt", max_turn_chars=200)
+    assert "read.max_turn_chars" in str(info.value)
+    assert len(build_session(entries, source, "txt", max_turn_chars=299).turns) == 3
+

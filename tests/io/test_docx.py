@@ -123,3 +123,46 @@ def test_legacy_doc_saved_as_docx_says_so(read_fails):
 def test_damaged_docx(read_fails):
     data = zip_bytes({"word/document.xml": b"<not xml", "[Content_Types].xml": b"<broken"})
     read_fails("session.docx", data, r"damaged Word file")
+
+
+# --- unzipped size (zip bombs) ------------------------------------------------------------------
+
+
+def _inflated(data: bytes, extra_mb: float) -> bytes:
+    """The same document with ``extra_mb`` MB of highly compressible paragraphs added."""
+    src, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                cut = part.rindex(b"<w:sectPr")
+                filler = b"<w:p><w:r><w:t>T: aaaa</w:t></w:r></w:p><w:p><w:r><w:t>C: bbbb</w:t></w:r></w:p>"
+                filler *= int(extra_mb * 1_000_000) // len(filler)
+                part = part[:cut] + filler + part[cut:]
+            out.writestr(info.filename, part)
+    return buffer.getvalue()
+
+
+def _dialogue(document) -> None:
+    for line in ["T: Hello.", "C: Hi.", "T: How are you?", "C: Fine."]:
+        document.add_paragraph(line)
+
+
+def test_a_docx_unzipping_past_the_limit_is_refused_before_parsing(read_fails, monkeypatch):
+    import docx as python_docx
+
+    bomb = _inflated(make_docx(_dialogue), 3)
+    assert len(bomb) < 100_000  # 3 MB of XML in a few kB of zip
+
+    def never(*args, **kwargs):
+        raise AssertionError("python-docx must not see the file")
+
+    monkeypatch.setattr(python_docx, "Document", never)
+    error = read_fails("bomb.docx", bomb, r"unzips to \d MB \(\d+ times its size\), over the 2 MB limit for Word files",
+                       max_docx_unpacked_mb=2)
+    assert "read.max_docx_unpacked_mb" in str(error)
+
+
+def test_a_docx_under_the_limit_is_read(read):
+    session = read("big.docx", _inflated(make_docx(_dialogue), 0.2), max_docx_unpacked_mb=2)
+    assert said(session)[:2] == [("T", "Hello."), ("C", "Hi.")]

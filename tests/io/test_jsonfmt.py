@@ -191,3 +191,55 @@ def test_word_speaker_ties_are_broken_by_first_seen_word(read):
     ]}
     session = read("w.json", _json.dumps(data))
     assert [t.speaker for t in session.turns] == ["A", "B", "A"]
+
+
+# --- nesting depth ------------------------------------------------------------------------------
+
+
+def test_nesting_depth_counts_brackets_outside_strings():
+    from transcript_analyzer.io.readers.jsonfmt import nesting_depth
+
+    assert nesting_depth('{"a": [1, {"b": []}]}') == 4
+    assert nesting_depth('{"text": "[[[{{{ not nesting"}') == 1
+    assert nesting_depth(r'["a \"[[[\" b", "c\\", [1]]') == 2  # escaped quotes and a final backslash
+    assert nesting_depth("3") == 0
+    assert nesting_depth("[" * 500 + "]" * 500) == 500
+
+
+def test_nesting_depth_is_linear_on_pathological_quotes():
+    import time
+
+    from transcript_analyzer.io.readers.jsonfmt import nesting_depth
+
+    start = time.perf_counter()
+    nesting_depth('"' + '\\"' * 200_000 + "\\")  # an unterminated string of escaped quotes
+    nesting_depth('"\\' * 200_000)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_json_nested_past_the_limit_is_refused_before_parsing(read_fails):
+    error = read_fails("deep.json", "[" * 100_000 + "]" * 100_000, r"JSON nested 100,000 levels deep, over the limit of 64")
+    assert "read.max_json_depth" in str(error)
+    read_fails("deep.json", '{"turns": ' + "[" * 10 + "]" * 10 + "}", r"nested 11 levels deep, over the limit of 8",
+               max_json_depth=8)
+
+
+def test_json_nested_past_pythons_recursion_limit_is_an_input_error(read_fails):
+    read_fails("deep.json", "[" * 5_000 + "]" * 5_000, r"nested too deeply for the parser", max_json_depth=100_000)
+
+
+def test_a_session_json_nests_well_within_the_limit(read):
+    session = hand_made_session()
+    data = json.dumps(session.to_dict())
+    from transcript_analyzer.io.readers.jsonfmt import nesting_depth
+
+    assert nesting_depth(data) <= 8
+    assert said(read("s.json", data))
+
+
+def test_whisperx_segments_out_of_time_order_are_named_by_position(read):
+    segments = [{"speaker": s, "text": t, "start": a, "end": a + 1}
+                for s, t, a in [("A", "Hi.", 0), ("B", "Hello.", 8), ("A", "So.", 3), ("B", "Yes.", 9)]]
+    session = read("s.json", json.dumps({"segments": segments}))
+    assert session.meta.warnings == ("1 segment starts earlier than the segment before it (item 3); kept in file "
+                                     "order, so response times and silences there may be wrong: check the times",)

@@ -270,3 +270,37 @@ def test_a_bare_name_and_time_line_inside_a_turn_stays_text(read):
     session = read("s.txt", "T: When shall we meet?\nC: Maybe\nTuesday 3:30\nT: Good.\nC: Fine.\n")
     assert [t.speaker for t in session.turns] == ["T", "C", "T", "C"]
     assert "Tuesday 3:30" in session.turns[1].text
+
+
+# --- near-identical labels -------------------------------------------------------------------
+
+
+def test_one_dr_lee_line_among_dr_dot_lee_turns_is_the_same_speaker_with_a_warning(read):
+    session = read("s.txt", lines("Dr. Lee: Hello.", "Sam: Hi.", "Dr. Lee: How are you?", "Sam: Fine.",
+                                  "Dr Lee: Anything else?", "Sam: No.", "Dr. Lee: Ok."))
+    assert {t.speaker for t in session.turns} == {"Dr. Lee", "Sam"}
+    assert session.turns[4].text == "Anything else?"
+    assert session.meta.warnings == ("speaker label 'Dr Lee' (1 line) taken as 'Dr. Lee' (3 lines): they differ "
+                                     "only in case, spacing or punctuation",)
+
+
+def test_a_lower_case_variant_seen_once_still_starts_a_turn(read):
+    # 'dr lee' is not name-like, so alone it would have been read as text of Sam's turn
+    session = read("s.txt", lines("Dr. Lee: Hello.", "Sam: Hi.", "Dr. Lee: How are you?", "Sam: Fine.",
+                                  "dr lee: anything else?", "Sam: No."))
+    assert said(session)[4] == ("Dr. Lee", "anything else?")
+    assert "'dr lee' (1 line) taken as 'Dr. Lee'" in session.meta.warnings[0]
+
+
+def test_two_spellings_seen_once_each_count_as_a_repeated_label(read):
+    session = read("s.txt", lines("Intro: notes", "Dr. Lee: Hello.", "sam: Hi.", "DR LEE: How are you?", "Sam: Fine."))
+    assert said(session) == [("Dr. Lee", "Hello."), ("sam", "Hi."), ("Dr. Lee", "How are you?"), ("sam", "Fine.")]
+    assert len([w for w in session.meta.warnings if "taken as" in w]) == 2
+
+
+def test_timed_lines_running_backwards_are_named(read):
+    session = read("s.txt", lines("[00:00:01] T: Hello.", "[00:00:09] C: Hi.", "[00:00:05] T: How are you?",
+                                  "[00:00:12] C: Fine."))
+    assert starts(session) == [1.0, 9.0, 5.0, 12.0]
+    assert session.meta.warnings == ("1 line starts earlier than the line before it (line 3); kept in file order, "
+                                     "so response times and silences there may be wrong: check the times",)

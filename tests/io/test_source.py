@@ -161,3 +161,80 @@ def test_source_hash_and_suffix(write):
     assert session.meta.source_sha256 == source.sha256
     assert session.meta.source_file == str(path)
     assert session.meta.session_id == "Session"
+
+
+# --- mixed encodings: decoded line by line -------------------------------------------------------
+
+
+def _mixed(*lines: tuple[str, str]) -> bytes:
+    """Each (text, encoding) pair one line: a file written partly by a UTF-8 and partly by a cp1252 editor."""
+    return b"".join(text.encode(encoding) + b"\n" for text, encoding in lines)
+
+
+def test_a_file_mixing_utf8_and_cp1252_is_read_line_by_line_with_a_warning(read):
+    data = _mixed(
+        ("Therapist: Hello Zo\u00eb, caf\u00e9?", "utf-8"),
+        ("Client: Oui, caf\u00e9 \u201cok\u201d.", "cp1252"),
+        ("Therapist: Zo\u00eb, good.", "utf-8"),
+        ("Client: na\u00efve \u2013 yes.", "cp1252"),
+        ("Therapist: Fine \u2019til then.", "cp1252"),
+        ("Client: Plain ASCII.", "utf-8"),
+    )
+    session = read("session.txt", data)
+    assert [t.text for t in session.turns] == [
+        "Hello Zo\u00eb, caf\u00e9?", "Oui, caf\u00e9 \u201cok\u201d.", "Zo\u00eb, good.",
+        "na\u00efve \u2013 yes.", "Fine \u2019til then.", "Plain ASCII.",
+    ]
+    assert session.meta.source_encoding == "utf-8+cp1252"
+    assert session.meta.warnings == (
+        "lines 2, 4-5 (3 lines) were not UTF-8 and were read as Windows-1252 (cp1252); the rest of the file is UTF-8",
+    )
+
+
+def test_one_cp1252_line_is_named(read):
+    data = _mixed(("Therapist: Zo\u00eb?", "utf-8"), ("Client: caf\u00e9", "cp1252"), ("Therapist: ok", "utf-8"))
+    session = read("session.txt", data)
+    assert session.meta.warnings == (
+        "line 2 was not UTF-8 and was read as Windows-1252 (cp1252); the rest of the file is UTF-8",)
+
+
+def test_mixed_lines_are_numbered_as_the_text_is_with_crlf_and_a_bom(read):
+    data = b"\xef\xbb\xbf" + _mixed(("Therapist: Zo\u00eb?\r", "utf-8"), ("Client: ok\r", "utf-8"),
+                                    ("Therapist: caf\u00e9\r", "cp1252"))
+    session = read("session.txt", data)
+    assert session.turns[2].text == "caf\u00e9" and session.turns[2].source_line == 3
+    assert session.meta.warnings[0].startswith("line 3 was not UTF-8")
+
+
+def test_a_whole_cp1252_file_stays_cp1252_without_a_warning(read):
+    session = read("session.txt", TEXT.encode("cp1252"))
+    assert session.meta.source_encoding == "cp1252"
+    assert session.meta.warnings == ()
+
+
+def test_undecodable_bytes_name_the_line(read_fails):
+    data = _mixed(("Therapist: Zo\u00eb?", "utf-8"), ("Client: fine", "utf-8")) + b"Therapist: caf\x81\n"
+    error = read_fails("notes.txt", data, r"cannot decode")
+    assert error.line == 3 and "0x81" in str(error)
+
+
+# --- size limit ---------------------------------------------------------------------------------
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(read_fails):
+    error = read_fails("big.txt", "Therapist: Hi.\nClient: Hello.\n" * 40_000, r"is 1\.2 MB, over the 1 MB limit",
+                       max_file_mb=1)
+    assert "read.max_file_mb" in str(error)
+
+
+def test_a_file_under_the_size_limit_is_read(read):
+    assert len(read("ok.txt", "Therapist: Hi.\nClient: Hello.\n" * 30_000, max_file_mb=1).turns) == 60_000
+
+
+def test_the_size_limit_holds_for_files_that_report_no_size(tmp_path, monkeypatch):
+    path = tmp_path / "s.txt"
+    path.write_text("Therapist: Hi.\nClient: Hello.\n" * 100)
+    real_stat = type(path).stat
+    monkeypatch.setattr(type(path), "stat", lambda self, **kw: type("S", (), {"st_size": 0, "st_mode": real_stat(self).st_mode})())
+    with pytest.raises(InputError, match="larger than the 0 MB limit"):
+        Source.open(path, max_bytes=1000)

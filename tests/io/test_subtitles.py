@@ -191,3 +191,52 @@ def test_srt_multiline_cue_text_and_tags(read):
 def test_srt_malformed_timing(read_fails):
     read_fails("s.srt", srt(("00:00:01,000 --> 00:00:03,500", "T: Hi."), ("00:00:0x,000 --> 00:00:05,000", "C: Yo.")),
                r"line 6: malformed cue timing")
+
+
+# --- cue order ---------------------------------------------------------------------------------
+
+
+def test_out_of_order_vtt_cues_are_named_and_kept_in_file_order(read):
+    session = read("s.vtt", vtt(
+        "00:00:05.000 --> 00:00:06.000\n<v T>Hello.",
+        "00:00:01.000 --> 00:00:02.000\n<v C>Hi.",
+        "00:00:07.000 --> 00:00:08.000\n<v T>How are you?",
+        "00:00:09.000 --> 00:00:10.000\n<v C>Fine.",
+    ))
+    assert said(session) == [("T", "Hello."), ("C", "Hi."), ("T", "How are you?"), ("C", "Fine.")]
+    assert session.meta.warnings == ("1 cue starts earlier than the cue before it (line 6); kept in file order, "
+                                     "so response times and silences there may be wrong: check the times",)
+
+
+def test_out_of_order_srt_cues_are_named(read):
+    session = read("s.srt", srt(
+        ("00:00:01,000 --> 00:00:02,000", "T: Hello."),
+        ("00:01:00,000 --> 00:01:02,000", "C: Hi."),
+        ("00:00:03,000 --> 00:00:04,000", "T: How are you?"),
+        ("00:00:05,000 --> 00:00:06,000", "C: Fine."),
+        ("00:00:04,500 --> 00:00:05,000", "T: Good."),
+    ))
+    assert session.meta.warnings == ("2 cues start earlier than the cue before them (lines 10, 18); kept in file "
+                                     "order, so response times and silences there may be wrong: check the times",)
+
+
+def test_cues_in_order_and_overlapping_cues_give_no_order_warning(read):
+    session = read("s.vtt", vtt(
+        "00:00:01.000 --> 00:00:05.000\n<v T>Hello, and then",
+        "00:00:04.000 --> 00:00:06.000\n<v C>Hi.",
+        "00:00:04.000 --> 00:00:07.000\n<v T>we talk.",
+        "00:00:08.000 --> 00:00:09.000\n<v C>Fine.",
+    ))
+    assert session.meta.warnings == ()
+
+
+def test_voice_tags_differing_only_in_case_or_punctuation_are_one_speaker(read):
+    session = read("s.vtt", vtt(
+        "00:00:01.000 --> 00:00:02.000\n<v Dr. Lee>Hello.",
+        "00:00:03.000 --> 00:00:04.000\n<v Sam>Hi.",
+        "00:00:05.000 --> 00:00:06.000\n<v Dr Lee>How are you?",
+        "00:00:07.000 --> 00:00:08.000\n<v Dr. Lee>Go on.",
+    ))
+    assert [t.speaker for t in session.turns] == ["Dr. Lee", "Sam", "Dr. Lee"]
+    assert session.meta.warnings == ("speaker label 'Dr Lee' (1 cue) taken as 'Dr. Lee' (2 cues): they differ "
+                                     "only in case, spacing or punctuation",)

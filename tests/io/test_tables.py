@@ -184,3 +184,14 @@ def test_doubled_quotes_inside_cells_keep_the_whole_text(read):
     assert said(session)[0][1] == 'You said, "I can\'t do this", and then you did it anyway.'
     assert said(session)[1][1] == 'Yeah. "Anyway" is my middle name.'
     assert said(session)[2][1] == 'A; semicolon, and "quotes" again.'
+
+
+def test_csv_label_variants_and_rows_out_of_time_order_are_warned(read):
+    session = read("s.csv", "speaker,start,text\nTherapist,0,Hello.\nClient,4,Hi.\nTHERAPIST,2,How are you?\n"
+                            "Client,9,Fine.\n")
+    assert [t.speaker for t in session.turns] == ["Therapist", "Client", "Therapist", "Client"]
+    assert session.meta.warnings == (
+        "speaker label 'THERAPIST' (1 row) taken as 'Therapist' (1 row): they differ only in case, spacing or punctuation",
+        "1 row starts earlier than the row before it (line 4); kept in file order, so response times and silences "
+        "there may be wrong: check the times",
+    )
