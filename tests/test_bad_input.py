@@ -164,3 +164,37 @@ def test_a_file_name_with_control_characters_gives_one_escaped_line(tmp_path, na
     shown = str(path).replace("\n", "\\n").replace("\r", "\\r").replace("\x1b", "\\x1b").replace("\u202e", "\\u202e")
     assert result.stderr.startswith(f"error: {shown}: no speaker labels found")
     assert not out.exists()
+
+
+# --- messy but readable input: analysed, with warnings in the summary and session.json ------------
+
+
+@pytest.mark.slow
+def test_mixed_encodings_label_variants_and_backward_times_are_warned_end_to_end(tmp_path):
+    import json
+
+    rows = [
+        ("[00:00:01] Dr. Lee: Hello Zo\u00eb, welcome. How have things been since we last met?", "utf-8"),
+        ("[00:00:09] Zo\u00eb: Honestly, not great. Work has been a lot.", "utf-8"),
+        ("[00:00:15] Dr. Lee: Tell me more about work.", "utf-8"),
+        ("[00:00:21] Zo\u00eb: My manager keeps adding projects and I can\u2019t say no.", "cp1252"),
+        ("[00:00:19] Dr Lee: That sounds exhausting. What happens when you think about saying no?", "utf-8"),
+        ("[00:00:35] Zo\u00eb: I feel guilty, like I\u2019m letting everyone down.", "cp1252"),
+        ("[00:00:42] Dr. Lee: So guilt shows up as soon as you consider it.", "utf-8"),
+        ("[00:00:50] Zo\u00eb: Yes, exactly.", "utf-8"),
+    ]
+    path = tmp_path / "messy.txt"
+    path.write_bytes(b"".join(text.encode(enc) + b"\n" for text, enc in rows))
+    out = tmp_path / "results"
+    result = CliRunner().invoke(main, ["analyze", str(path), "--out", str(out), "--redact"])
+    assert result.exit_code == 0, result.output
+    warnings = json.loads((out / "session.json").read_text())["meta"]["warnings"]
+    assert warnings[0].startswith("lines 4, 6 were not UTF-8 and were read as Windows-1252")
+    assert "taken as" in warnings[1] and "differ only in case, spacing or punctuation" in warnings[1]
+    assert warnings[2].startswith("1 line starts earlier than the line before it (line 5)")
+    assert result.output.count("warning: ") == 3
+    session = json.loads((out / "session.json").read_text())
+    assert len(session["speakers"]) == 2  # 'Dr Lee' is not a third speaker
+    for name in ("session.json", "utterances.csv", "summary.md", "report.html"):
+        written = (out / name).read_text(encoding="utf-8")
+        assert "Zo\u00eb" not in written and "\u00c3" not in written and "\u00ab" not in written  # no mojibake
