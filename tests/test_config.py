@@ -11,7 +11,7 @@ from transcript_analyzer.errors import ConfigError
 def test_input_limits_have_documented_defaults():
     options = ReadOptions()
     assert (options.max_file_mb, options.max_json_depth, options.max_docx_unpacked_mb, options.max_turn_chars) == (
-        100, 64, 50, 100_000)
+        50, 64, 50, 100_000)
 
 
 def test_input_limits_are_set_from_the_command_line_or_toml(tmp_path):

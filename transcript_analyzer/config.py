@@ -34,8 +34,9 @@ class ReadOptions:
     date: str | None = None
     """Date of the session (YYYY-MM-DD); recordings otherwise take their creation time, if tagged."""
     # Limits against hostile or broken files (docs/inputs.md); each refusal is a one-line error.
-    max_file_mb: int = 100
-    """Largest transcript file read, in MB (a 3-hour session is ~0.2 MB as text, ~5 MB as WhisperX JSON)."""
+    max_file_mb: int = 50
+    """Largest transcript file read, in MB (a 3-hour session is ~0.2 MB as text, ~5 MB as WhisperX JSON with
+    words; reading 20 MB of text takes ~20 s and ~450 MB)."""
     max_json_depth: int = 64
     """Deepest JSON nesting accepted (session.json and WhisperX files nest 5-7 levels)."""
     max_docx_unpacked_mb: int = 50
