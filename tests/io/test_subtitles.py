@@ -240,3 +240,16 @@ def test_voice_tags_differing_only_in_case_or_punctuation_are_one_speaker(read):
     assert [t.speaker for t in session.turns] == ["Dr. Lee", "Sam", "Dr. Lee"]
     assert session.meta.warnings == ("speaker label 'Dr Lee' (1 cue) taken as 'Dr. Lee' (2 cues): they differ "
                                      "only in case, spacing or punctuation",)
+
+
+def test_vtt_prefix_labels_differing_in_case_merge_with_a_warning(tmp_path):
+    from transcript_analyzer.api import read
+
+    path = tmp_path / "case.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nDr. Lee: Hello there.\n\n"
+                    "00:00:02.500 --> 00:00:03.000\nSam: Hi.\n\n00:00:03.500 --> 00:00:04.000\ndr. lee: How are you?\n\n"
+                    "00:00:04.500 --> 00:00:05.000\nSam: Fine.\n\n00:00:05.500 --> 00:00:06.000\nDr. Lee: Good.\n",
+                    encoding="utf-8")
+    session = read(path)
+    assert {t.speaker for t in session.turns} == {"Dr. Lee", "Sam"}
+    assert any("'dr. lee'" in w and "taken as 'Dr. Lee'" in w for w in session.meta.warnings)

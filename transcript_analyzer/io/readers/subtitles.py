@@ -110,7 +110,8 @@ def _entries(source: Source, cues: list[_Cue]) -> tuple[list[Entry], list[str]]:
     for cue, (label, text, voice) in pieces:
         key = label.lower() if label else None
         if label and (voice or key in accepted or (entries and may_start_turn(label))):
-            speaker = label if voice else accepted.setdefault(key, label)
+            accepted.setdefault(key, label)
+            speaker = label  # spellings that differ only in case are merged, with a warning, in build.py
             entries.append(Entry(speaker, text, cue.start, cue.end, cue.line))
         elif entries:
             unlabelled += 1
