@@ -100,14 +100,14 @@ def test_markdown_summary_lists_the_moments_with_times_and_context(over_interpre
 
 
 def test_player_source_for_recordings(tmp_path):
-    audio = tmp_path / "rec" / "session one.ogg"
+    audio = tmp_path / "rec" / "session #1?.ogg"  # '#' and '?' would start a fragment and a query
     audio.parent.mkdir()
     audio.write_bytes(b"x")
     s = make_session(("T", "Hi", 0.0, 1.0, "therapist"))
     assert audio_source(s, tmp_path, False) is None  # a transcript has no player
     rec = dataclasses.replace(s, meta=dataclasses.replace(s.meta, source_format="audio", source_file=str(audio)))
     src = audio_source(rec, tmp_path / "out", False)
-    assert src.src == "../rec/session one.ogg"
+    assert src.src == "../rec/session%20%231%3F.ogg" and "../rec/session #1?.ogg" in src.note
     redacted = dataclasses.replace(rec, meta=dataclasses.replace(rec.meta, redacted=True))
     assert audio_source(redacted, tmp_path, False).src is None
     gone = dataclasses.replace(rec, meta=dataclasses.replace(rec.meta, source_file=str(tmp_path / "nope.ogg")))
