@@ -152,6 +152,27 @@ def test_progress_orders_by_date_and_reports_the_change(over_interpretation, ana
     assert f"{index.change:+.1f}" in html
 
 
+def test_progress_links_are_relative_even_for_a_folder_named_like_a_url(tmp_path):
+    from urllib.parse import urljoin, urlsplit
+    from urllib.request import url2pathname
+
+    folders = []
+    for i, name in enumerate(("javascript:alert(1)", "data:text,x", "a #1?")):
+        folder = tmp_path / "runs" / name
+        s = make_session(("T", "How are you?"), ("C", "Fine."), session_id=name)
+        write_outputs(dataclasses.replace(s, meta=dataclasses.replace(s.meta, date=f"2026-01-0{i + 1}")), folder,
+                      ["json", "html"])
+        folders.append(folder)
+    page = write_progress(folders, tmp_path / "progress.html")
+    links = re.findall(r'href="([^"#][^"]*)"', page.read_text(encoding="utf-8"))
+    assert set(links) == {"runs/javascript%3Aalert%281%29/report.html", "runs/data%3Atext%2Cx/report.html",
+                          "runs/a%20%231%3F/report.html"}
+    for link in links:
+        assert urlsplit(link).scheme == "" and not urlsplit(link).netloc
+        target = url2pathname(urlsplit(urljoin(page.resolve().as_uri(), link)).path)
+        assert Path(target).is_file() and Path(target).parent.parent == (tmp_path / "runs").resolve()
+
+
 def test_progress_errors(tmp_path):
     with pytest.raises(InputError, match="no session.json"):
         write_progress([tmp_path], tmp_path / "p.html")
