@@ -9,6 +9,7 @@ newlines or terminal escape sequences. Every writer passes such text through one
 * ``vtt_text`` / ``vtt_voice``: WebVTT cue text and voice names, so a file reads back unchanged.
 * ``rttm_tokens``: one whitespace-free token per speaker label, distinct labels kept distinct.
 * ``terminal_text``: control characters shown as visible escapes instead of reaching a terminal.
+* ``json_text``: JSON that holds no raw control or bidi character (``--out -`` prints it).
 * ``relative_url``: a link from one of our pages to a file, always relative, percent-encoded.
 """
 
@@ -125,6 +126,17 @@ def terminal_text(text: str, newlines: bool = True) -> str:
     set, bidi overrides) shown as visible escapes such as ``\\x1b``. ``newlines=False``: line
     feeds too, so that one value stays on one line."""
     return (_TERMINAL if newlines else _TERMINAL_LINE).sub(_visible, text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_text(dumped: str) -> str:
+    """JSON text from ``json.dumps(..., ensure_ascii=False)`` with DEL, the C1 controls, bidi
+    controls and line/paragraph separators written as ``\\uXXXX`` escapes too (json.dumps
+    escapes only C0): the same JSON value, safe to print on a terminal. These characters can
+    only occur inside JSON strings, where the escape is valid."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)
 
 
 # ---- links -----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 from transcript_analyzer.errors import ConfigError
 from transcript_analyzer.escape import csv_uncell
 from transcript_analyzer.io.readers.build import clean_text
-from transcript_analyzer.io.writers import session_rttm, session_vtt, utterances_csv, write_outputs
+from transcript_analyzer.io.writers import session_json, session_rttm, session_vtt, utterances_csv, write_outputs
 from transcript_analyzer.model import Session, Utterance
 
 from ..conftest import make_session
@@ -133,3 +133,12 @@ def test_annomi_utterances_starting_with_a_dash_are_neutralised(shared_data, tmp
     write_outputs(session, tmp_path / "raw", ["csv"], raw_csv=True)
     with open(tmp_path / "raw" / "utterances.csv", newline="", encoding="utf-8") as f:
         assert [r["text"] for r in csv.DictReader(f)] == dashed
+
+
+def test_session_json_holds_no_raw_control_character_and_reads_back_the_same():
+    import json
+
+    session = make_session(("Dr \x1b[31mLee\x9b2J\u202e", "a\u2028b\x7f\x07 é 😀"), ("C", "Hi.\r\n"))
+    data = session_json(session).decode("utf-8")
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7f <= ord(c) <= 0x9f or c in "\u202e\u2028" for c in data)
+    assert Session.from_dict(json.loads(data)) == session and "é 😀" in data

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from ...errors import ConfigError
-from ...escape import csv_row, rttm_tokens, vtt_text, vtt_voice
+from ...escape import csv_row, json_text, rttm_tokens, vtt_text, vtt_voice
 from ...model import ROLES, Session
 from ..atomic import write_files
 
@@ -19,8 +19,9 @@ UTTERANCE_COLUMNS = ("session_id", "utterance_index", "turn_index", "speaker", "
 
 
 def session_json(session: Session) -> bytes:
-    """The canonical output: the whole session, schema in docs/schema.json."""
-    return (json.dumps(session.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    """The canonical output: the whole session, schema in docs/schema.json. UTF-8, with control and
+    bidi characters as ``\\u`` escapes (escape.json_text): ``--out -`` prints it."""
+    return (json_text(json.dumps(session.to_dict(), indent=2, ensure_ascii=False)) + "\n").encode("utf-8")
 
 
 def marker_names(session: Session) -> list[str]:
