@@ -1,3 +1,4 @@
+import csv
 import json
 import subprocess
 import sys
@@ -88,3 +89,49 @@ def test_python_api_matches_the_cli(tmp_path):
     assert session.metrics.roles[0].role == "therapist"
     with pytest.raises(Exception, match="unknown option 'colour'"):
         ta.analyze(SAMPLES / "over_interpretation.json", colour="red")
+
+
+# ---- nothing user-controlled reaches the terminal raw (issue 10) ------------------------------------
+
+ESCAPES = ("\x1b", "\x07", "\x9b", "\r")
+
+
+def test_an_error_naming_a_hostile_file_is_one_clean_line(tmp_path):
+    bad = tmp_path / "session \x1b[31mred\x1b]0;title\x07.vtt"
+    bad.write_text("not a subtitle file\r\n\x1b[2J\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(bad)])
+    assert result.exit_code == 2
+    assert not any(c in result.output for c in ESCAPES)
+    assert result.stderr.count("\n") == 1 and "session \\x1b[31mred\\x1b]0;title\\x07.vtt" in result.stderr
+
+
+def test_log_lines_show_control_characters_as_escapes():
+    import logging
+
+    from transcript_analyzer.cli import _SafeFormatter
+
+    record = logging.LogRecord("x", logging.WARNING, __file__, 1, "speaker %s", ("\x1b[31mDr Lee\x1b[0m",), None)
+    assert _SafeFormatter("%(levelname)s %(message)s").format(record) == "WARNING speaker \\x1b[31mDr Lee\\x1b[0m"
+
+
+@pytest.mark.slow
+def test_hostile_speaker_labels_reach_the_terminal_escaped_and_raw_csv_keeps_the_cells(tmp_path):
+    therapist = "Dr \x1b[31mLee\x1b]0;title\x07"
+    lines = ["speaker,text,start,end"]
+    for i in range(4):
+        lines += [f'"{therapist}","How did that feel for you, this week?",{i * 10},{i * 10 + 4}',
+                  f'"Client\x9b2J","- Bad. <v {therapist}>really --> bad",{i * 10 + 5},{i * 10 + 9}']
+    source = tmp_path / "in \x1b[1mbold.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = ["--therapist", therapist, "--markers", "empathy", "--no-evidence"]
+    result = CliRunner().invoke(main, ["analyze", str(source), "--out", str(tmp_path / "out \x1b[7m"), *options])
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.output for c in ESCAPES)
+    assert "Dr \\x1b[31mLee\\x1b]0;title\\x07 = therapist" in result.output and "wrote " in result.output
+    with open(tmp_path / "out \x1b[7m" / "utterances.csv", newline="", encoding="utf-8") as f:
+        texts = [r["text"] for r in csv.DictReader(f)]
+    assert "'- Bad." in texts
+    raw = CliRunner().invoke(main, ["analyze", str(source), "--out", str(tmp_path / "raw"), "--raw-csv", "-q", *options])
+    assert raw.exit_code == 0, raw.output
+    with open(tmp_path / "raw" / "utterances.csv", newline="", encoding="utf-8") as f:
+        assert "- Bad." in [r["text"] for r in csv.DictReader(f)]

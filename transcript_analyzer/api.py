@@ -35,6 +35,7 @@ OPTIONS = {
     "stereo": ("audio", "stereo"),
     "redact": ("output", "redact"),
     "embed_audio": ("output", "embed_audio"),
+    "raw_csv": ("output", "raw_csv"),
     "date": ("read", "date"),
 }
 

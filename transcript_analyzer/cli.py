@@ -19,6 +19,24 @@ from . import __version__
 FORMATS = "txt, vtt, srt, csv, json, docx, audio"
 
 
+def _echo(message: str, err: bool = False, one_line: bool = False) -> None:
+    """click.echo for text that may hold user-controlled parts (labels, file names, errors):
+    control characters are shown as escapes (escape.terminal_text); ``one_line`` escapes line
+    feeds too."""
+    from .escape import terminal_text
+
+    click.echo(terminal_text(message, newlines=not one_line), err=err)
+
+
+class _SafeFormatter(logging.Formatter):
+    """Log lines quote labels, file names and text: no control character reaches the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from .escape import terminal_text
+
+        return terminal_text(super().format(record))
+
+
 def _handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -27,7 +45,7 @@ def _handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except AnalyzerError as e:
-            click.echo(f"error: {e}", err=True)
+            _echo(f"error: {e}", err=True, one_line=True)
             sys.exit(e.exit_code)
 
     return wrapper
@@ -39,7 +57,9 @@ def _handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 def main(verbose: int) -> None:
     """Therapeutic-alliance evidence from therapy-session transcripts. Runs offline."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 def _analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -66,6 +86,9 @@ def _analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--redact", is_flag=True,
                      help="Replace names, places, organisations, dates, ages, phone numbers and addresses with "
                           "placeholders in every output and in the summary."),
+        click.option("--raw-csv", is_flag=True,
+                     help="Write CSV text cells exactly as they are. By default a cell starting with = + - @ gets a "
+                          "leading ' so that spreadsheets do not run it as a formula (docs/schema.md)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -74,7 +97,8 @@ def _analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _analyzer(fmt: str | None, encoding: str | None, columns: str | None, therapist: str | None,
               config_file: Path | None, overrides: tuple[str, ...], asr_model: str | None, language: str | None,
-              speakers: str | None, marker_names: str | None, no_evidence: bool, redact: bool, **extra: Any) -> Any:
+              speakers: str | None, marker_names: str | None, no_evidence: bool, redact: bool, raw_csv: bool,
+              **extra: Any) -> Any:
     """The configured analyzer (not loaded) from the shared options."""
     from .api import Analyzer
     from .config import load_config
@@ -82,7 +106,7 @@ def _analyzer(fmt: str | None, encoding: str | None, columns: str | None, therap
     return Analyzer(load_config(config_file, overrides), format=fmt, encoding=encoding, columns=columns,
                     therapist=therapist, markers=marker_names, evidence=False if no_evidence else None,
                     asr_model=asr_model, language=language, speakers=speakers, redact=True if redact else None,
-                    **extra)
+                    raw_csv=True if raw_csv else None, **extra)
 
 
 @main.command()
@@ -113,14 +137,15 @@ def analyze(input_path: Path, out: str | None, session_id: str | None, date: str
         sys.stdout.buffer.write(session_json(session))
         sys.stdout.flush()
     elif out:
-        paths = write_outputs(session, out, embed_audio=analyzer.config.output.embed_audio)
+        paths = write_outputs(session, out, embed_audio=analyzer.config.output.embed_audio,
+                              raw_csv=analyzer.config.output.raw_csv)
     if not quiet:
-        click.echo(summary_text(session), err=out == "-")
+        _echo(summary_text(session), err=out == "-")
         if out and out != "-":
-            click.echo("wrote " + ", ".join(str(p) for p in paths))
+            _echo("wrote " + ", ".join(str(p) for p in paths), one_line=True)
             report = next((p for p in paths if p.name == "report.html"), None)
             if report:
-                click.echo(f"report: {report.resolve().as_uri()}")
+                _echo(f"report: {report.resolve().as_uri()}", one_line=True)
         elif not out:
             click.echo("(nothing written: pass --out DIR to save session.json, utterances.csv and the report)")
 
@@ -153,8 +178,8 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler
     click.echo(f"{result.total} sessions: {result.analysed} analysed, {result.skipped} already finished, "
                f"{result.failed} failed; {result.seconds:.1f} s")
     for f in result.failures[:10]:
-        click.echo(f"  failed: {f['input'] or f['session_id']} [{f['stage']}] {f['error']}", err=True)
-    click.echo("wrote " + ", ".join(str(p) for p in result.tables))
+        _echo(f"  failed: {f['input'] or f['session_id']} [{f['stage']}] {f['error']}", err=True, one_line=True)
+    _echo("wrote " + ", ".join(str(p) for p in result.tables), one_line=True)
     if not result.ok:
         sys.exit(1)
 
@@ -172,7 +197,8 @@ def progress(sessions: tuple[Path, ...], out_file: Path, title: str | None) -> N
     from .report.progress import write_progress
 
     path = write_progress(sessions, out_file, title)
-    click.echo(f"wrote {path}\nreport: {path.resolve().as_uri()}")
+    _echo(f"wrote {path}", one_line=True)
+    _echo(f"report: {path.resolve().as_uri()}", one_line=True)
 
 
 @main.command()
@@ -229,7 +255,7 @@ def train(recipe: Path | None, data_dir: Path, out_dir: Path | None, only: tuple
         from .training import train_recipe
 
         folder = train_recipe(recipe, data_dir, out_dir, set(only) or None)
-        click.echo(f"wrote {folder}")
+        _echo(f"wrote {folder}", one_line=True)
         return
     if recipe is not None or only or not name:
         raise click.UsageError("--labels needs --name CODE, and no RECIPE or --only")
@@ -237,8 +263,8 @@ def train(recipe: Path | None, data_dir: Path, out_dir: Path | None, only: tuple
     from .training.custom_code import train_custom_code
 
     result = train_custom_code(labels_file, name, context, out_dir, quote_errors, description or "", replace)
-    click.echo(f"wrote {result.folder} (model card: {result.folder / 'card.md'})\n{summary(name, result.folder)}\n"
-               f"trained in {result.seconds:.1f} s; use it: transcript-analyzer analyze SESSION --markers +{name}")
+    _echo(f"wrote {result.folder} (model card: {result.folder / 'card.md'})\n{summary(name, result.folder)}\n"
+          f"trained in {result.seconds:.1f} s; use it: transcript-analyzer analyze SESSION --markers +{name}")
 
 
 @main.command()
@@ -255,9 +281,10 @@ def markers() -> None:
     from .resources import user_models_dir
 
     codes = installed()
-    click.echo(f"custom codes in {user_models_dir()}: {len(codes) or 'none'} (add one with `train --labels`)")
+    _echo(f"custom codes in {user_models_dir()}: {len(codes) or 'none'} (add one with `train --labels`)")
     for name, folder in codes.items():
-        click.echo(f"{name}  [custom]  {installed_definition(name, folder).description}\n    {summary(name, folder)}")
+        _echo(f"{name}  [custom]  {installed_definition(name, folder).description}", one_line=True)
+        _echo(f"    {summary(name, folder)}")
 
 
 @main.command()
@@ -282,9 +309,9 @@ def evaluate(data_dir: Path, only: tuple[str, ...], gold_file: Path | None, pred
         from .training.human_agreement import evaluate_agreement, format_table, write_report
 
         report = evaluate_agreement(gold_file, pred_dir)
-        click.echo(format_table(report))
+        _echo(format_table(report))
         if out_dir:
-            click.echo("wrote " + ", ".join(str(p) for p in write_report(report, out_dir)))
+            _echo("wrote " + ", ".join(str(p) for p in write_report(report, out_dir)), one_line=True)
         return
     from .resources import project_dir
     from .training.evaluate import check_appropriateness, check_heads, format_checks

@@ -116,6 +116,10 @@ class OutputOptions:
     embed_audio: bool = False
     """HTML report of a recording: embed the audio (re-encoded as Opus, ~3 MB per 15 min) instead of
     linking the file by relative path."""
+    raw_csv: bool = False
+    """CSV files: write text cells exactly as they are. By default a text cell that starts with
+    = + - @, a tab or a carriage return gets a leading ' so that spreadsheets do not run it as a
+    formula (escape.csv_cell; Parquet always keeps the raw text)."""
 
 
 @dataclass(frozen=True)

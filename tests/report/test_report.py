@@ -100,14 +100,14 @@ def test_markdown_summary_lists_the_moments_with_times_and_context(over_interpre
 
 
 def test_player_source_for_recordings(tmp_path):
-    audio = tmp_path / "rec" / "session one.ogg"
+    audio = tmp_path / "rec" / "session #1?.ogg"  # '#' and '?' would start a fragment and a query
     audio.parent.mkdir()
     audio.write_bytes(b"x")
     s = make_session(("T", "Hi", 0.0, 1.0, "therapist"))
     assert audio_source(s, tmp_path, False) is None  # a transcript has no player
     rec = dataclasses.replace(s, meta=dataclasses.replace(s.meta, source_format="audio", source_file=str(audio)))
     src = audio_source(rec, tmp_path / "out", False)
-    assert src.src == "../rec/session one.ogg"
+    assert src.src == "../rec/session%20%231%3F.ogg" and "../rec/session #1?.ogg" in src.note
     redacted = dataclasses.replace(rec, meta=dataclasses.replace(rec.meta, redacted=True))
     assert audio_source(redacted, tmp_path, False).src is None
     gone = dataclasses.replace(rec, meta=dataclasses.replace(rec.meta, source_file=str(tmp_path / "nope.ogg")))
@@ -150,6 +150,27 @@ def test_progress_orders_by_date_and_reports_the_change(over_interpretation, ana
     assert index.change == pytest.approx(over_interpretation.metrics.alliance.value - strong.metrics.alliance.value)
     assert rows["rigid_interpretation"].verdict in ("worse", "")  # more rigid interpretations is never "better"
     assert f"{index.change:+.1f}" in html
+
+
+def test_progress_links_are_relative_even_for_a_folder_named_like_a_url(tmp_path):
+    from urllib.parse import urljoin, urlsplit
+    from urllib.request import url2pathname
+
+    folders = []
+    for i, name in enumerate(("javascript:alert(1)", "data:text,x", "a #1?")):
+        folder = tmp_path / "runs" / name
+        s = make_session(("T", "How are you?"), ("C", "Fine."), session_id=name)
+        write_outputs(dataclasses.replace(s, meta=dataclasses.replace(s.meta, date=f"2026-01-0{i + 1}")), folder,
+                      ["json", "html"])
+        folders.append(folder)
+    page = write_progress(folders, tmp_path / "progress.html")
+    links = re.findall(r'href="([^"#][^"]*)"', page.read_text(encoding="utf-8"))
+    assert set(links) == {"runs/javascript%3Aalert%281%29/report.html", "runs/data%3Atext%2Cx/report.html",
+                          "runs/a%20%231%3F/report.html"}
+    for link in links:
+        assert urlsplit(link).scheme == "" and not urlsplit(link).netloc
+        target = url2pathname(urlsplit(urljoin(page.resolve().as_uri(), link)).path)
+        assert Path(target).is_file() and Path(target).parent.parent == (tmp_path / "runs").resolve()
 
 
 def test_progress_errors(tmp_path):

@@ -395,3 +395,31 @@ def test_annomi_test_sessions_against_the_real_analyzer(shared_data, tmp_path):
     alignment = report_dict(report)["alignment"]
     assert report.sessions == chosen and alignment["coverage"] >= 0.95
     assert code(report, "open_question").kappa > 0.3
+
+
+def test_cells_the_tool_escaped_for_spreadsheets_match_again(tmp_path):
+    """utterances.csv writes "'-..." for a cell starting with "-" (escape.csv_cell); a coder's copy
+    of it and the run itself both read back as the original ids and texts."""
+    from transcript_analyzer.io.writers import utterances_csv
+    from transcript_analyzer.model import MarkerScore, Session, SessionMeta, Turn, Utterance
+
+    texts = ["-so what brings you in?", "-and then?", "=what else?", "+more?", "@all?", "Okay."]
+    decisions = [1, 1, 0, 1, 0, 0]
+    turns = tuple(Turn(i, "T", t, role="therapist") for i, t in enumerate(texts))
+    utterances = tuple(Utterance(i, i, "T", "therapist", t, markers=(MarkerScore("open_question", 0.9 if d else 0.1,
+                                                                                 bool(d)),))
+                       for i, (t, d) in enumerate(zip(texts, decisions)))
+    session = Session(meta=SessionMeta(session_id="-s1"), turns=turns, utterances=utterances)
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "utterances.csv").write_bytes(utterances_csv(session))
+    with open(tmp_path / "run" / "utterances.csv", newline="", encoding="utf-8") as f:
+        copy = [r for r in csv.DictReader(f)]
+    assert copy[0]["session_id"] == "'-s1" and copy[0]["text"] == "'-so what brings you in?"
+    gold = write_csv(tmp_path / "wide.csv", ("session_id", "utterance_index", "turn_index", "role", "text",
+                                             "open_question"),
+                     [(r["session_id"], r["utterance_index"], r["turn_index"], r["role"], r["text"], g)
+                      for r, g in zip(copy, [1, 0, 0, 1, 0, 0])])
+    report = evaluate_agreement(gold, tmp_path / "run")
+    c = code(report, "open_question")
+    assert report.sessions == ("-s1",) and not report.missing and not report.warnings
+    assert report.alignments[0].text_mismatches == 0 and (c.tp, c.fp, c.fn, c.tn) == (2, 1, 0, 3)

@@ -83,7 +83,8 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, config: Analyze
     failures = _all_failures(out, [j for j in jobs if not now[j.session_id]])
     from .tables import write_corpus_tables
 
-    tables = write_corpus_tables(out, [out / "sessions" / j.folder for j in done], markers, failures)
+    tables = write_corpus_tables(out, [out / "sessions" / j.folder for j in done], markers, failures,
+                                 config.output.raw_csv)
     if options.convokit:
         from .convokit import write_convokit
 
@@ -119,7 +120,7 @@ def _private_ids(jobs: list[Job], out: Path, config: AnalyzeConfig) -> list[Job]
     opaque = [dataclasses.replace(j, session_id="s-" + hashlib.sha256(j.session_id.encode()).hexdigest()[:12])
               for j in jobs]
     rows = [{"session_id": o.session_id, "input": j.path, "original_id": j.session_id} for j, o in zip(jobs, opaque)]
-    write_files(out / "private", {"input_map.csv": csv_bytes(rows)})
+    write_files(out / "private", {"input_map.csv": csv_bytes(rows, raw=config.output.raw_csv)})
     return opaque
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import OutputError
+from ..escape import FORMULA_REGEX, csv_cell
 from ..model import Session
 
 BASE_COLUMNS = ("corpus", "session_id", "utterance_index", "turn_index", "speaker", "role", "start", "end",
@@ -91,7 +92,9 @@ def session_row(session: Session, corpus: str) -> dict[str, Any]:
     return row
 
 
-def csv_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None) -> bytes:
+def csv_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, raw: bool = False) -> bytes:
+    """A CSV of dict rows; text cells that would start a spreadsheet formula get a leading ``'``
+    unless ``raw`` (escape.csv_cell), numbers stay numbers."""
     rows = list(rows)
     if columns is None:
         columns = list(dict.fromkeys(k for r in rows for k in r))
@@ -99,14 +102,30 @@ def csv_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = No
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for r in rows:
-        writer.writerow({k: "" if v is None else v for k, v in r.items()})
+        writer.writerow({k: "" if v is None else csv_cell(v, raw) for k, v in r.items()})
     return buffer.getvalue().encode("utf-8")
 
 
+def csv_safe_table(table: Any, raw: bool = False) -> Any:
+    """``csv_cell`` on every text column of an Arrow table (the Parquet file keeps the raw text:
+    its columns are typed, no spreadsheet runs them)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if raw:
+        return table
+    for i, field in enumerate(table.schema):
+        if pa.types.is_string(field.type):
+            safe = pc.replace_substring_regex(table.column(i), pattern=FORMULA_REGEX, replacement="'\\1")
+            table = table.set_column(i, field, safe)
+    return table
+
+
 def write_corpus_tables(out_dir: Path, folders: Sequence[Path], markers: Sequence[str],
-                        failures: Sequence[dict[str, Any]]) -> list[Path]:
+                        failures: Sequence[dict[str, Any]], raw_csv: bool = False) -> list[Path]:
     """utterances.parquet, utterances.csv, sessions.csv and failures.csv, streamed session by
-    session into temporary files and renamed into place together at the end."""
+    session into temporary files and renamed into place together at the end. ``raw_csv``: the
+    CSVs' text cells as they are, formula-like ones included (see ``csv_bytes``)."""
     import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
 
@@ -118,10 +137,10 @@ def write_corpus_tables(out_dir: Path, folders: Sequence[Path], markers: Sequenc
             for folder in folders:
                 table = pq.read_table(folder / "utterances.parquet").cast(schema)
                 parquet.write_table(table)
-                table_csv.write_table(table)
+                table_csv.write_table(csv_safe_table(table, raw_csv))
         rows = [json.loads((f / "row.json").read_text(encoding="utf-8")) for f in folders]
-        (tmp / "sessions.csv").write_bytes(csv_bytes(rows))
-        (tmp / "failures.csv").write_bytes(csv_bytes(failures, ("input", "session_id", "stage", "error", "time")))
+        (tmp / "sessions.csv").write_bytes(csv_bytes(rows, raw=raw_csv))
+        (tmp / "failures.csv").write_bytes(csv_bytes(failures, ("input", "session_id", "stage", "error", "time"), raw_csv))
         final = []
         for name in ("utterances.parquet", "utterances.csv", "sessions.csv", "failures.csv"):
             os.replace(tmp / name, out_dir / name)

@@ -94,7 +94,7 @@ def process(job: Job, out_dir: str, corpus: str, markers: Sequence[str]) -> Outc
         session = analyzer.run(session, hook=lambda name: stage.__setitem__(0, name))
         stage[0] = "write"
         folder = Path(out_dir) / "sessions" / job.folder
-        files = render_outputs(session, folder)
+        files = render_outputs(session, folder, raw_csv=analyzer.config.output.raw_csv)
         files["utterances.parquet"] = utterance_table_bytes(session, corpus, markers)
         files["row.json"] = json.dumps(session_row(session, corpus), ensure_ascii=False).encode("utf-8")
         files[DONE] = json.dumps({"key": job.key, "session_id": job.session_id, "input": job.path,

@@ -13,6 +13,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .. import __version__
+from ..escape import relative_url
 from ..model import SCHEMA_VERSION, Session
 from . import charts
 from .view import (TIMELINE_MARKERS, Axis, axis, clock, coded_markers, evidence_spans, flagged_moments, marker_rows, score)
@@ -62,9 +63,10 @@ def audio_source(session: Session, out_dir: Path | None, embed: bool) -> AudioSo
 
         data = base64.b64encode(speech_opus(path)).decode("ascii")
         return AudioSource(f"data:audio/ogg;base64,{data}", "The recording is embedded (mono Opus, 24 kbit/s).")
-    rel = os.path.relpath(path.resolve(), (out_dir or Path.cwd()).resolve())
-    return AudioSource(Path(rel).as_posix(), f"The player links the recording at {Path(rel).as_posix()} (relative to "
-                                             "this report): keep them together, or rerun with --embed-audio.")
+    rel = Path(os.path.relpath(path.resolve(), (out_dir or Path.cwd()).resolve())).as_posix()
+    return AudioSource(relative_url(path, out_dir or Path.cwd()), f"The player links the recording at {rel} (relative "
+                                                                  "to this report): keep them together, or rerun with "
+                                                                  "--embed-audio.")
 
 
 def utterance_html(text: str, evidence: tuple[str, ...] = ()) -> Markup:

@@ -4,12 +4,12 @@ index over sessions, and the change since the first session."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from ..errors import ConfigError, InputError
+from ..escape import relative_url
 from ..markers.codebook import MARKERS, MarkerDef
 from ..model import Session
 from . import charts
@@ -70,8 +70,7 @@ def entries(paths: Sequence[str | Path], out_file: Path) -> list[SessionEntry]:
     for p in paths:
         file, session = load_session(p)
         report = file.parent / "report.html"
-        rel = Path(os.path.relpath(report.resolve(), out_file.resolve().parent)).as_posix() if report.is_file() else None
-        found.append(SessionEntry(file, session, rel))
+        found.append(SessionEntry(file, session, relative_url(report, out_file.parent) if report.is_file() else None))
     if all(e.session.meta.date for e in found):
         found.sort(key=lambda e: e.session.meta.date)
     return found

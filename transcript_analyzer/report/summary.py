@@ -1,8 +1,15 @@
-"""A short plain-text summary of an analysed session, for the terminal."""
+"""A short plain-text summary of an analysed session, for the terminal. What comes from the input
+(the session id, speaker labels, warnings quoting the file) is passed through
+``escape.terminal_text``: one line each, no control characters."""
 
 from __future__ import annotations
 
+from ..escape import terminal_text
 from ..model import Session, Speaker, Timing
+
+
+def _safe(text: str) -> str:
+    return terminal_text(text, newlines=False)
 
 
 def _clock(seconds: float | None) -> str:
@@ -16,12 +23,12 @@ def _speaker(s: Speaker) -> str:
     how = {"transcript": "from the labels", "user": "given with --therapist", "input": "from the input",
            "model": "by the role model"}.get(s.role_source or "", s.role_source or "")
     conf = f", p(therapist)={s.therapist_probability:.2f}" if s.role_source == "model" and s.therapist_probability is not None else ""
-    return f"{s.label} = {s.role} ({how}{conf})"
+    return f"{_safe(s.label)} = {s.role} ({how}{conf})"
 
 
 def summary_text(session: Session) -> str:
     m = session.meta
-    lines = [f"Session {m.session_id}  [{m.source_format}, {len(session.turns)} turns, "
+    lines = [f"Session {_safe(m.session_id)}  [{m.source_format}, {len(session.turns)} turns, "
              f"{len(session.utterances)} utterances, duration {_clock(m.duration)}]"]
     lines += [f"  {_speaker(s)}" for s in session.speakers]
     if session.metrics:
@@ -37,7 +44,7 @@ def summary_text(session: Session) -> str:
         lines += _timing_lines(session.metrics.timing)
     if session.metrics and session.metrics.markers:
         lines += _marker_lines(session)
-    lines += [f"  warning: {w}" for w in m.warnings]
+    lines += [f"  warning: {_safe(w)}" for w in m.warnings]
     return "\n".join(lines)
 
 

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 from ..errors import InputError
+from ..escape import csv_uncell
 from ..markers.codebook import MARKER_NAMES
 
 # A gold code that the tool splits into several markers: predicted positive when any is.
@@ -193,7 +194,8 @@ def _iter_rows(path: Path, reader: csv.DictReader) -> Iterator[tuple[int, dict[s
     for row in reader:
         if None in row:
             raise InputError(path, f"more cells than columns ({len(reader.fieldnames or [])})", line=reader.line_num)
-        yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
+        # a copy of the tool's utterances.csv has "'-..." for text cells starting with "-" (escape.csv_cell)
+        yield reader.line_num, {k: csv_uncell(v or "").strip() for k, v in row.items()}
 
 
 def _annotator_column(columns: list[str]) -> str | None:

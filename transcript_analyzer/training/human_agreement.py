@@ -306,11 +306,13 @@ def report_csv(report: AgreementReport) -> bytes:
     import csv
     import io
 
+    from ..escape import csv_cell
+
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for c in report.codes:
-        writer.writerow({k: "" if v is None else v for k, v in code_row(c).items()})
+        writer.writerow({k: "" if v is None else csv_cell(v) for k, v in code_row(c).items()})
     return buffer.getvalue().encode("utf-8")
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import InputError
+from ..escape import csv_uncell
 
 TABLES = ("utterances.parquet", "utterances.csv")
 NEEDED = ("session_id", "utterance_index", "turn_index", "role", "text")
@@ -114,7 +115,9 @@ def _csv_rows(file: Path, markers: Sequence[str]) -> list[tuple[int | None, dict
         with open(file, newline="", encoding="utf-8-sig") as f:
             reader = csv.DictReader(f)
             _check_columns(file, reader.fieldnames or [], markers)
-            return [(reader.line_num, row) for row in reader]
+            # text cells written as "'-..." (escape.csv_cell) read back as the text they were
+            return [(reader.line_num, {k: csv_uncell(v) if isinstance(v, str) else v for k, v in row.items()})
+                    for row in reader]
     except UnicodeDecodeError as e:
         raise InputError(file, f"not UTF-8 text ({e.reason} at byte {e.start})") from e
     except (csv.Error, OSError) as e:

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 
 from ...errors import InputError
+from ...model import ROLES
 from .build import Entry, parse_time
 from .plaintext import accept_labels, may_start_turn, speaker_prefix
 from .source import Source
 
 _TIMING = re.compile(r"^\s*(?P<start>[\d:.,]+)\s*-->\s*(?P<end>[\d:.,]+)")
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+(?P<name>[^>]+)>(?P<text>.*?)(?=<v[\s.]|\Z)", re.S)
+_VOICE = re.compile(r"<v(?P<classes>(?:\.[^\s>]*)?)\s+(?P<name>[^>]+)>(?P<text>.*?)(?=<v[\s.]|\Z)", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _SRT_SPEAKER = re.compile(r"^\s*(?:>>\s*|\[(?P<bracket>[^\]]{1,40})\]\s*|\((?P<paren>[^)]{1,40})\)\s*)")
 
@@ -82,11 +83,12 @@ def _cue(source: Source, block: list[tuple[int, str]], first: bool) -> _Cue | No
     return _Cue(number, start, end, payload)
 
 
-def _pieces(cue: _Cue) -> list[tuple[str | None, str, bool]]:
-    """(voice label or prefix label or None, text, label came from a voice tag)."""
+def _pieces(cue: _Cue) -> list[tuple[str | None, str, bool | str]]:
+    """(voice label or prefix label or None, text, label came from a voice tag: True, or the
+    role its class names, as in our own ``<v.therapist Dr Lee>``)."""
     voices = list(_VOICE.finditer(cue.payload))
     if voices:
-        return [(m["name"].strip(), _plain(m["text"]), True) for m in voices]
+        return [(html.unescape(m["name"].strip()), _plain(m["text"]), _voice_role(m["classes"])) for m in voices]
     text = _plain(cue.payload)
     m = _SRT_SPEAKER.match(text)
     if m and (m["bracket"] or m["paren"]):
@@ -96,6 +98,10 @@ def _pieces(cue: _Cue) -> list[tuple[str | None, str, bool]]:
     if prefix:
         return [(prefix[0], prefix[1], False)]
     return [(None, text, False)]
+
+
+def _voice_role(classes: str) -> bool | str:
+    return next((c for c in classes.split(".") if c in ROLES), True)
 
 
 def _plain(text: str) -> str:
@@ -112,11 +118,12 @@ def _entries(source: Source, cues: list[_Cue]) -> tuple[list[Entry], list[str]]:
         if label and (voice or key in accepted or (entries and may_start_turn(label))):
             accepted.setdefault(key, label)
             speaker = label  # spellings that differ only in case are merged, with a warning, in build.py
-            entries.append(Entry(speaker, text, cue.start, cue.end, cue.line))
+            role = voice if isinstance(voice, str) else None
+            entries.append(Entry(speaker, text, cue.start, cue.end, cue.line, role))
         elif entries:
             unlabelled += 1
             restored = text if label is None else f"{label}: {text}"
-            entries.append(Entry(entries[-1].speaker, restored, cue.start, cue.end, cue.line))
+            entries.append(Entry(entries[-1].speaker, restored, cue.start, cue.end, cue.line, entries[-1].role))
         else:
             skipped += 1
     if not entries:

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from ...errors import ConfigError
-from ...model import Session
+from ...escape import csv_row, json_text, rttm_tokens, vtt_text, vtt_voice
+from ...model import ROLES, Session
 from ..atomic import write_files
 
 UTTERANCE_COLUMNS = ("session_id", "utterance_index", "turn_index", "speaker", "role", "start", "end",
@@ -18,17 +19,19 @@ UTTERANCE_COLUMNS = ("session_id", "utterance_index", "turn_index", "speaker", "
 
 
 def session_json(session: Session) -> bytes:
-    """The canonical output: the whole session, schema in docs/schema.json."""
-    return (json.dumps(session.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    """The canonical output: the whole session, schema in docs/schema.json. UTF-8, with control and
+    bidi characters as ``\\u`` escapes (escape.json_text): ``--out -`` prints it."""
+    return (json_text(json.dumps(session.to_dict(), indent=2, ensure_ascii=False)) + "\n").encode("utf-8")
 
 
 def marker_names(session: Session) -> list[str]:
     return list(dict.fromkeys(m.marker for u in session.utterances for m in u.markers))
 
 
-def utterances_csv(session: Session) -> bytes:
+def utterances_csv(session: Session, raw: bool = False) -> bytes:
     """One row per utterance (UTF-8, comma-separated, header row). With markers, two columns per
-    marker: ``<marker>`` (1/0 decision, empty for client utterances) and ``<marker>_p``."""
+    marker: ``<marker>`` (1/0 decision, empty for client utterances) and ``<marker>_p``. Text
+    cells that would start a spreadsheet formula get a leading ``'`` unless ``raw`` (escape.csv_cell)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     markers = marker_names(session)
@@ -36,8 +39,9 @@ def utterances_csv(session: Session) -> bytes:
     for u in session.utterances:
         scores = {m.marker: m for m in u.markers}
         cells = [c for m in markers for c in ((int(scores[m].decision), f"{scores[m].probability:.4f}") if m in scores else ("", ""))]
-        writer.writerow([session.meta.session_id, u.index, u.turn_index, u.speaker, u.role or "",
-                         _num(u.start), _num(u.end), u.time_source or "", u.text, *cells])
+        text = csv_row([session.meta.session_id, u.speaker, u.role or "", u.time_source or "", u.text], raw)
+        writer.writerow([text[0], u.index, u.turn_index, text[1], text[2], _num(u.start), _num(u.end), text[3], text[4],
+                         *cells])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -57,21 +61,25 @@ def _clock(seconds: float) -> str:
 
 
 def session_vtt(session: Session) -> bytes:
-    """WebVTT, one cue per turn, the speaker (and role) as a voice tag."""
+    """WebVTT, one cue per turn: the speaker as the voice, the role as its class
+    (``<v.therapist Dr Lee>``). Text and labels are escaped (escape.vtt_text, vtt_voice), so
+    reading the file back gives the same speakers, roles, texts and times (to the ms)."""
     lines = ["WEBVTT", ""]
     for t in sorted(session.turns, key=lambda t: (t.start, t.index)):
-        voice = f"{t.speaker} ({t.role})" if t.role else t.speaker
-        text = t.text.replace("-->", "->").replace("\n\n", "\n")
+        role = f".{t.role}" if t.role in ROLES else ""
         lines += [f"{t.index + 1}", f"{_clock(t.start)} --> {_clock(max(t.end, t.start + 0.001))}",
-                  f"<v {voice.replace('>', '')}>{text}", ""]
+                  f"<v{role} {vtt_voice(t.speaker)}>{vtt_text(t.text)}", ""]
     return "\n".join(lines).encode("utf-8")
 
 
 def session_rttm(session: Session) -> bytes:
-    """RTTM, one SPEAKER line per turn (for diarization scoring tools)."""
+    """RTTM, one SPEAKER line of ten fields per turn (for diarization scoring tools). Speaker
+    tokens have no whitespace or control characters; distinct labels keep distinct tokens
+    (escape.rttm_tokens; session.json has the labels as given)."""
     name = "".join(c if c.isalnum() or c in "-_." else "_" for c in session.meta.session_id) or "session"
-    rows = [f"SPEAKER {name} 1 {t.start:.3f} {max(t.end - t.start, 0.0):.3f} <NA> <NA> "
-            f"{t.speaker.replace(' ', '_')} <NA> <NA>" for t in sorted(session.turns, key=lambda t: (t.start, t.index))]
+    tokens = rttm_tokens(t.speaker for t in session.turns)
+    rows = [f"SPEAKER {name} 1 {t.start:.3f} {max(t.end - t.start, 0.0):.3f} <NA> <NA> {tokens[t.speaker]} <NA> <NA>"
+            for t in sorted(session.turns, key=lambda t: (t.start, t.index))]
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
@@ -82,6 +90,7 @@ class WriteContext:
 
     out_dir: Path | None = None
     embed_audio: bool = False
+    raw_csv: bool = False  # CSV text cells as they are, formula-like ones included (--raw-csv)
 
 
 def report_html(session: Session, ctx: WriteContext) -> bytes:
@@ -112,7 +121,8 @@ def _plain(render: Callable[[Session], bytes]) -> Callable[[Session, WriteContex
 
 WRITERS: tuple[Writer, ...] = (
     Writer("json", "session.json", _plain(session_json), "the whole session (canonical; docs/schema.md)"),
-    Writer("csv", "utterances.csv", _plain(utterances_csv), "one row per utterance with every marker"),
+    Writer("csv", "utterances.csv", lambda session, ctx: utterances_csv(session, ctx.raw_csv),
+           "one row per utterance with every marker"),
     Writer("html", "report.html", report_html, "the alliance-marker report, one self-contained page"),
     Writer("md", "summary.md", summary_markdown, "a Markdown summary for supervision notes"),
     Writer("vtt", "session.vtt", _plain(session_vtt), "WebVTT subtitles with speakers (timed sessions)"),
@@ -130,20 +140,21 @@ def get_writer(name: str) -> Writer:
 
 
 def render_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None,
-                   embed_audio: bool = False) -> dict[str, bytes]:
+                   embed_audio: bool = False, raw_csv: bool = False) -> dict[str, bytes]:
     """{file name: content} of the outputs, rendered for a folder (the report links a recording
     relative to it). By default: session.json, utterances.csv, report.html and summary.md, plus
-    session.vtt and session.rttm when turns are timed."""
+    session.vtt and session.rttm when turns are timed. ``raw_csv``: formula-like CSV cells as
+    they are (see escape.csv_cell)."""
     if outputs is None:
         outputs = DEFAULT_OUTPUTS + (TIMED_OUTPUTS if has_spans(session) else ())
     writers = [get_writer(n) for n in outputs]
     if any(w.name in TIMED_OUTPUTS for w in writers) and not has_spans(session):
         raise ConfigError("VTT and RTTM outputs need start and end times on every turn")
-    ctx = WriteContext(Path(out_dir), embed_audio)
+    ctx = WriteContext(Path(out_dir), embed_audio, raw_csv)
     return {w.filename: w.render(session, ctx) for w in writers}
 
 
 def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None,
-                  embed_audio: bool = False) -> list[Path]:
+                  embed_audio: bool = False, raw_csv: bool = False) -> list[Path]:
     """Render every output first (see ``render_outputs``), then write them all atomically into out_dir."""
-    return write_files(out_dir, render_outputs(session, out_dir, outputs, embed_audio))
+    return write_files(out_dir, render_outputs(session, out_dir, outputs, embed_audio, raw_csv))
