@@ -28,7 +28,6 @@ from ..errors import ClusterError, ConfigError
 
 log = logging.getLogger(__name__)
 HOST = "127.0.0.1"  # literally: no name lookup, and never another interface
-START_TIMEOUT = 60.0  # seconds for the embedded scheduler and workers to come up
 
 
 @dataclass(frozen=True)
@@ -112,12 +111,9 @@ def local_cluster(workers: int, threads: int) -> Any:
         **common, "nthreads": 1, "worker_class": PrivateWorker, "dashboard": False, "silence_logs": logging.ERROR,
         "memory_limit": parse_memory_limit("auto", 1, workers, logger=log),  # as LocalCluster shares memory
         "env": {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads), "TOKENIZERS_PARALLELISM": "false"}}}
-    import dask
-
     try:
-        with dask.config.set({"distributed.comm.timeouts.connect": f"{START_TIMEOUT}s"}):
-            return SpecCluster(scheduler=scheduler, workers={i: worker for i in range(workers)}, worker=worker,
-                               security=security, silence_logs=logging.ERROR)
+        return SpecCluster(scheduler=scheduler, workers={i: worker for i in range(workers)}, worker=worker,
+                           security=security, silence_logs=logging.ERROR)
     except (OSError, RuntimeError, TimeoutError) as e:
         raise ClusterError(f"the local Dask cluster did not start ({_last_cause(e)})") from e
 

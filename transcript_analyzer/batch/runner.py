@@ -1,6 +1,6 @@
-"""Corpus runs on Dask: an embedded LocalCluster (or an existing scheduler), models loaded once
-per worker, one task per file, resumable (finished sessions are skipped by key), and corpus
-tables rebuilt from every finished session at the end."""
+"""Corpus runs on Dask: an embedded private cluster (cluster.py) or an existing scheduler, models
+loaded once per worker, one task per file, resumable (finished sessions are skipped by key), and
+corpus tables rebuilt from every finished session at the end."""
 
 from __future__ import annotations
 
