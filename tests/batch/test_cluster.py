@@ -51,16 +51,26 @@ def http_answer(port: int) -> bytes:
             return b""
 
 
-def tls_without_certificate(port: int) -> bytes | Exception:
-    """A TLS client that trusts anything but has no certificate of its own: what it can read."""
-    context = ssl.create_default_context()
-    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+def identity_without_certificate(port: int) -> dict | Exception:
+    """Dask's "identity" request over TLS from a client that trusts any server but has no
+    certificate of its own: the reply, or why there was none."""
+    import asyncio
+
+    from distributed.comm import connect as dask_connect
+
+    async def ask() -> dict:
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        comm = await dask_connect(f"tls://{HOST}:{port}", timeout="2s", ssl_context=context)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            comm.abort()
+
     try:
-        with socket.create_connection((HOST, port), timeout=3) as raw, \
-                context.wrap_socket(raw, server_hostname="dask-internal") as s:
-            s.sendall(b"\x00" * 64)
-            return s.recv(64)
-    except (ssl.SSLError, OSError) as e:
+        return asyncio.run(ask())
+    except Exception as e:  # refused: the handshake or the first read fails
         return e
 
 
@@ -81,11 +91,15 @@ def test_the_embedded_cluster_refuses_unauthenticated_clients_and_serves_no_http
 
         port = int(address.rsplit(":", 1)[1])
         clients_before = set(cluster.scheduler.clients)
-        for attempt in (f"tcp://{HOST}:{port}", address):  # plain TCP; TLS with other credentials
+        stranger = Security.temporary()
+        trusting = Security(require_encryption=True, tls_ca_file=cluster.security.tls_ca_file,  # its public cert
+                            tls_client_cert=stranger.tls_client_cert, tls_client_key=stranger.tls_client_key)
+        for attempt, security in ((f"tcp://{HOST}:{port}", None), (address, stranger), (address, trusting)):
             with pytest.raises((OSError, TimeoutError)):
-                Client(attempt, security=Security.temporary() if attempt == address else None, timeout="3s")
-        answer = tls_without_certificate(port)  # the handshake (or the first read) fails: no reply
-        assert isinstance(answer, Exception) or answer == b"", answer
+                Client(attempt, security=security, timeout="3s")
+        for _, any_port in ports:  # the scheduler, the nannies and the workers (which run what they are sent)
+            answer = identity_without_certificate(any_port)
+            assert isinstance(answer, Exception), answer
         assert set(cluster.scheduler.clients) == clients_before
         assert set(cluster.scheduler.tasks) <= {"ours"}  # nothing of theirs was submitted
     finally:
