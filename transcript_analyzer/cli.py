@@ -155,25 +155,34 @@ def analyze(input_path: Path, out: str | None, session_id: str | None, date: str
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Run folder: sessions/<id>/ (each session's outputs) and the corpus tables.")
 @click.option("--workers", type=int, metavar="N", help="Local worker processes (default: one per core).")
-@click.option("--scheduler", metavar="ADDRESS", help="Use a running Dask scheduler, e.g. tcp://host:8786.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Use a running Dask scheduler, e.g. tls://host:8786 (a tcp:// one is unencrypted: warned).")
+@click.option("--tls-ca-file", type=click.Path(path_type=Path, dir_okay=False), metavar="PEM",
+              help="With a tls:// --scheduler: the CA that signed the cluster's certificates.")
+@click.option("--tls-cert", type=click.Path(path_type=Path, dir_okay=False), metavar="PEM",
+              help="With a tls:// --scheduler: this client's certificate.")
+@click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), metavar="PEM",
+              help="With a tls:// --scheduler: this client's private key (if not in --tls-cert).")
 @click.option("--force", is_flag=True, help="Redo sessions that are already finished.")
 @click.option("--corpus", metavar="NAME", help="Corpus name in the tables (default: the run folder's name).")
 @click.option("--convokit", is_flag=True, help="Also write a ConvoKit corpus folder (convokit/).")
 @_analysis_options
 @_handle_errors
-def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler: str | None, force: bool,
+def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler: str | None,
+          tls_ca_file: Path | None, tls_cert: Path | None, tls_key: Path | None, force: bool,
           corpus: str | None, convokit: bool, **options: Any) -> None:
     """Analyse many sessions on Dask: INPUTS are folders (searched recursively), glob patterns,
     files, or a manifest CSV (columns path, and optionally session_id, therapist, date, format,
     session). Resumable: a rerun skips finished sessions. Exit status 1 if any file failed
     (listed in failures.csv)."""
-    from .batch import BatchOptions, run_batch
+    from .batch import BatchOptions, run_batch, tls_files
     from .progress import batch_progress
 
     analyzer = _analyzer(**options)
+    tls = tls_files(tls_ca_file, tls_cert, tls_key)
     with batch_progress() as show:
         result = run_batch(inputs, out_dir, analyzer.config,
-                           BatchOptions(workers=workers, scheduler=scheduler, force=force, corpus=corpus,
+                           BatchOptions(workers=workers, scheduler=scheduler, tls=tls, force=force, corpus=corpus,
                                         convokit=convokit), progress=show)
     click.echo(f"{result.total} sessions: {result.analysed} analysed, {result.skipped} already finished, "
                f"{result.failed} failed; {result.seconds:.1f} s")

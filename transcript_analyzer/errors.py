@@ -70,6 +70,10 @@ class PipelineError(AnalyzerError):
     """Stages were put together so that one needs something no earlier stage provides."""
 
 
+class ClusterError(AnalyzerError):
+    """The batch run's Dask cluster cannot start (e.g. this machine cannot reach 127.0.0.1)."""
+
+
 class OutputError(AnalyzerError):
     """Results cannot be written (e.g. the output path is a file, or not writable)."""
 

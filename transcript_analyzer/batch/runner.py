@@ -1,6 +1,6 @@
-"""Corpus runs on Dask: an embedded LocalCluster (or an existing scheduler), models loaded once
-per worker, one task per file, resumable (finished sessions are skipped by key), and corpus
-tables rebuilt from every finished session at the end."""
+"""Corpus runs on Dask: an embedded private cluster (cluster.py) or an existing scheduler, models
+loaded once per worker, one task per file, resumable (finished sessions are skipped by key), and
+corpus tables rebuilt from every finished session at the end."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..config import AnalyzeConfig
-from ..errors import AnalyzerError, ConfigError, ModelError
+from ..errors import AnalyzerError, ModelError
 from ..io.atomic import write_files
 from ..resources import sha256_file
 from ..markers.custom import select
+from .cluster import TLSFiles, connect
 from .inputs import Job, config_hash, discover, keyed
 from .worker import DONE, PLUGIN, AnalyzerPlugin, Outcome, process
 
@@ -31,7 +31,8 @@ class BatchOptions:
     """How to run: where, how wide, and what to redo."""
 
     workers: int | None = None  # local worker processes (default: one per core)
-    scheduler: str | None = None  # address of an existing Dask scheduler, e.g. tcp://host:8786
+    scheduler: str | None = None  # address of an existing Dask scheduler, e.g. tls://host:8786
+    tls: TLSFiles | None = None  # credentials for a tls:// scheduler (else from the Dask config)
     force: bool = False  # redo finished sessions
     corpus: str | None = None  # corpus name in the tables (default: the output folder's name)
     convokit: bool = False  # also write a ConvoKit corpus folder
@@ -148,7 +149,7 @@ def _run(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOp
          markers: Sequence[str], progress: Progress | None) -> list[Outcome]:
     from distributed import as_completed
 
-    client, cluster, threads = _connect(options, config)
+    client, cluster, threads = connect(options.scheduler, options.workers, options.tls, options.connect_timeout)
     try:
         try:
             client.register_plugin(AnalyzerPlugin(config, threads), name=PLUGIN)
@@ -178,28 +179,3 @@ def _outcome(future: Any, job: Job) -> Outcome:
     error = future.exception()
     return Outcome(job.session_id, False, stage="worker",
                    error=f"the worker analysing this file died or failed ({type(error).__name__}: {error})")
-
-
-def _connect(options: BatchOptions, config: AnalyzeConfig) -> tuple[Any, Any, int | None]:
-    from distributed import Client, LocalCluster
-
-    quiet = logging.getLogger("distributed")  # Dask's INFO chatter, unless the user asked for it (-v)
-    quiet.setLevel(max(logging.WARNING, logging.getLogger().getEffectiveLevel()))
-    # at shutdown a worker holding loaded models may take over 4 s to exit and is killed: harmless
-    logging.getLogger("distributed.nanny").setLevel(max(logging.ERROR, logging.getLogger().getEffectiveLevel()))
-    if options.scheduler:
-        try:
-            client = Client(options.scheduler, timeout=f"{options.connect_timeout}s")
-        except (OSError, TimeoutError) as e:
-            raise ConfigError(f"cannot reach the Dask scheduler at {options.scheduler} ({e})") from e
-        return client, None, None  # each worker uses its own thread count
-    cores = os.cpu_count() or 1
-    workers = options.workers or cores
-    if workers < 1:
-        raise ConfigError("--workers must be at least 1")
-    threads = max(1, cores // workers)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           host="127.0.0.1", silence_logs=logging.ERROR,
-                           env={"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads),
-                                "TOKENIZERS_PARALLELISM": "false"})
-    return Client(cluster), cluster, threads
