@@ -60,7 +60,7 @@ def build_session(
     """Merge consecutive entries of one speaker into turns, check the result, attach provenance."""
     kept = [e for e in entries if clean_text(e.text)]
     if not kept:
-        raise InputError(source.path, f"no speech turns found (read as {fmt})")
+        raise InputError(source.path, f"no speech turns found (read as {fmt})", quoted=())
     _check_labels(kept, source)
     turns = _merge(kept)
     times = [t for turn in turns for t in (turn.start, turn.end) if t is not None]

@@ -47,15 +47,15 @@ class Source:
     def open(cls, path: str | Path, encoding: str | None = None) -> Source:
         path = Path(path)
         if path.is_dir():
-            raise InputError(path, "is a directory, not a transcript file")
+            raise InputError(path, "is a directory, not a transcript file", quoted=())
         try:
             data = path.read_bytes()
         except FileNotFoundError as e:
-            raise InputError(path, "file not found") from e
+            raise InputError(path, "file not found", quoted=()) from e
         except OSError as e:
-            raise InputError(path, f"cannot be read ({e.strerror})") from e
+            raise InputError(path, f"cannot be read ({e.strerror})", quoted=()) from e
         if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-            raise InputError(path, "the file is empty")
+            raise InputError(path, "the file is empty", quoted=())
         return cls(path, data, encoding)
 
     @property
