@@ -193,3 +193,11 @@ def test_two_processes_writing_one_folder_leave_one_complete_set(tmp_path):
     assert {"session.vtt", "session.rttm"} <= names(out) if session_id == "timed" else "session.vtt" not in names(out)
     assert all(line.startswith(f"{session_id},") for line in (out / "utterances.csv").read_text().splitlines()[1:])
     assert leftovers(tmp_path) == []
+
+
+def test_a_symlinked_output_folder_has_its_target_replaced(tmp_path):
+    real = tmp_path / "real"
+    replace_folder(real, {"a": b"1", "b": b"1"}, "test")
+    (tmp_path / "link").symlink_to(real)
+    replace_folder(tmp_path / "link", {"a": b"2"}, "test")
+    assert (tmp_path / "link").is_symlink() and names(real) == {"a", MARKER} and (real / "a").read_bytes() == b"2"

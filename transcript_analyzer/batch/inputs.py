@@ -58,9 +58,7 @@ def discover(inputs: Sequence[str | Path], exclude: str | Path | None = None) ->
     for item in inputs:
         text = str(item)
         path = Path(text)
-        if path.exists() and skip is not None and _inside(path.resolve(), skip):
-            raise InputError(path, "is inside the run's output folder (--out); choose an output folder apart "
-                                   "from the inputs", quoted=())
+        check_apart([path], skip)
         if path.is_dir():
             found = [_job(f, path) for f in sorted(_files(path, skip))]
             if not found:
@@ -82,6 +80,18 @@ def discover(inputs: Sequence[str | Path], exclude: str | Path | None = None) ->
         else:
             raise InputError(text, "no such file or folder", quoted=())
     return _unique(jobs)
+
+
+def check_apart(inputs: Sequence[str | Path], out: str | Path | None) -> None:
+    """An input file or folder may not be the run's output folder nor inside it."""
+    if out is None:
+        return
+    folder = Path(out).resolve()
+    for item in inputs:
+        path = Path(item)
+        if path.exists() and _inside(path.resolve(), folder):
+            raise InputError(path, "is inside the run's output folder (--out); choose an output folder apart "
+                                   "from the inputs", quoted=())
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -21,7 +21,7 @@ from ..io.atomic import write_files
 from ..io.outfolder import check_replaceable, folder_lock, read_marker, recover_all, write_marker
 from ..resources import sha256_file
 from ..markers.custom import select
-from .inputs import Job, config_hash, discover, keyed
+from .inputs import Job, check_apart, config_hash, discover, keyed
 from .worker import DONE, PLUGIN, AnalyzerPlugin, Outcome, process
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,8 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, config: Analyze
     out = Path(out_dir)
     if options and options.id_map and not config.output.redact:
         raise ConfigError("--id-map goes with --redact (without it, the session ids are the inputs' names)")
+    with redacting(config.output.redact, [], [str(i) for i in inputs]):
+        check_apart(inputs, out)
     with folder_lock(out, wait=0):
         check_replaceable(out, RUN_KIND, adopt=_earlier_run)
         out.mkdir(parents=True, exist_ok=True)

@@ -134,6 +134,8 @@ def replace_folder(target: str | Path, render: Mapping[str, bytes] | Callable[[]
     paths. ``render`` may be a function, called under the lock. ``lock=False`` when the caller
     already holds a lock that covers the target (a batch run's folder)."""
     target = Path(target).absolute()
+    if target.is_symlink():  # replace the folder it points to, not the link
+        target = target.resolve()
     with folder_lock(target, wait) if lock else _no_lock():
         recover(target)
         check_replaceable(target, kind, adopt)
