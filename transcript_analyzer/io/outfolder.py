@@ -137,8 +137,9 @@ def replace_folder(target: str | Path, render: Mapping[str, bytes] | Callable[[]
     if target.is_symlink():  # replace the folder it points to, not the link
         target = target.resolve()
     with folder_lock(target, wait) if lock else _no_lock():
+        check_replaceable(target, kind, adopt)  # before touching leftovers beside a folder that is not ours
         recover(target)
-        check_replaceable(target, kind, adopt)
+        check_replaceable(target, kind, adopt)  # the folder recovered may be an earlier run's
         files = render() if callable(render) else render
         new = _stage(target, files, kind)
         try:
