@@ -1,12 +1,12 @@
 """With --redact, nothing identifying reaches any file, log line or message a run leaves.
 
 A transcript with names in its file name, its speaker labels and its text (the client's and the
-therapist's names, a town, a phone number, an e-mail address) is analysed by `analyze --redact -v`
-and `batch --redact -v` (with a second file that fails on its speaker label), as the user would run
-them, with TMPDIR pointing into the test folder. Then every file the runs left anywhere under the
-test folder (outputs, failure records, lock files, temporary files; Parquet tables decoded; all but
-the inputs and the id map the batch was asked to write apart) and every line they printed is
-searched for each labelled span.
+therapist's names, a town, a phone number, an e-mail address) is analysed by `analyze --redact` and
+`batch --redact` with debug logs on (-vv), a second file failing on its speaker label, as the user
+would run them, with TMPDIR pointing into the test folder. Then every file the runs left anywhere
+under the test folder (outputs, failure records, lock files, temporary files; Parquet tables
+decoded; all but the inputs and the id map the batch was asked to write apart) and every line they
+printed is searched for each labelled span.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ SPANS = (("client name", "Philippa"), ("client name", "Quennell"), ("therapist n
 
 def run(args: list[str], tmp: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp / "tmp"), "PYTHONWARNINGS": "default"}
-    return subprocess.run([sys.executable, "-m", "transcript_analyzer.cli", "-v", *args], cwd=tmp, env=env,
+    return subprocess.run([sys.executable, "-m", "transcript_analyzer.cli", "-vv", *args], cwd=tmp, env=env,
                           capture_output=True, text=True, timeout=600)
 
 
