@@ -169,6 +169,7 @@ def check_output_folder(out_dir: str | Path, inputs: Iterable[str | Path] = ()) 
 def earlier_outputs(folder: Path, entries: set[str]) -> bool:
     """A folder written by a version of the tool before folders had a marker: only output file
     names, among them a session.json of ours."""
+    entries = {e for e in entries if not e.startswith(".tmp-")}  # an earlier version's killed write
     if not entries <= {w.filename for w in WRITERS} or "session.json" not in entries:
         return False
     try:
