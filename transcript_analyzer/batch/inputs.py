@@ -62,8 +62,8 @@ def discover(inputs: Sequence[str | Path], exclude: str | Path | None = None) ->
         if path.is_dir():
             found = [_job(f, path) for f in sorted(_files(path, skip))]
             if not found:
-                raise InputError(path, f"holds no transcript or recording (looked for {', '.join(sorted(input_suffixes()))})",
-                                 quoted=())
+                looked = ", ".join(sorted(input_suffixes()))
+                raise InputError(path, f"holds no transcript or recording (looked for {looked})", quoted=())
             jobs += found
         elif path.is_file() and is_manifest(path):
             jobs += read_manifest(path, skip)

@@ -160,7 +160,8 @@ def _private_ids(jobs: list[Job], out: Path, config: AnalyzeConfig, id_map: Path
         target = Path(id_map)
         if target.resolve() == out.resolve() or out.resolve() in target.resolve().parents:
             raise OutputError(f"{id_map}: the id map identifies the inputs, so it may not be inside the run folder")
-        rows = [{"session_id": o.session_id, "input": j.path, "original_id": j.session_id} for j, o in zip(jobs, opaque)]
+        rows = [{"session_id": o.session_id, "input": j.path, "original_id": j.session_id}
+                for j, o in zip(jobs, opaque)]
         write_files(target.parent, {target.name: csv_bytes(rows)})
     return opaque
 

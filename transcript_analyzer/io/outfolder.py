@@ -54,7 +54,8 @@ def folder_lock(target: str | Path, wait: float = LOCK_WAIT) -> Iterator[None]:
         raise OutputError(f"{target}: another run is writing to this folder"
                           + (f" (waited {wait:.0f} s)" if wait else "") + "; try again when it has finished") from None
     except OSError as e:
-        raise OutputError(f"{target}: cannot lock the folder ({e.strerror or e}); its parent folder must be writable") from e
+        raise OutputError(f"{target}: cannot lock the folder ({e.strerror or e}); its parent folder must be "
+                          "writable") from e
     try:
         yield
     finally:
@@ -71,7 +72,8 @@ def read_marker(folder: Path) -> dict | None:
 
 def write_marker(folder: Path, kind: str, files: Iterable[str] = (), **extra: object) -> None:
     """The marker of a folder this tool writes into without replacing it (a batch run folder)."""
-    marker = {"written_by": "transcript-analyzer", "version": __version__, "kind": kind, "files": sorted(files), **extra}
+    marker = {"written_by": "transcript-analyzer", "version": __version__, "kind": kind, "files": sorted(files),
+              **extra}
     tmp = folder / f".{MARKER}.tmp"
     try:
         tmp.write_text(json.dumps(marker, indent=1), encoding="utf-8")
