@@ -115,19 +115,27 @@ def test_a_crash_between_the_renames_leaves_the_old_set_which_the_next_run_resto
     out = tmp_path / "out"
     replace_folder(out, {"a": b"old", "b": b"old"}, "test")
     monkeypatch.setattr(outfolder, "_exchange", lambda a, b: False)
-    real_rename, calls = os.rename, []
+    real_rename = os.rename
 
-    def crash_on_second(src, dst):
-        calls.append(dst)
-        if len(calls) == 2:
-            raise OSError(5, "Input/output error")  # as if killed before the new set moved in
-        real_rename(src, dst)
+    def fail_on_second(error):
+        calls = []
 
-    monkeypatch.setattr(outfolder.os, "rename", crash_on_second)
-    with pytest.raises(OutputError):
+        def rename(src, dst):
+            calls.append(dst)
+            if len(calls) == 2:
+                raise error
+            real_rename(src, dst)
+        return rename
+
+    monkeypatch.setattr(outfolder.os, "rename", fail_on_second(OSError(5, "Input/output error")))
+    with pytest.raises(OutputError, match="cannot replace the folder"):  # a failure: the old set is put back
+        replace_folder(out, {"a": b"new"}, "test")
+    assert names(out) == {"a", "b", MARKER} and (out / "a").read_bytes() == b"old" and leftovers(tmp_path) == []
+    monkeypatch.setattr(outfolder.os, "rename", fail_on_second(SystemExit("killed")))  # the process dies there
+    with pytest.raises(SystemExit):
         replace_folder(out, {"a": b"new"}, "test")
     monkeypatch.setattr(outfolder.os, "rename", real_rename)
-    assert not out.exists() and [n.split("-")[0] for n in leftovers(tmp_path)] == [".out.old"]
+    assert not out.exists() and sorted(n.split("-")[0] for n in leftovers(tmp_path)) == [".out.old", ".out.tmp"]
     recover(out)  # what the next run on the folder does first
     assert names(out) == {"a", "b", MARKER} and (out / "a").read_bytes() == b"old" and leftovers(tmp_path) == []
 

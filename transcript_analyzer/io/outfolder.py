@@ -25,6 +25,7 @@ import ctypes
 import errno
 import json
 import os
+import secrets
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -148,6 +149,7 @@ def replace_folder(target: str | Path, render: Mapping[str, bytes] | Callable[[]
             _swap(new, target)
         except OSError as e:
             shutil.rmtree(new, ignore_errors=True)
+            recover(target)  # the old set back in place if it was moved aside
             raise OutputError(f"{target}: cannot replace the folder ({e.strerror or e})") from e
     return [target / name for name in files]
 
@@ -190,8 +192,8 @@ def _swap(new: Path, target: Path) -> None:
         _fsync_dir(target.parent)
         shutil.rmtree(new)
     else:
-        aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rename(target, aside)  # replaces the empty folder ``aside``
+        aside = target.parent / f".{target.name}.old-{secrets.token_hex(6)}"  # a name only: Windows cannot
+        os.rename(target, aside)  # rename a folder onto an existing one
         os.rename(new, target)
         _fsync_dir(target.parent)
         shutil.rmtree(aside)
