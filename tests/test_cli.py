@@ -51,9 +51,39 @@ def test_analyze_each_sample_writes_every_output(tmp_path, name):
     assert rows[0].startswith("session_id,utterance_index") and len(rows) == len(session.utterances) + 1
     timed = ["session.rttm", "session.vtt"] if session.metrics.time_basis == "spans" else []
     assert sorted(p.name for p in out.iterdir()) == sorted(["session.json", "utterances.csv", "report.html", "summary.md",
-                                                            *timed])
+                                                            *timed, ".transcript-analyzer.json"])
     assert f"report: {(out / 'report.html').resolve().as_uri()}" in result.output
     assert (session.metrics.timing is not None) == bool(timed)
+
+
+def test_out_may_not_be_the_inputs_folder_and_the_input_is_left_alone(tmp_path):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "utterances.csv").write_text("speaker,text\nT,How are you?\nC,Fine.\n")
+    result = CliRunner().invoke(main, ["analyze", str(data / "utterances.csv"), "--out", str(data)])
+    assert result.exit_code == 2 and "is the input's folder or holds it" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert [p.name for p in data.iterdir()] == ["utterances.csv"]
+    assert (data / "utterances.csv").read_text() == "speaker,text\nT,How are you?\nC,Fine.\n"
+
+
+@pytest.mark.slow
+def test_a_reused_out_folder_holds_only_the_last_runs_files(tmp_path):
+    """The IT review: a timed session, then an untimed --redact one into the same --out, left the
+    first session.vtt/rttm (unredacted) beside the redacted outputs."""
+    out = tmp_path / "out"
+    first = CliRunner().invoke(main, ["analyze", str(SAMPLES / "self_disclosure.vtt"), "--out", str(out), "-q",
+                                      "--no-evidence", "--markers", "empathy"])
+    assert first.exit_code == 0 and (out / "session.vtt").exists()
+    second = CliRunner().invoke(main, ["analyze", str(SAMPLES / "strong_alliance.txt"), "--out", str(out), "-q",
+                                       "--no-evidence", "--markers", "empathy", "--redact"])
+    assert second.exit_code == 0, second.output
+    assert sorted(p.name for p in out.iterdir()) == [".transcript-analyzer.json", "report.html", "session.json",
+                                                     "summary.md", "utterances.csv"]
+    assert json.loads((out / "session.json").read_text())["meta"]["redacted"] is True
+    (out / "my_notes.txt").write_text("mine")
+    third = CliRunner().invoke(main, ["analyze", str(SAMPLES / "strong_alliance.txt"), "--out", str(out), "-q"])
+    assert third.exit_code == 2 and "my_notes.txt" in third.stderr and (out / "my_notes.txt").exists()
 
 
 @pytest.mark.slow

@@ -8,11 +8,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .config import AnalyzeConfig, ReadOptions, parse_columns
-from .errors import ConfigError
+from .errors import ConfigError, redacting
 from .audio.decode import is_audio
 from .io.readers import read_transcript
 from .model import Session
@@ -121,35 +122,48 @@ class Analyzer:
         suffix: see ``audio.decode.AUDIO_SUFFIXES``; ``format='audio'`` forces it). ``read``
         replaces the configured read options for this file (a batch manifest's per-file ones)."""
         options = read or self.config.read
-        if options.format == "audio" or (options.format is None and is_audio(path)):
-            if self._audio is None:
-                from .audio.reader import AudioReader
+        with redacting(self.config.output.redact, [self.config.roles.therapist or ""], [path]):
+            if options.format == "audio" or (options.format is None and is_audio(path)):
+                if self._audio is None:
+                    from .audio.reader import AudioReader
 
-                self._audio = AudioReader(self.config.audio)
-            session = self._audio.read(path, progress)
-        else:
-            session = read_transcript(path, options)
+                    self._audio = AudioReader(self.config.audio)
+                session = self._audio.read(path, progress)
+            else:
+                session = read_transcript(path, options)
         if options.date:
             session = dataclasses.replace(session, meta=dataclasses.replace(session.meta, date=options.date))
         return session
 
     def run(self, session: Session, hook: Callable[[str], None] | None = None) -> Session:
         """Analyse a session; with ``redact``, identifying details are replaced afterwards (the
-        markers see the original words, nothing written or printed does). ``hook(step)`` is
-        called as each step starts."""
-        session = self.pipeline(session, hook)
-        if self.config.output.redact:
+        markers see the original words, nothing written or printed does, errors included: see
+        ``errors.redacting``). ``hook(step)`` is called as each step starts."""
+        if not self.config.output.redact:
+            return self.pipeline(session, hook)
+        identifying = [self.config.roles.therapist or "", session.meta.session_id,
+                       *names_in_labels([*(t.speaker for t in session.turns), *(s.label for s in session.speakers)])]
+        with redacting(True, identifying, [session.meta.source_file] if session.meta.source_file else []):
+            session = self.pipeline(session, hook)
             if hook:
                 hook("redact")
             if self._redactor is None:
                 from .text.redact import Redactor
 
                 self._redactor = Redactor(self.config.segment.spacy_model)
-            session = self._redactor.session(session)
-        return session
+            return self._redactor.session(session)
 
     def analyze(self, path: str | Path, progress: Any = None) -> Session:
         return self.run(self.read(path, progress))
+
+
+def names_in_labels(labels: Iterable[str]) -> list[str]:
+    """The speaker labels that may be names: not a role ("Therapist", "T", "Client 2") nor a
+    diariser's label ("SPEAKER_01")."""
+    from .text.labels import role_from_label
+
+    return [label for label in dict.fromkeys(labels)
+            if role_from_label(label) is None and not re.fullmatch(r"(?i)speaker[ _]?\d+", label.strip())]
 
 
 def analyze(path: str | Path, config: AnalyzeConfig | None = None, **options: Any) -> Session:

@@ -113,7 +113,8 @@ def _analyzer(fmt: str | None, encoding: str | None, columns: str | None, therap
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option("-o", "--out", metavar="DIR|-",
               help="Folder for session.json, utterances.csv, report.html and summary.md, or '-' for the session "
-                   "JSON on stdout. Without it, only the summary is printed.")
+                   "JSON on stdout. Without it, only the summary is printed. The folder is replaced as a whole: "
+                   "it must be new, empty or written by an earlier run, and not the input's folder.")
 @click.option("--session", "session_id", metavar="ID", help="Which session of a multi-session file to read.")
 @_analysis_options
 @click.option("--date", metavar="YYYY-MM-DD", help="Date of the session (recordings: default from the file's tags).")
@@ -126,11 +127,13 @@ def analyze(input_path: Path, out: str | None, session_id: str | None, date: str
     """Analyse one session, a transcript or a recording: roles, utterances, alliance markers and
     session metrics. Recordings (wav, flac, mp3, m4a, ogg, mp4, webm, ...) are transcribed with
     Whisper and split into speakers first, offline."""
-    from .io.writers import session_json, write_outputs
+    from .io.writers import check_output_folder, session_json, write_outputs
     from .progress import audio_progress
     from .report.summary import summary_text
 
     analyzer = _analyzer(**options, session=session_id, date=date, embed_audio=True if embed_audio else None)
+    if out and out != "-":
+        check_output_folder(out, [input_path])  # before a long analysis; checked again under the folder's lock
     with audio_progress(False if quiet else None) as show:
         session = analyzer.analyze(input_path, progress=show)
     if out == "-":
@@ -138,7 +141,7 @@ def analyze(input_path: Path, out: str | None, session_id: str | None, date: str
         sys.stdout.flush()
     elif out:
         paths = write_outputs(session, out, embed_audio=analyzer.config.output.embed_audio,
-                              raw_csv=analyzer.config.output.raw_csv)
+                              raw_csv=analyzer.config.output.raw_csv, inputs=[input_path])
     if not quiet:
         _echo(summary_text(session), err=out == "-")
         if out and out != "-":
@@ -166,15 +169,19 @@ def analyze(input_path: Path, out: str | None, session_id: str | None, date: str
 @click.option("--force", is_flag=True, help="Redo sessions that are already finished.")
 @click.option("--corpus", metavar="NAME", help="Corpus name in the tables (default: the run folder's name).")
 @click.option("--convokit", is_flag=True, help="Also write a ConvoKit corpus folder (convokit/).")
+@click.option("--id-map", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="With --redact: write the map from the opaque session ids back to the input files here "
+                   "(a CSV; never inside --out, which holds nothing identifying).")
 @_analysis_options
 @_handle_errors
 def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler: str | None,
           tls_ca_file: Path | None, tls_cert: Path | None, tls_key: Path | None, force: bool,
-          corpus: str | None, convokit: bool, **options: Any) -> None:
+          corpus: str | None, convokit: bool, id_map: Path | None, **options: Any) -> None:
     """Analyse many sessions on Dask: INPUTS are folders (searched recursively), glob patterns,
     files, or a manifest CSV (columns path, and optionally session_id, therapist, date, format,
     session). Resumable: a rerun skips finished sessions. Exit status 1 if any file failed
-    (listed in failures.csv)."""
+    (listed in failures.csv). Nothing inside --out is read as input; one run at a time per
+    --out (a second fails at once)."""
     from .batch import BatchOptions, run_batch, tls_files
     from .progress import batch_progress
 
@@ -183,7 +190,7 @@ def batch(inputs: tuple[str, ...], out_dir: Path, workers: int | None, scheduler
     with batch_progress() as show:
         result = run_batch(inputs, out_dir, analyzer.config,
                            BatchOptions(workers=workers, scheduler=scheduler, tls=tls, force=force, corpus=corpus,
-                                        convokit=convokit), progress=show)
+                                        convokit=convokit, id_map=id_map), progress=show)
     click.echo(f"{result.total} sessions: {result.analysed} analysed, {result.skipped} already finished, "
                f"{result.failed} failed; {result.seconds:.1f} s")
     for f in result.failures[:10]:

@@ -116,13 +116,59 @@ def test_a_redacted_run_uses_opaque_ids_and_keeps_the_map_apart(tmp_path):
     import dataclasses
 
     config = dataclasses.replace(config, output=dataclasses.replace(config.output, redact=True))
-    run_batch([inputs], out, config, BatchOptions(workers=1))
+    id_map = tmp_path / "researcher" / "ids.csv"
+    run_batch([inputs], out, config, BatchOptions(workers=1, id_map=id_map))
     for table in ("utterances.csv", "sessions.csv", "failures.csv"):
         assert "jane" not in (out / table).read_text().lower()
     with open(out / "failures.csv", newline="") as f:
         assert [r["session_id"].startswith("s-") for r in csv.DictReader(f)] == [True]
     assert not [p for p in (out / "sessions").iterdir() if "jane" in p.name]
-    assert "jane_doe_2024.txt" in (out / "private" / "input_map.csv").read_text()
+    assert not [p for p in out.rglob("*") if "jane" in p.name or (p.is_file() and b"jane" in p.read_bytes().lower())]
+    assert "jane_doe_2024.txt" in id_map.read_text()  # the map back only where asked, never in the run folder
+    from transcript_analyzer.errors import ConfigError, OutputError
+
+    with pytest.raises(OutputError, match="may not be inside the run folder"):
+        run_batch([inputs], out, config, BatchOptions(workers=1, id_map=out / "ids.csv"))
+    with pytest.raises(ConfigError, match="--id-map goes with --redact"):
+        run_batch([inputs], tmp_path / "plain", fast_config(), BatchOptions(id_map=id_map))
+    with pytest.raises(OutputError, match="holds a redacted run"):  # unredacted sessions beside redacted ones: no
+        run_batch([inputs], out, fast_config(), BatchOptions(workers=1))
+
+
+def test_a_rerun_with_out_inside_the_input_folder_reads_none_of_its_own_outputs(tmp_path):
+    inputs = corpus(tmp_path / "in", bad=False)
+    for name in TRANSCRIPTS[1:]:
+        (inputs / name).unlink()
+    out = inputs / "results"
+    first = run_batch([inputs], out, fast_config(), BatchOptions(workers=1))
+    again = run_batch([inputs], out, fast_config(), BatchOptions(workers=1))
+    assert (first.total, first.analysed, first.failed) == (1, 1, 0)
+    assert (again.total, again.skipped, again.failed) == (1, 1, 0)
+    utterances, sessions = table_ids(out)
+    assert dict(sessions) == {"strong_alliance": 1}
+    with open(out / "failures.csv", newline="") as f:
+        assert list(csv.DictReader(f)) == []
+
+
+def test_inputs_inside_the_run_folder_and_a_second_run_on_it_are_refused(tmp_path):
+    from transcript_analyzer.errors import InputError, OutputError
+    from transcript_analyzer.io.outfolder import folder_lock
+
+    inputs = corpus(tmp_path / "in", bad=False)
+    with pytest.raises(InputError, match="inside the run's output folder"):
+        run_batch([inputs], inputs, fast_config())  # --out is the input folder
+    with pytest.raises(InputError, match="inside the run's output folder"):
+        run_batch([inputs / "strong_alliance.txt"], tmp_path / "in", fast_config())
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "sessions.csv").write_text("my own table")
+    with pytest.raises(OutputError, match="did not write"):
+        run_batch([inputs], mine, fast_config())
+    with folder_lock(tmp_path / "run"):
+        started = time.perf_counter()
+        with pytest.raises(OutputError, match="another run is writing to this folder"):
+            run_batch([inputs], tmp_path / "run", fast_config())
+        assert time.perf_counter() - started < 5  # fails at once
 
 
 def test_a_run_killed_with_sigkill_resumes_with_every_session_exactly_once(tmp_path):
@@ -148,7 +194,7 @@ def test_a_run_killed_with_sigkill_resumes_with_every_session_exactly_once(tmp_p
     for done in out.glob("sessions/*/done.json"):
         info = json.loads(done.read_text())
         assert utterances[info["session_id"]] == info["utterances"]
-    assert not list(out.glob("**/.tmp-*"))
+    assert not [p for p in tmp_path.rglob(".*") if ".tmp-" in p.name or ".old-" in p.name or ".scratch-" in p.name]
 
 
 def test_a_custom_code_in_a_batch_and_its_retraining_redoes_the_sessions(tmp_path, monkeypatch):

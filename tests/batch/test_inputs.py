@@ -75,3 +75,23 @@ def test_a_folder_without_sessions_is_an_error(tmp_path):
     (tmp_path / "notes.xyz").write_text("x")
     with pytest.raises(InputError, match="holds no transcript or recording"):
         discover([tmp_path])
+
+
+def test_the_runs_own_output_folder_is_never_read(tmp_path):
+    root = tree(tmp_path)
+    out = root / "site1" / "run"  # --out inside an input folder, with a finished session in it
+    (out / "sessions" / "site1__a").mkdir(parents=True)
+    for name in ("session.json", "utterances.csv", "summary.md", "report.html"):
+        (out / "sessions" / "site1__a" / name).write_text(T)
+    (out / "utterances.csv").write_text("corpus,session_id\n")
+    assert [j.session_id for j in discover([root], exclude=out)] == ["site1/a", "site1/b", "site2/a"]
+    with pytest.raises(InputError, match="the pattern matches no file"):
+        discover([f"{root}/**/utterances.csv"], exclude=out)
+    with pytest.raises(InputError, match="inside the run's output folder"):
+        discover([out / "utterances.csv"], exclude=out)
+    with pytest.raises(InputError, match="inside the run's output folder"):
+        discover([root / "site1"], exclude=root / "site1")  # --out is the input folder
+    manifest = root / "m.csv"
+    manifest.write_text("path\nsite1/run/sessions/site1__a/session.json\n")
+    with pytest.raises(InputError, match="inside the run's output folder"):
+        discover([manifest], exclude=out)

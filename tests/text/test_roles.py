@@ -175,3 +175,18 @@ def test_smoothing_shrinks_rates_of_speakers_who_said_little():
     assert smooth["A"][you] < 0.2
     share = FEATURES.index("word_share")
     assert smooth["A"][share] + smooth["B"][share] == pytest.approx(1.0)
+
+
+def test_the_roles_log_line_names_no_speaker(caplog):
+    """The log is not redacted with the session: it carries opaque ids (order of first turn)."""
+    with caplog.at_level("INFO", logger="transcript_analyzer.text.roles"):
+        run(dialogue("Dr. Rivera", "Sam Okafor", first_client=True))
+    line = next(r.getMessage() for r in caplog.records if "roles decided" in r.getMessage())
+    assert "Rivera" not in line and "Okafor" not in line and "speaker 2 " in line
+
+
+def test_role_errors_say_what_they_quote():
+    with pytest.raises(RoleError) as error:
+        run(make_session(("Sam Okafor", "Hello."), ("Sam Okafor", "Anyone?")))
+    assert error.value.quoted == ("Sam Okafor",)
+    assert "Okafor" not in str(error.value.redacted()) and "only one speaker" in str(error.value.redacted())

@@ -9,6 +9,7 @@ import dataclasses
 import glob
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,41 +46,67 @@ def input_suffixes() -> frozenset[str]:
     return frozenset(f".{s}" for r in READERS for s in r.suffixes) | AUDIO_SUFFIXES
 
 
-def discover(inputs: Sequence[str | Path]) -> list[Job]:
+def discover(inputs: Sequence[str | Path], exclude: str | Path | None = None) -> list[Job]:
     """Jobs for folders (searched recursively for transcripts and recordings), glob patterns,
-    single files and manifest CSVs (a .csv with a ``path`` column). Sorted, without duplicates."""
+    single files and manifest CSVs (a .csv with a ``path`` column). Sorted, without duplicates.
+    Nothing inside ``exclude`` (the run's own output folder) is read: folders and patterns skip
+    it, and a file or input folder inside it is an error."""
     if not inputs:
         raise ConfigError("give at least one input: a folder, a glob pattern, a file or a manifest CSV")
+    skip = Path(exclude).resolve() if exclude is not None else None
     jobs: list[Job] = []
     for item in inputs:
         text = str(item)
         path = Path(text)
+        check_apart([path], skip)
         if path.is_dir():
-            found = [_job(f, path) for f in sorted(_files(path))]
+            found = [_job(f, path) for f in sorted(_files(path, skip))]
             if not found:
-                raise InputError(path, f"holds no transcript or recording (looked for {', '.join(sorted(input_suffixes()))})")
+                looked = ", ".join(sorted(input_suffixes()))
+                raise InputError(path, f"holds no transcript or recording (looked for {looked})", quoted=())
             jobs += found
         elif path.is_file() and is_manifest(path):
-            jobs += read_manifest(path)
+            jobs += read_manifest(path, skip)
         elif path.is_file():
             jobs.append(_job(path, path.parent))
         elif glob.has_magic(text):
-            found = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            found = sorted(Path(p) for p in glob.glob(text, recursive=True)
+                           if Path(p).is_file() and not (skip and _inside(Path(p).resolve(), skip)))
             if not found:
-                raise InputError(text, "the pattern matches no file")
+                raise InputError(text, "the pattern matches no file", quoted=())
             root = Path(text.split("*")[0].split("?")[0].split("[")[0] or ".")
             root = root if root.is_dir() else root.parent
             jobs += [_job(f, root) for f in found]
         else:
-            raise InputError(text, "no such file or folder")
+            raise InputError(text, "no such file or folder", quoted=())
     return _unique(jobs)
 
 
-def _files(folder: Path) -> Iterable[Path]:
+def check_apart(inputs: Sequence[str | Path], out: str | Path | None) -> None:
+    """An input file or folder may not be the run's output folder nor inside it."""
+    if out is None:
+        return
+    folder = Path(out).resolve()
+    for item in inputs:
+        path = Path(item)
+        if path.exists() and _inside(path.resolve(), folder):
+            raise InputError(path, "is inside the run's output folder (--out); choose an output folder apart "
+                                   "from the inputs", quoted=())
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _files(folder: Path, skip: Path | None = None) -> Iterable[Path]:
+    """Input files below ``folder``, not in hidden folders nor in ``skip`` (pruned, not walked)."""
     suffixes = input_suffixes()
-    for f in folder.rglob("*"):
-        if f.is_file() and f.suffix.lower() in suffixes and not any(p.startswith(".") for p in f.relative_to(folder).parts):
-            yield f
+    for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (skip and (here / d).resolve() == skip))
+        for name in files:
+            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+                yield here / name
 
 
 def _job(path: Path, root: Path) -> Job:
@@ -95,7 +122,7 @@ def is_manifest(path: Path) -> bool:
     return "path" in [h.strip().lower() for h in header]
 
 
-def read_manifest(path: Path) -> list[Job]:
+def read_manifest(path: Path, skip: Path | None = None) -> list[Job]:
     """A CSV with a ``path`` column (relative to the manifest's folder) and optional
     session_id, therapist, date, format and session columns."""
     jobs = []
@@ -111,6 +138,8 @@ def read_manifest(path: Path) -> list[Job]:
         file = (path.parent / row["path"]).resolve()
         if not file.is_file():
             raise InputError(path, f"{row['path']}: no such file", line=line)
+        if skip is not None and _inside(file, skip):
+            raise InputError(path, f"{row['path']}: is inside the run's output folder (--out)", line=line)
         base = _job(file, path.parent)
         default_id = f"{base.session_id}/{row['session']}" if row.get("session") else base.session_id
         jobs.append(dataclasses.replace(base, session_id=row.get("session_id") or default_id,

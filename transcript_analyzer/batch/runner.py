@@ -5,6 +5,7 @@ corpus tables rebuilt from every finished session at the end."""
 from __future__ import annotations
 
 import dataclasses
+import glob
 import hashlib
 import json
 import logging
@@ -14,12 +15,13 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..config import AnalyzeConfig
-from ..errors import AnalyzerError, ModelError
+from ..errors import AnalyzerError, ConfigError, ModelError, OutputError, redacting
 from ..io.atomic import write_files
+from ..io.outfolder import check_replaceable, folder_lock, read_marker, recover_all, write_marker
 from ..resources import sha256_file
 from ..markers.custom import select
 from .cluster import TLSFiles, connect
-from .inputs import Job, config_hash, discover, keyed
+from .inputs import Job, check_apart, config_hash, discover, keyed
 from .worker import DONE, PLUGIN, AnalyzerPlugin, Outcome, process
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ class BatchOptions:
     corpus: str | None = None  # corpus name in the tables (default: the output folder's name)
     convokit: bool = False  # also write a ConvoKit corpus folder
     connect_timeout: float = 30.0  # seconds to wait for an existing scheduler
+    id_map: Path | None = None  # with redaction: a CSV mapping the opaque session ids back to the inputs
 
 
 @dataclass(frozen=True)
@@ -58,18 +61,48 @@ class BatchResult:
 
 def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, config: AnalyzeConfig,
               options: BatchOptions | None = None, progress: Progress | None = None) -> BatchResult:
-    """Analyse every input into ``out_dir/sessions/<id>/`` and write the corpus tables."""
-    started = time.perf_counter()
-    options = options or BatchOptions()
+    """Analyse every input into ``out_dir/sessions/<id>/`` and write the corpus tables. The run
+    folder is locked for the whole run (a second run on it fails at once), must be new, empty or
+    an earlier run's, and is never read as input (``discover`` skips it)."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if options and options.id_map and not config.output.redact:
+        raise ConfigError("--id-map goes with --redact (without it, the session ids are the inputs' names)")
+    with redacting(config.output.redact, [], [str(i) for i in inputs]):
+        check_apart(inputs, out)
+    with folder_lock(out, wait=0):
+        check_replaceable(out, RUN_KIND, adopt=_earlier_run)
+        out.mkdir(parents=True, exist_ok=True)
+        marker = read_marker(out)
+        if marker is None:
+            write_marker(out, RUN_KIND, redacted=config.output.redact)
+        elif marker.get("redacted", config.output.redact) != config.output.redact:
+            raise OutputError(f"{out}: holds a {'redacted' if marker['redacted'] else 'unredacted'} run; a "
+                              f"{'redacted' if config.output.redact else 'unredacted'} run needs a folder of its own")
+        return _run_batch(inputs, out, config, options or BatchOptions(), progress)
+
+
+RUN_KIND = "batch"  # the run folder's kind in its marker (io/outfolder.py)
+
+
+def _earlier_run(folder: Path, entries: set[str]) -> bool:
+    """A run folder written before folders had a marker: finished sessions and nothing foreign."""
+    known = {"sessions", "failures", "private", "convokit", "utterances.parquet", "utterances.csv", "sessions.csv",
+             "failures.csv"}
+    return "sessions" in entries and all(e in known or e.startswith(".tmp-") for e in entries)
+
+
+def _run_batch(inputs: Sequence[str | Path], out: Path, config: AnalyzeConfig, options: BatchOptions,
+               progress: Progress | None) -> BatchResult:
+    started = time.perf_counter()
     _remove_leftovers(out)
     selection = select(config.markers.markers)  # shipped markers, and custom codes ('+CODE')
     markers = selection.names
     # a retrained custom code changes the results under the same name: its weights are in the key
     custom = {name: sha256_file(folder / "weights.npz") for name, folder in selection.custom.items()
               if (folder / "weights.npz").is_file()}
-    jobs = keyed(_private_ids(discover(inputs), out, config), config_hash(config, {"custom": custom}))
+    with redacting(config.output.redact, [], [str(i) for i in inputs]):
+        found = discover(inputs, exclude=out)
+    jobs = keyed(_private_ids(found, out, config, options.id_map), config_hash(config, {"custom": custom}))
     todo = [j for j in jobs if options.force or not finished(out, j)]
     corpus = options.corpus or out.resolve().name
     outcomes = _run(todo, out, config, options, corpus, markers, progress) if todo else []
@@ -96,11 +129,15 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, config: Analyze
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Temporary folders a killed run left behind (their files were never renamed into place)."""
+    """Temporary folders a killed run left behind (their files were never renamed into place), and
+    session folders caught between old and new set (io/outfolder.recover)."""
     import shutil
 
-    for tmp in [*out.glob(".tmp-*"), *out.glob("sessions/*/.tmp-*"), *out.glob("failures/.tmp-*")]:
+    for tmp in [*out.glob(".tmp-*"), *out.glob("sessions/*/.tmp-*"), *out.glob("failures/.tmp-*"),
+                *out.parent.glob(f".{glob.escape(out.name)}.scratch-*")]:
         shutil.rmtree(tmp, ignore_errors=True)
+    if (out / "sessions").is_dir():
+        recover_all(out / "sessions")
 
 
 def finished(out: Path, job: Job) -> bool:
@@ -111,25 +148,30 @@ def finished(out: Path, job: Job) -> bool:
         return False
 
 
-def _private_ids(jobs: list[Job], out: Path, config: AnalyzeConfig) -> list[Job]:
-    """With --redact, file names may identify people: sessions get opaque ids, and the map back
-    to the inputs is written apart (private/input_map.csv) for the researcher alone."""
+def _private_ids(jobs: list[Job], out: Path, config: AnalyzeConfig, id_map: Path | None = None) -> list[Job]:
+    """With --redact, file names may identify people: sessions get opaque ids (the same on every
+    run). The map back to the inputs is written only where the user asks (``id_map``), never
+    inside the run folder, which holds nothing identifying."""
     if not config.output.redact:
         return jobs
     from .tables import csv_bytes
 
     opaque = [dataclasses.replace(j, session_id="s-" + hashlib.sha256(j.session_id.encode()).hexdigest()[:12])
               for j in jobs]
-    rows = [{"session_id": o.session_id, "input": j.path, "original_id": j.session_id} for j, o in zip(jobs, opaque)]
-    write_files(out / "private", {"input_map.csv": csv_bytes(rows, raw=config.output.raw_csv)})
+    if id_map is not None:
+        target = Path(id_map)
+        if target.resolve() == out.resolve() or out.resolve() in target.resolve().parents:
+            raise OutputError(f"{id_map}: the id map identifies the inputs, so it may not be inside the run folder")
+        rows = [{"session_id": o.session_id, "input": j.path, "original_id": j.session_id}
+                for j, o in zip(jobs, opaque)]
+        write_files(target.parent, {target.name: csv_bytes(rows, raw=config.output.raw_csv)})
     return opaque
 
 
 def _record_failure(out: Path, job: Job, outcome: Outcome, hide_input: bool = False) -> dict[str, Any]:
-    """A failure's row; in a redacted run without the file's path or name (private/input_map.csv
-    maps the opaque id back)."""
-    error = outcome.error.replace(job.path, "<input>").replace(Path(job.path).name, "<input>") if hide_input \
-        else outcome.error
+    """A failure's row; in a redacted run without the file's path (--id-map maps the opaque id
+    back). The error comes redacted from the worker (errors.redacting)."""
+    error = outcome.error
     row = {"input": "" if hide_input else job.path, "session_id": job.session_id, "stage": outcome.stage, "error": error,
            "time": time.strftime("%Y-%m-%dT%H:%M:%S")}
     write_files(out / "failures", {f"{job.folder}.json": json.dumps(row, ensure_ascii=False).encode("utf-8")})
@@ -147,6 +189,24 @@ def _all_failures(out: Path, unfinished: Sequence[Job]) -> list[dict[str, Any]]:
 
 def _run(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOptions, corpus: str,
          markers: Sequence[str], progress: Progress | None) -> list[Outcome]:
+    """The local workers' scratch space (where Dask may spill task data, the sessions' text among
+    it) is a private folder beside the run folder, removed after the run (or by the next one if
+    this one is killed), not the shared temporary folder."""
+    import shutil
+    import tempfile
+
+    import dask
+
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}.scratch-", dir=out.parent))
+    try:
+        with dask.config.set({"temporary-directory": str(scratch)}):
+            return _compute(jobs, out, config, options, corpus, markers, progress)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _compute(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOptions, corpus: str,
+             markers: Sequence[str], progress: Progress | None) -> list[Outcome]:
     from distributed import as_completed
 
     client, cluster, threads = connect(options.scheduler, options.workers, options.tls, options.connect_timeout)
@@ -161,7 +221,7 @@ def _run(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOp
                                  pure=False): job for job in jobs}
         outcomes = []
         for future in as_completed(futures):
-            outcome = _outcome(future, futures[future])
+            outcome = _outcome(future, futures[future], config.output.redact)
             outcomes.append(outcome)
             if progress:
                 progress(outcome, len(outcomes), len(jobs))
@@ -173,9 +233,9 @@ def _run(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOp
             cluster.close()
 
 
-def _outcome(future: Any, job: Job) -> Outcome:
+def _outcome(future: Any, job: Job, redact: bool = False) -> Outcome:
     if future.status == "finished":
         return future.result()
     error = future.exception()
-    return Outcome(job.session_id, False, stage="worker",
-                   error=f"the worker analysing this file died or failed ({type(error).__name__}: {error})")
+    detail = type(error).__name__ if redact else f"{type(error).__name__}: {error}"  # the message may quote the file
+    return Outcome(job.session_id, False, stage="worker", error=f"the worker analysing this file died or failed ({detail})")

@@ -14,7 +14,7 @@ from typing import Any, Sequence
 from distributed import WorkerPlugin
 
 from ..config import AnalyzeConfig
-from ..errors import AnalyzerError
+from ..errors import AnalyzerError, redacting
 from ..model import Session
 from ..text.roles import given_therapist
 from .inputs import Job
@@ -80,26 +80,20 @@ def analyzer_on_this_worker() -> Any:
 
 
 def process(job: Job, out_dir: str, corpus: str, markers: Sequence[str]) -> Outcome:
-    """Analyse one file into ``out_dir/sessions/<folder>/``; never raises for a bad file."""
-    from ..io.atomic import write_files
-    from ..io.writers import render_outputs
-    from .tables import session_row, utterance_table_bytes
-
+    """Analyse one file into ``out_dir/sessions/<folder>/`` (replaced as a whole: a finished
+    session's folder holds its done.json); never raises for a bad file. In a redacted run the
+    error it reports is redacted too (errors.redacting), and done.json holds no input path."""
     started = time.perf_counter()
     stage = ["read"]
     try:
         analyzer = analyzer_on_this_worker()
-        session = analyzer.read(job.path, read=_read_options(analyzer.config, job))
-        session = _with_job(session, job)
-        session = analyzer.run(session, hook=lambda name: stage.__setitem__(0, name))
+        redact = analyzer.config.output.redact
+        with redacting(redact, [job.therapist or ""], [job.path]):
+            session = analyzer.read(job.path, read=_read_options(analyzer.config, job))
+            session = _with_job(session, job)
+            session = analyzer.run(session, hook=lambda name: stage.__setitem__(0, name))
         stage[0] = "write"
-        folder = Path(out_dir) / "sessions" / job.folder
-        files = render_outputs(session, folder, raw_csv=analyzer.config.output.raw_csv)
-        files["utterances.parquet"] = utterance_table_bytes(session, corpus, markers)
-        files["row.json"] = json.dumps(session_row(session, corpus), ensure_ascii=False).encode("utf-8")
-        files[DONE] = json.dumps({"key": job.key, "session_id": job.session_id, "input": job.path,
-                                  "utterances": len(session.utterances)}).encode("utf-8")
-        write_files(folder, files)  # done.json is renamed into place last
+        _write(Path(out_dir) / "sessions" / job.folder, session, job, corpus, markers, analyzer.config.output)
         return Outcome(job.session_id, True, len(session.utterances), time.perf_counter() - started)
     except AnalyzerError as e:
         return Outcome(job.session_id, False, seconds=time.perf_counter() - started, stage=stage[0], error=str(e))
@@ -107,6 +101,33 @@ def process(job: Job, out_dir: str, corpus: str, markers: Sequence[str]) -> Outc
         where = traceback.extract_tb(e.__traceback__)[-1]
         return Outcome(job.session_id, False, seconds=time.perf_counter() - started, stage=stage[0],
                        error=f"{type(e).__name__}: {e} ({Path(where.filename).name}:{where.lineno})")
+
+
+SESSION_KIND = "batch-session"  # a session folder's kind in its marker (io/outfolder.py)
+SESSION_FILES = ("utterances.parquet", "row.json", DONE)
+
+
+def _write(folder: Path, session: Session, job: Job, corpus: str, markers: Sequence[str], output: Any) -> None:
+    from ..io.outfolder import replace_folder
+    from ..io.writers import render_outputs
+    from .tables import session_row, utterance_table_bytes
+
+    files = render_outputs(session, folder, raw_csv=output.raw_csv)
+    files["utterances.parquet"] = utterance_table_bytes(session, corpus, markers)
+    files["row.json"] = json.dumps(session_row(session, corpus), ensure_ascii=False).encode("utf-8")
+    done = {"key": job.key, "session_id": job.session_id, "utterances": len(session.utterances)}
+    if not output.redact:  # the path often names the client
+        done["input"] = job.path
+    files[DONE] = json.dumps(done).encode("utf-8")
+    replace_folder(folder, files, SESSION_KIND, adopt=_earlier_session, lock=False)  # the run holds the run lock
+
+
+def _earlier_session(folder: Path, entries: set[str]) -> bool:
+    """A session folder written before folders had a marker (it has its done.json, or is a
+    killed run's)."""
+    from ..io.writers import WRITERS
+
+    return entries <= {w.filename for w in WRITERS} | set(SESSION_FILES) | {e for e in entries if e.startswith(".tmp-")}
 
 
 def _read_options(config: AnalyzeConfig, job: Job):

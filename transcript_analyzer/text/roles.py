@@ -63,6 +63,7 @@ def decide_roles(session: Session, options: RoleOptions, model: RoleModel) -> tu
             where,
             f"only one speaker ({labels[0]!r}) in the transcript; a session needs a therapist and a "
             "client: check the speaker labels",
+            quoted=labels,
         )
     if options.therapist:
         return given_therapist(labels, options.therapist, where), []
@@ -81,7 +82,8 @@ def given_therapist(labels: list[str], therapist: str, where: str | None,
     """The speakers when the user names the therapist (matched ignoring case), the rest clients."""
     match = [label for label in labels if label.casefold() == therapist.casefold()]
     if not match:
-        raise RoleError(where, f"{given_by} {therapist!r} is not a speaker here; speakers: {', '.join(map(repr, labels))}")
+        raise RoleError(where, f"{given_by} {therapist!r} is not a speaker here; speakers: {', '.join(map(repr, labels))}",
+                        quoted=[therapist, *labels])
     return tuple(
         Speaker(label, THERAPIST if label == match[0] else CLIENT, "user") for label in labels
     )
@@ -99,7 +101,7 @@ def _stated(session: Session, labels: list[str], where: str | None) -> tuple[Spe
         roles.setdefault(t.speaker, set()).add(t.role)
     mixed = [label for label, r in roles.items() if len(r) > 1]
     if mixed:
-        raise RoleError(where, f"speaker {mixed[0]!r} is given both therapist and client roles")
+        raise RoleError(where, f"speaker {mixed[0]!r} is given both therapist and client roles", quoted=mixed)
     speakers = tuple(Speaker(label, roles[label].pop(), "transcript") for label in labels)
     _require_both(speakers, where)
     return speakers
@@ -133,12 +135,15 @@ def _from_model(labels: list[str], probs: dict[str, float], model: RoleModel,
                 where,
                 f"cannot tell which of {len(labels)} speakers is the therapist (role model: {shown}); "
                 "pass --therapist NAME",
+                quoted=labels,
             )
         warnings.append(
             f"the role model is unsure who the therapist is ({shown}); chose {best!r}. "
             "Check the roles, or pass --therapist NAME"
         )
-    log.info("roles decided by the model: %s", shown)
+    # opaque ids, not the labels: a log line is not redacted with the session (the order is the turns')
+    log.info("roles decided by the model: %s", ", ".join(f"speaker {labels.index(label) + 1} {probs[label]:.2f}"
+                                                         for label in ranked))
     speakers = tuple(
         Speaker(label, THERAPIST if label == best else CLIENT, "model", round(probs[label], 4)) for label in labels
     )
@@ -160,5 +165,5 @@ def _require_both(speakers: Sequence[Speaker], where: str | None) -> None:
     roles = {s.role for s in speakers}
     if roles != {THERAPIST, CLIENT}:
         missing = CLIENT if THERAPIST in roles else THERAPIST
-        raise RoleError(where, f"the transcript's roles name no {missing}; pass --therapist NAME")
+        raise RoleError(where, f"the transcript's roles name no {missing}; pass --therapist NAME", quoted=())
 

@@ -70,7 +70,7 @@ def build_session(
     times run backwards are named, each with a warning; a turn over ``max_turn_chars`` is refused."""
     kept = [e for e in entries if clean_text(e.text)]
     if not kept:
-        raise InputError(source.path, f"no speech turns found (read as {fmt})")
+        raise InputError(source.path, f"no speech turns found (read as {fmt})", quoted=())
     noun, line_noun = _NOUNS.get(fmt, ("line", "line"))
     kept, renames, label_warnings = merge_label_variants(kept, noun)
     speakers = _rename_speakers(speakers, renames)

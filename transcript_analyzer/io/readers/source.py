@@ -49,7 +49,7 @@ class Source:
         """Read the file's bytes; one larger than ``max_bytes`` is refused before it is read."""
         path = Path(path)
         if path.is_dir():
-            raise InputError(path, "is a directory, not a transcript file")
+            raise InputError(path, "is a directory, not a transcript file", quoted=())
         try:
             size = path.stat().st_size
             if max_bytes is not None and size > max_bytes:
@@ -57,13 +57,13 @@ class Source:
             with path.open("rb") as f:  # capped: a device or a growing file may say size 0
                 data = f.read() if max_bytes is None else f.read(max_bytes + 1)
         except FileNotFoundError as e:
-            raise InputError(path, "file not found") from e
+            raise InputError(path, "file not found", quoted=()) from e
         except OSError as e:
-            raise InputError(path, f"cannot be read ({e.strerror})") from e
+            raise InputError(path, f"cannot be read ({e.strerror})", quoted=()) from e
         if max_bytes is not None and len(data) > max_bytes:
             raise _too_big(path, max_bytes)
         if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-            raise InputError(path, "the file is empty")
+            raise InputError(path, "the file is empty", quoted=())
         return cls(path, data, encoding)
 
     @property

@@ -1,4 +1,5 @@
-"""Writers: Session -> file contents, by name. ``write_outputs`` writes several atomically."""
+"""Writers: Session -> file contents, by name. ``write_outputs`` makes a folder hold exactly one
+session's outputs (replaced as a whole, under a lock: io/outfolder.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ...errors import ConfigError
 from ...escape import csv_row, json_text, rttm_tokens, vtt_text, vtt_voice
 from ...model import ROLES, Session
-from ..atomic import write_files
+from ..outfolder import check_not_over_inputs, replace_folder
 
 UTTERANCE_COLUMNS = ("session_id", "utterance_index", "turn_index", "speaker", "role", "start", "end",
                      "time_source", "text")
@@ -154,7 +155,37 @@ def render_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str]
     return {w.filename: w.render(session, ctx) for w in writers}
 
 
+OUTPUT_KIND = "analyze"  # the kind of folder in its marker (io/outfolder.py)
+
+
 def write_outputs(session: Session, out_dir: str | Path, outputs: Sequence[str] | None = None,
-                  embed_audio: bool = False, raw_csv: bool = False) -> list[Path]:
-    """Render every output first (see ``render_outputs``), then write them all atomically into out_dir."""
-    return write_files(out_dir, render_outputs(session, out_dir, outputs, embed_audio, raw_csv))
+                  embed_audio: bool = False, raw_csv: bool = False,
+                  inputs: Iterable[str | Path] = ()) -> list[Path]:
+    """Make out_dir hold exactly this session's outputs (see ``render_outputs``): rendered and
+    swapped in as a whole under the folder's lock, the files of an earlier run removed. Refused
+    (OutputError) when out_dir holds files this tool did not write, or is (or holds) the folder of
+    one of ``inputs``."""
+    check_not_over_inputs(out_dir, inputs)
+    return replace_folder(out_dir, lambda: render_outputs(session, out_dir, outputs, embed_audio, raw_csv), OUTPUT_KIND,
+                          adopt=earlier_outputs)
+
+
+def check_output_folder(out_dir: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+    """What ``write_outputs`` would refuse, checked before a long analysis."""
+    from ..outfolder import check_replaceable
+
+    check_not_over_inputs(out_dir, inputs)
+    check_replaceable(out_dir, OUTPUT_KIND, earlier_outputs)
+
+
+def earlier_outputs(folder: Path, entries: set[str]) -> bool:
+    """A folder written by a version of the tool before folders had a marker: only output file
+    names, among them a session.json of ours."""
+    entries = {e for e in entries if not e.startswith(".tmp-")}  # an earlier version's killed write
+    if not entries <= {w.filename for w in WRITERS} or "session.json" not in entries:
+        return False
+    try:
+        meta = json.loads((folder / "session.json").read_text(encoding="utf-8")).get("meta")
+    except (OSError, ValueError, AttributeError):
+        return False
+    return isinstance(meta, dict) and "schema_version" in meta and "tool_version" in meta
