@@ -1,7 +1,7 @@
 """Run a command where any use of the network shows: a fresh network namespace holding only
 loopback, a fake DNS resolver on 127.0.0.1:53 that records every query (and answers every name
 with a trap address, so that a connection attempt after the lookup is seen too), and strace
-recording every connect/send that carries an address, in the command and all its children.
+recording every connect, send and bind that carries an address, in the command and all its children.
 
 Run as root, inside new network and mount namespaces (the host's /etc/resolv.conf is untouched:
 ours is bind-mounted over it in the private mount namespace):
@@ -9,8 +9,8 @@ ours is bind-mounted over it in the private mount namespace):
     unshare --net --mount -- python tests/netns_probe.py REPORT.json [--timeout S] -- COMMAND...
 
 REPORT.json gets the command's exit code and output, the DNS queries, the trap's connections and
-every inet/inet6 address the command tried to reach (loopback included: the test decides what is
-allowed). Used by tests/test_network.py; the parsing helpers are plain functions tested there.
+every inet/inet6 address the command tried to reach or bind to (loopback included: the test decides
+what is allowed). Used by tests/test_network.py; the parsing helpers are plain functions tested there.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 
 TRAP = "127.77.77.77"  # every name resolves here: loopback, yet never used by the tool itself
 TRAP_PORTS = (80, 443)
-SYSCALLS = "connect,sendto,sendmsg,sendmmsg"
+SYSCALLS = "connect,sendto,sendmsg,sendmmsg,bind"
 
 
 def question(packet: bytes) -> tuple[str, int, int]:
@@ -107,7 +107,7 @@ _CALL = re.compile(r"^(?:\[pid\s+)?(\d+)\]?\s+(?:[\d:.]+\s+)?(\w+)\(")
 
 
 def parse_strace(text: str) -> list[dict]:
-    """Every inet/inet6 address in a connect/send line of `strace -f` output."""
+    """Every inet/inet6 address in a connect/send/bind line of `strace -f` output."""
     found = []
     for line in text.splitlines():
         match = _ADDRESS.search(line)
@@ -128,13 +128,17 @@ def is_loopback(address: str) -> bool:
 
 
 def violations(report: dict) -> list[str]:
-    """What counts as using the network: any DNS query, any attempt to reach a non-loopback
-    address, the resolver's port or the trap (where only a looked-up name leads)."""
+    """What counts as using the network: any DNS query; any attempt to reach a non-loopback
+    address, the resolver's port or the trap (where only a looked-up name leads); any socket bound
+    to an address beyond loopback (the wildcard included), which the network could reach."""
     problems = [f"DNS query for {q['name']} (type {q['type']})" for q in report["queries"]]
     problems += [f"connection to the trap address on port {t['port']} (first bytes {t['first_bytes']})"
                  for t in report["trapped"]]
-    for c in report["connections"]:
-        if not is_loopback(c["address"]) or c["address"] == TRAP or c["port"] == 53:
+    for c in report["calls"]:
+        local = is_loopback(c["address"])
+        if c["call"] == "bind" and not local:
+            problems.append(f"bind to {c['address']} port {c['port']}, reachable from the network (pid {c['pid']})")
+        elif c["call"] != "bind" and (not local or c["address"] == TRAP or c["port"] == 53):
             problems.append(f"{c['call']} to {c['address']} port {c['port']} (pid {c['pid']}): {c['line']}")
     return problems
 
@@ -166,7 +170,7 @@ def main() -> int:
         server.shutdown()
     report = {"returncode": returncode, "stdout": stdout[-4000:], "stderr": stderr[-4000:],
               "queries": recorder.queries, "trapped": recorder.trapped,
-              "connections": parse_strace(trace.read_text(errors="replace") if trace.is_file() else "")}
+              "calls": parse_strace(trace.read_text(errors="replace") if trace.is_file() else "")}
     args.report.write_text(json.dumps(report, indent=1))
     return 0
 

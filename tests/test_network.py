@@ -1,9 +1,10 @@
-"""Nothing is sent anywhere: a text analysis, a recording analysis and a batch make no DNS lookup
-and no connection beyond loopback (Dask talks to its workers over loopback; that is allowed).
+"""Nothing is sent anywhere: a text analysis, a recording analysis and a batch make no DNS lookup,
+no connection beyond loopback and bind no socket beyond it (Dask talks to its workers over
+loopback; that is allowed).
 
 Three independent checks:
 - the socket guard (tests/netguard/sitecustomize.py) in this process and in the batch's Dask
-  workers: catches Python code that resolves a name or connects out;
+  workers: catches Python code that resolves a name, connects out or listens beyond loopback;
 - a network namespace with a fake resolver and strace (tests/netns_probe.py): catches anything,
   native code included, in every process of the run; needs root, unshare, ip and strace (CI has them);
 - onnxruntime's telemetry client is switched off before the library loads, and leaves no trace.
@@ -117,13 +118,17 @@ def test_the_guard_refuses_and_records_lookups_and_outside_connections(socket_gu
         s.sendto(b"x", ("192.0.2.1", 9))  # TEST-NET-1: refused before any packet exists
     with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as s, pytest.raises(guard.NetworkBlocked):
         s.connect_ex(("2001:db8::1", 443))
+    with socket.socket() as s, pytest.raises(guard.NetworkBlocked):
+        s.bind(("0.0.0.0", 0))  # listening on every interface
     socket.getaddrinfo("localhost", 80)  # loopback stays allowed
     with socket.socket() as s:
         s.connect_ex(("127.0.0.1", 9))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
     child = subprocess.run([sys.executable, "-c", "import socket; socket.gethostbyname('example.org')"],
                            capture_output=True, text=True)
     assert child.returncode != 0 and "NetworkBlocked" in child.stderr  # guarded through sitecustomize
-    assert [r["what"] for r in _refused(socket_guard)] == ["getaddrinfo", "sendto", "connect_ex", "gethostbyname"]
+    assert [r["what"] for r in _refused(socket_guard)] == ["getaddrinfo", "sendto", "connect_ex", "bind", "gethostbyname"]
 
 
 @pytest.mark.slow
@@ -184,22 +189,27 @@ def test_strace_lines_are_parsed_into_addresses():
         '[pid 13] sendto(7, "x", 1, 0, {sa_family=AF_INET6, sin6_port=htons(53), sin6_flowinfo=htonl(0), '
         'inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 1\n'
         '14 connect(5, {sa_family=AF_UNIX, sun_path="/run/x"}, 110) = 0\n'
-        '15 sendto(4, "abc", 3, MSG_NOSIGNAL, NULL, 0) = 3\n')
+        '15 sendto(4, "abc", 3, MSG_NOSIGNAL, NULL, 0) = 3\n'
+        '16 bind(6, {sa_family=AF_INET, sin_port=htons(8787), sin_addr=inet_addr("0.0.0.0")}, 16) = 0\n')
     found = parse_strace(lines)
     assert [(c["pid"], c["call"], c["address"], c["port"]) for c in found] == [
-        (12, "connect", "13.69.1.2", 443), (13, "sendto", "::1", 53)]
+        (12, "connect", "13.69.1.2", 443), (13, "sendto", "::1", 53), (16, "bind", "0.0.0.0", 8787)]
+    problems = violations({"queries": [], "trapped": [], "calls": found})
+    assert len(problems) == 3 and "13.69.1.2" in problems[0] and "port 53" in problems[1] and "0.0.0.0" in problems[2]
     assert is_loopback("::ffff:127.0.0.1") and is_loopback("127.77.77.77") and not is_loopback("10.0.0.1")
 
 
 def test_the_namespace_probe_sees_a_lookup_and_the_connection_after_it(namespace, tmp_path):
     code = ("import socket; s = socket.create_connection(('telemetry.example.org', 443), timeout=5); "
-            "s.sendall(b'\\x16\\x03\\x01hello'); s.close()")
+            "s.sendall(b'\\x16\\x03\\x01hello'); s.close(); socket.socket().bind(('0.0.0.0', 0))")
     report = probe([sys.executable, "-c", code], tmp_path, timeout=60)
     assert report["returncode"] == 0, report["stderr"]
     assert {q["name"] for q in report["queries"]} == {"telemetry.example.org"}
     assert [t["port"] for t in report["trapped"]] == [443]
-    assert any(c["address"] == TRAP and c["port"] == 443 for c in report["connections"])
-    assert violations(report)
+    assert any(c["address"] == TRAP and c["port"] == 443 for c in report["calls"])
+    problems = violations(report)
+    assert any("DNS query for telemetry.example.org" in p for p in problems)
+    assert any("bind to 0.0.0.0" in p for p in problems)
 
 
 @pytest.mark.slow
@@ -219,7 +229,7 @@ def test_text_recording_and_batch_runs_make_no_lookup_and_no_connection_in_a_nam
     assert not problems, "network use:\n" + "\n".join(problems)
     assert not _telemetry_files(cache), f"telemetry files written: {_telemetry_files(cache)}"
     print(report["stdout"])
-    assert any(c["port"] != 53 and is_loopback(c["address"]) for c in report["connections"]), \
+    assert any(c["call"] == "connect" and c["port"] != 53 and is_loopback(c["address"]) for c in report["calls"]), \
         "strace saw no loopback connection at all (the batch's Dask traffic): is the probe blind?"
 
 

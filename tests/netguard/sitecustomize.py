@@ -1,6 +1,6 @@
-"""A socket guard for tests: every lookup of a name and every connection or datagram to an address
-that is not loopback is recorded and refused (AF_UNIX and loopback, which Dask uses between its
-processes, are allowed).
+"""A socket guard for tests: every lookup of a name, and every connection, datagram or bind to an
+address that is not loopback (the wildcard included), is recorded and refused (AF_UNIX and loopback,
+which Dask uses between its processes, are allowed).
 
 In the test process, `install(log)` is called by the test (tests/test_network.py). In child
 processes (the batch's Dask workers) this file is imported at start-up as `sitecustomize`, because
@@ -57,7 +57,7 @@ def install(log: str | os.PathLike | None = None) -> dict:
     originals = {name: getattr(socket, name) for name in
                  ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getnameinfo")}
     originals.update({f"socket.{name}": getattr(socket.socket, name)
-                      for name in ("connect", "connect_ex", "sendto", "sendmsg")})
+                      for name in ("connect", "connect_ex", "sendto", "sendmsg", "bind")})
 
     def refuse(what: str, target: object) -> None:
         entry = {"pid": os.getpid(), "what": what, "target": repr(target)[:200],
@@ -96,6 +96,7 @@ def install(log: str | os.PathLike | None = None) -> dict:
     socket.socket.connect_ex = sending("connect_ex", lambda args: args[0])
     socket.socket.sendto = sending("sendto", lambda args: args[-1] if len(args) >= 2 else None)
     socket.socket.sendmsg = sending("sendmsg", lambda args: args[3] if len(args) >= 4 else None)
+    socket.socket.bind = sending("bind", lambda args: args[0])
     return originals
 
 
