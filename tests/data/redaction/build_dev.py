@@ -303,12 +303,102 @@ UTTERANCES: list[tuple[str, str, str]] = [
     (C, "I grew up above the chippy on [[PLACE:Hope Street]].", "mixed"),
 ]
 
+# A second held-out block (ids e001, ...; split "fresh"), written when the held-out half's misses had
+# been printed once by mistake during tuning (a filter on the benchmark's output failed): from then on
+# the held-out half no longer measures unseen text, and this block, written before any further
+# change, does. Only measured.
+FRESH: list[tuple[str, str, str]] = [
+    (C, "my auntie [[PERSON:lorna]] brought a lasagne round", "kinship"),
+    (C, "grandad [[PERSON:ken]] taught me to swim", "kinship"),
+    (C, "Uncle [[PERSON:Sol]] was the only one who visited.", "kinship"),
+    (C, "my cousin [[PERSON:deji]] got me the job", "kinship"),
+    (C, "nan [[PERSON:iris]] would have hated all this", "kinship"),
+    (C, "Auntie [[PERSON:Fola]] prays for me every night, apparently.", "kinship"),
+    (C, "me and my brother [[PERSON:kai]] share a room still", "kinship"),
+    (C, "granny [[PERSON:mags]] and grandpa [[PERSON:lenny]] split up when i was a kid", "kinship"),
+    (C, "my grandad was a miner like his dad", "negative"),
+    (C, "uncle or not he had no right", "negative"),
+    (C, "[[PERSON:keisha]] said i was overreacting", "lowercase"),
+    (C, "i bumped into [[PERSON:gareth]] at the shop", "lowercase"),
+    (C, "me and [[PERSON:amira]] are done", "lowercase"),
+    (C, "[[PERSON:ollie]] was the first person i told", "lowercase"),
+    (C, "i stayed at [[PERSON:fiona]]'s for a week", "lowercase"),
+    (C, "i was going to ring [[PERSON:darren]] but i didnt", "lowercase"),
+    (C, "[[PERSON:zainab]] and her mum took me in", "lowercase"),
+    (C, "she left me for [[PERSON:craig]] of all people", "lowercase"),
+    (C, "i miss [[PERSON:leanne]] so much it hurts", "lowercase"),
+    (C, "we had [[PERSON:tariq]] round for tea", "lowercase"),
+    (C, "i went round and nobody was in", "negative"),
+    (C, "i miss it so much it hurts", "negative"),
+    (C, "[[PERSON:Chunky]] from the estate gave me a lift home.", "nickname"),
+    (C, "everyone calls her [[PERSON:bubbles]]", "nickname"),
+    (C, "[[PERSON:Deano]] was the ringleader.", "nickname"),
+    (C, "me and [[PERSON:wolfie]] go fishing on sundays", "nickname"),
+    (C, "[[PERSON:Honey]] was my best friend at school.", "word-name"),
+    (C, "I rang [[PERSON:Star]] and she came straight over.", "word-name"),
+    (C, "[[PERSON:Sunshine]] is my keyworker.", "word-name"),
+    (C, "my friend [[PERSON:river]] stayed over", "word-name"),
+    (C, "[[PERSON:Dusty]] said he'd lend me the money.", "word-name"),
+    (C, "[[PERSON:Harmony]] doesn't talk to me now.", "word-name"),
+    (C, "i told [[PERSON:grace]] it was over", "word-name"),
+    (C, "I want a bit of harmony at home, that's all.", "negative"),
+    (C, "The star of the show was my daughter.", "negative"),
+    (C, "it was dusty and cold in the flat", "negative"),
+    (C, "you need to have a bit of grace with yourself", "negative"),
+    (C, "His snap is [[HANDLE:tayy.b]] if you want to check.", "handle"),
+    (C, "she goes by [[HANDLE:@pixie_dreams]] on there", "handle"),
+    (C, "my xbox name is [[HANDLE:ghost underscore rider]]", "handle"),
+    (C, "the fake account was [[HANDLE:sarah_l_2004]]", "handle"),
+    (C, "Look up [[HANDLE:@bigmike.fitness]], that's him.", "handle"),
+    (C, "i follow him on [[ORG:instagram]] but thats it", "handle"),
+    (C, "we met on [[ORG:facebook]] in a group for widows", "handle"),
+    (C, "i was on the phone all night", "negative"),
+    (C, "he's [[AGE:seventeen]] and thinks he's a man", "age-words"),
+    (C, "i turned [[AGE:thirty]] in lockdown", "age-words"),
+    (C, "she was pregnant at [[AGE:fifteen]]", "age-words"),
+    (C, "my kids are [[AGE:ten]] and [[AGE:eight]]", "age-words"),
+    (C, "mum's [[AGE:seventy four]] and still smokes", "age-words"),
+    (C, "when i was [[AGE:twelve]] we moved", "age-words"),
+    (C, "I joined the army at [[AGE:eighteen]].", "age-words"),
+    (C, "the girls are [[AGE:six]], [[AGE:four]] and [[AGE:one]]", "age-words"),
+    (C, "he'd just turned [[AGE:fifty]] when he got ill", "age-words"),
+    (C, "i was only [[AGE:nineteen]] and i didnt know anything", "age-words"),
+    (C, "it was about forty minutes there and back", "negative"),
+    (C, "we had eighteen people at the house", "negative"),
+    (C, "i was fifteen minutes early for once", "negative"),
+    (C, "call me on [[PHONE:oh seven seven double oh nine double oh five eight eight]]", "phone-spoken"),
+    (C, "her number's [[PHONE:oh one six one four nine six oh oh two three]]", "phone-spoken"),
+    (C, "i work at [[ORG:next]] on the high street", "word-place-org"),
+    (C, "he's a driver for [[ORG:tesco]]", "word-place-org"),
+    (C, "we moved to [[PLACE:bath]] for his job", "word-place-org"),
+    (C, "she's from [[PLACE:reading]] originally", "word-place-org"),
+    (C, "i volunteer at [[ORG:oxfam]] on wednesdays", "word-place-org"),
+    (C, "my sister's in [[PLACE:hull]] now", "word-place-org"),
+    (C, "i rang [[ORG:the samaritans]] that night", "word-place-org"),
+    (C, "next time i'll say no", "negative"),
+    (C, "i had a long bath and felt better", "negative"),
+    (C, "[[PERSON:Zoë]] and I used to be close.", "non-ascii"),
+    (C, "[[PERSON:Björn]] was my first boss.", "non-ascii"),
+    (C, "my friend [[PERSON:thảo]] came with me", "non-ascii"),
+    (C, "[[PERSON:Mr Ó Súilleabháin]] was my teacher.", "non-ascii"),
+    (C, "I met [[PERSON:Renée]] at the support group.", "non-ascii"),
+    (T, "How has it been with [[PERSON:Keisha]] since then?", "mixed"),
+    (T, "[[PERSON:Gareth]], what's coming up for you right now?", "mixed"),
+    (C, "[[PERSON:Lorna]] and [[PERSON:Dave]] from church have been great.", "mixed"),
+    (C, "we lived in [[PLACE:oldham]] till i was [[AGE:nine]]", "mixed"),
+    (C, "my mate [[PERSON:jonesy]] is [[AGE:forty]] this year", "mixed"),
+]
+
 
 def main() -> int:
     records = build_records([(speaker, marked) for speaker, marked, _ in UTTERANCES], "d")
     for i, (record, (_, _, kind)) in enumerate(zip(records, UTTERANCES, strict=True), start=1):
         record["kind"] = kind
         record["split"] = "tune" if i % 2 else "heldout"
+    fresh = build_records([(speaker, marked) for speaker, marked, _ in FRESH], "e")
+    for record, (_, _, kind) in zip(fresh, FRESH, strict=True):
+        record["kind"], record["split"] = kind, "fresh"
+    records += fresh
     bad = [f"{r['id']}: unknown kind {r['kind']!r}" for r in records if r["kind"] not in KINDS]
     bad += [f"{r['id']}: a negative with a mention" for r in records if r["kind"] == "negative" and r["spans"]]
     empty = sum(1 for r in records if not r["spans"])
