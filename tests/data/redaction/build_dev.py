@@ -374,7 +374,7 @@ FRESH: list[tuple[str, str, str]] = [
     (C, "she's from [[PLACE:reading]] originally", "word-place-org"),
     (C, "i volunteer at [[ORG:oxfam]] on wednesdays", "word-place-org"),
     (C, "my sister's in [[PLACE:hull]] now", "word-place-org"),
-    (C, "i rang [[ORG:the samaritans]] that night", "word-place-org"),
+    (C, "i rang the [[ORG:samaritans]] that night", "word-place-org"),
     (C, "next time i'll say no", "negative"),
     (C, "i had a long bath and felt better", "negative"),
     (C, "[[PERSON:Zoë]] and I used to be close.", "non-ascii"),
