@@ -6,8 +6,8 @@ import pytest
 
 from transcript_analyzer.model import MarkerScore, Speaker, Utterance
 from transcript_analyzer.text.redact import Mention, Redactor
-from transcript_analyzer.text.redact_lexicon import needs_truecasing
-from transcript_analyzer.text.redact_patterns import pattern_mentions
+from transcript_analyzer.text.redact.lexicon import needs_truecasing
+from transcript_analyzer.text.redact.patterns import pattern_mentions
 
 from ..conftest import SAMPLES, make_session
 
@@ -231,15 +231,15 @@ def test_recall_and_precision_on_the_labelled_sets(redactor):
     from ..conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from redaction_accuracy import SETS, load, score
+    from redaction_accuracy import load_set, score
 
-    original = score(load(SETS["original"]), redactor)
+    original = score(load_set("original"), redactor)
     assert sum(original["total"].values()) >= 150
     assert original["recall"] >= 0.98 and original["precision"] >= 0.97
-    heldout = score(load(SETS["heldout"]), redactor)
+    heldout = score(load_set("heldout"), redactor)
     assert sum(heldout["total"].values()) >= 80
     assert heldout["recall"] >= 0.97 and heldout["precision"] >= 0.97
-    final = score(load(SETS["final"]), redactor)
+    final = score(load_set("final"), redactor)
     assert sum(final["total"].values()) >= 120
     assert final["recall"] >= 0.88 and final["precision"] >= 0.95
 

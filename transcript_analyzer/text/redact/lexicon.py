@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from ..errors import ModelError
+from ...errors import ModelError
 
 # (package, file inside it, sha256, pip requirement)
 LEXEME_PROB = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz",

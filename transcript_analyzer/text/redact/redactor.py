@@ -1,13 +1,13 @@
 """Redaction: identifying details replaced by consistent placeholders in a whole session.
 
 Mentions are found by spaCy's named-entity recogniser (people, places, organisations, dates), by
-patterns for what NER misses or mislabels (redact_patterns.py: e-mail addresses, phone numbers,
+patterns for what NER misses or mislabels (patterns.py: e-mail addresses, phone numbers,
 postal addresses and spoken house numbers, ages also in unpunctuated speech, identifiers,
 spoken years, "Thursday the 9th", holidays with a year, national services such as the NHS, and
-every speaker label wherever it occurs) and by context cues (redact_cues.py: "my wife dawn",
+every speaker label wherever it occurs) and by context cues (cues.py: "my wife dawn",
 "called Cerys", "Father Declan", "mrs fielding", "Chidi texted me", "in Aleppo", "rang Mind",
 "works at Boots"). Lowercase text, as some speech recognisers write it, is parsed as a truecased
-copy (redact_lexicon.py). Family words, medicines, holidays, questionnaires and pets' names are
+copy (lexicon.py). Family words, medicines, holidays, questionnaires and pets' names are
 never names. The same mention gets the same placeholder throughout the session; the speakers'
 own names become ``[THERAPIST_NAME]`` / ``[CLIENT_NAME_1]`` so the report still reads naturally.
 Measured by benchmarks/redaction_accuracy.py on three labelled sets (tests/data/redaction/).
@@ -23,11 +23,14 @@ import hashlib
 import re
 from typing import Any, Iterable
 
-from ..model import THERAPIST, Session, Speaker, Utterance, Word
-from ..resources import load_spacy
-from .redact_cues import Cues
-from .redact_lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
-from .redact_patterns import (FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
+from ...model import THERAPIST, Session, Speaker, Utterance, Word
+from ...resources import load_spacy
+from .cues import Cues
+from .handles import handle_mentions
+from .lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
+from .numbers import age_mentions
+from .wordnames import word_name_mentions
+from .patterns import (FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
                               specific_date)
 
 __all__ = ["Mention", "Redactor"]
@@ -35,7 +38,7 @@ __all__ = ["Mention", "Redactor"]
 NER_LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG", "DATE": "DATE",
               "NORP": None}
 # When mentions overlap, the more specific label names the placeholder (patterns before NER).
-PRIORITY = ("EMAIL", "PHONE", "ADDRESS", "ID", "AGE", "PERSON", "ORG", "PLACE", "DATE")
+PRIORITY = ("EMAIL", "HANDLE", "PHONE", "ADDRESS", "ID", "AGE", "PERSON", "ORG", "PLACE", "DATE")
 NAMES = frozenset(("PERSON", "ORG", "PLACE"))
 HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")
 PLACEHOLDER_TEXT = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]")
@@ -63,7 +66,7 @@ class Redactor:
         length, so NER and the cues see names capitalised; offsets always refer to ``text``."""
         self.load()
         assert self._lexicon is not None
-        found = pattern_mentions(text)
+        found = pattern_mentions(text) + age_mentions(text) + handle_mentions(text)
         for name in names:
             for part in _name_parts(name):
                 found += [Mention(m.start(), m.end(), "PERSON", m.group(0))
@@ -72,9 +75,11 @@ class Redactor:
         seen = truecase(text, self._lexicon) if lowercase else text
         doc = self._nlp(seen)
         found += _entities(doc, text)
-        found += Cues(text, seen, doc, self._lexicon, lowercase).find()
+        cues = Cues(text, seen, doc, self._lexicon, lowercase)
+        found += cues.find() + word_name_mentions(text, lowercase)
+        found += cues.coordinated(found)
         pets = [m for m in found if m.label in NAMES and PET_BEFORE.search(text, 0, m.start)]  # "our cat, Pickle"
-        return _merge([_whole_words(m, text) for m in found if m not in pets])
+        return merge_mentions([_whole_words(m, text) for m in found if m not in pets])
 
     def session_id(self, session_id: str, names: Iterable[str] = ()) -> str:
         """A session id (usually the file name) that names someone or a date becomes opaque
@@ -128,7 +133,7 @@ def _entities(doc: Any, text: str) -> list[Mention]:
         label = NER_LABELS.get(ent.label_)
         start, end = ent.start_char, ent.end_char
         words = text[start:end].strip()
-        if label is None or (label == "DATE" and not specific_date(words, text[max(0, start - 20):start])) or \
+        if label is None or re.match(r"[Ii]\b", words) or (label == "DATE" and not specific_date(words, text[max(0, start - 20):start])) or \
                 (label != "DATE" and _not_a_name(words)) or (label == "ORG" and GENERIC_ORG.match(words)):
             continue
         if label == "PERSON":  # "Dr. Okafor", "Big Gaz": keep the title or nickname's adjective with the name
@@ -191,7 +196,7 @@ def _name_parts(label: str) -> list[str]:
     return [label] + parts if len(parts) > 1 else parts or []
 
 
-def _merge(mentions: list[Mention]) -> list[Mention]:
+def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     """Overlapping mentions joined, in text order. The more specific label names the joined
     mention; between names, the longer mention's label ("St Luke's Hospital" is not a person)."""
     out: list[Mention] = []
