@@ -24,6 +24,10 @@ ENTITY_LABELS = {"PERSON": "PERSON", "LOCATION": "PLACE", "ORGANIZATION": "ORG",
                  "US_ITIN": "ID", "CREDIT_CARD": "ID", "IBAN_CODE": "ID", "IP_ADDRESS": "ID", "MEDICAL_LICENSE": "ID",
                  "NRP": None, "CRYPTO": "ID", "UUID": "ID", "MAC_ADDRESS": "ID"}
 
+# Presidio's pattern recognisers (no NER): what it might add to the project's own patterns
+PATTERN_ENTITIES = tuple(e for e, label in ENTITY_LABELS.items()
+                         if label and e not in ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP"))
+
 
 def available() -> str | None:
     """None when presidio-analyzer is importable, else why not."""

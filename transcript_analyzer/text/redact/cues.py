@@ -29,7 +29,8 @@ KIN = (r"(?:wife|husband|son|daughter|brother|sister|cousin|aunt|aunty|auntie|un
        r"social worker|carer|lodger|landlord|landlady)")
 KIN_ADJ = r"(?:(?:little|big|older|younger|eldest|oldest|youngest|baby|twin|best|half|late|new|old|middle|other)[\s-]+)?"
 POSSESSIVE = r"(?:(?:my|our|his|her|your|their)(?:\s+[a-z]+['’]s)?)"  # "my nan's partner stan"
-NAMING = (r"(?:called|named|call me|calls me|calling me|called me|go by|goes by|went by|known as|"
+NAMING = (r"(?:called|named|call (?:me|him|her)|calls (?:me|him|her)|calling (?:me|him|her)|called (?:me|him|her)|"
+          r"go by|goes by|went by|known as|"
           r"(?:name|nickname) (?:is|was|'s|’s))")
 TITLE_IN = r"(?:Father|Sister|Brother|Pastor|Reverend|Rev\.?|Imam|Rabbi|Doctor|Dr\.?|Nurse|Coach|Professor|Judge|" \
            r"Officer|PC|Sergeant|Detective|Councillor|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?)"
@@ -54,7 +55,7 @@ PLACE_PREP = frozenset("in to from near outside past around across into through 
 ORG_PREP = frozenset("at for with by joined join".split())
 # Before these, a capitalised word mid-sentence names an organisation even when it is a plain word ("rang Mind")
 CONTACT = frozenset("at joined join rang rung ring ringing phoned phone phoning contacted contact emailed texted "
-                    "messaged".split())
+                    "messaged tried".split())
 ORG_SUFFIX = (r"(?:Hospital|Infirmary|Surgery|Clinic|Hospice|School|Academy|College|University|Primary|Church|Chapel|"
               r"Cathedral|Mosque|Temple|Synagogue|Trust|Council|Foundation|Solicitors)")
 VENUE = (rf"\b(?:Café|Cafe|Caffè|Bar|Hotel|Restaurant|Pub|Club|Inn)\s+{CAP_NAME}|"
@@ -89,6 +90,7 @@ WORK_RE = re.compile(WORK)
 ME = re.compile(r"(?i)\b(?:me|i)\b")
 COORDINATED_AFTER = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|or)\s+)(?P<n>{NAME})")
 COORDINATED_BEFORE = re.compile(rf"(?P<n>{NAME})(?:\s*,\s*|\s+(?:and|&|or)\s+)$")
+NATIONALITY_SHAPE = re.compile(r"(?:ian|ish|ese|ean|an|ic|i|ch|ians|ans|ers|ists|ites|ims|ews)$")
 AUX_NEXT = re.compile(r"\s+(?:be|have|not|never|always|get|go|do|see|make|just)\b")  # "me and will be ok"
 AND_AFTER = re.compile(rf"\s+(?:and|&)\s+(?P<n>{NAME})")
 AND_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:and|&)\s+$")
@@ -106,7 +108,7 @@ class Cues:
 
     def find(self) -> list[Mention]:
         return [*self._kin_and_naming(), *self._titles(), *self._given_names(), *self._sentence_initial_names(),
-                *self._sentence_initial_pairs(),
+                *self._sentence_initial_pairs(), *self._vocatives(),
                 *self._proper_nouns(), *self._organisations()]
 
     def coordinated(self, found: list[Mention]) -> list[Mention]:
@@ -254,6 +256,24 @@ class Cues:
                                                           or (first is not t and nxt.pos_ == "ADP"))):
                 yield self._mention(first.idx, last.idx + len(last.text), "PERSON")
 
+    def _name_not_nation(self, token: Any) -> bool:
+        """A word NER calls a nationality that is used as a noun and is not shaped like one: a name
+        ("a dream about Yiannis"), not "the Nigerian side", "Pakistani", "Scottish"."""
+        nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")) and self.ents.get(token.idx) == "NORP" \
+            and not NATIONALITY_SHAPE.search(token.text)
+
+    def _vocatives(self) -> Iterator[Mention]:
+        """A therapist's or client's address to someone by a name that is not plain English, opening
+        a sentence before a comma and a pronoun or question: "Anjali, I'm noticing ..."."""
+        for t in self.doc:
+            if not (self._sentence_initial(t) and t.text[:1].isupper() and NAME_RE.fullmatch(t.text)
+                    and self.lexicon.proper(t.text) and t.text.lower() not in NOT_A_NAME
+                    and self.ents.get(t.idx) not in FOUND_BY_NER) or t.i + 2 >= len(self.doc):
+                continue
+            if t.nbor(1).text == "," and t.nbor(2).lower_ in VOCATIVE_NEXT | {"i", "you", "what", "how", "can", "let"}:
+                yield self._mention(t.idx, t.idx + len(t.text), "PERSON")
+
     def _sentence_initial_pairs(self) -> Iterator[Mention]:
         """Two capitalised names opening a sentence, joined by "and", before a verb: "Mo and Kez are
         coming", "Tunde and Yemi are the only ones"."""
@@ -330,7 +350,8 @@ class Cues:
             if prev.lower_ in ("a", "an"):
                 continue  # "a Marine", "an Arsenal fan"
             label = "PLACE" if before in PLACE_PREP else "ORG" if before in ORG_PREP | CONTACT else "PERSON"
-            if self.ents.get(t.idx) in ("NORP", "LANGUAGE") and label != "PLACE" and not (label == "ORG" and prev.lower_ == "the"):
+            if self.ents.get(t.idx) in ("NORP", "LANGUAGE") and label != "PLACE" and not (label == "ORG" and prev.lower_ == "the") \
+                    and not self._name_not_nation(t):
                 continue  # "the Nigerian side" is no one; "at the Samaritans" is an organisation
             if self.lowercase and label == "PERSON":
                 continue

@@ -30,7 +30,7 @@ from .handles import handle_mentions
 from .lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
 from .numbers import age_mentions
 from .wordnames import word_name_mentions
-from .patterns import (FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
+from .patterns import (CALENDAR, FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
                               specific_date)
 
 __all__ = ["Mention", "Redactor"]
@@ -79,7 +79,8 @@ class Redactor:
         found += cues.find() + word_name_mentions(text, lowercase)
         found += cues.coordinated(found)
         pets = [m for m in found if m.label in NAMES and PET_BEFORE.search(text, 0, m.start)]  # "our cat, Pickle"
-        return merge_mentions([_whole_words(m, text) for m in found if m not in pets])
+        merged = merge_mentions([_whole_words(m, text) for m in found if m not in pets])
+        return merge_mentions(merged + _echoes(text, _known_names([merged], self._lexicon)))
 
     def session_id(self, session_id: str, names: Iterable[str] = ()) -> str:
         """A session id (usually the file name) that names someone or a date becomes opaque
@@ -99,11 +100,19 @@ class Redactor:
         names = [s.label for s in session.speakers if not re.fullmatch(r"SPEAKER_\d+|[A-Z]|Therapist|Client( \d+)?", s.label)]
 
         found: dict[str, list[Mention]] = {}  # the same text (a repeated word, a sentence) is parsed once
+        known: dict[str, str] = {}
 
         def mentions(text: str) -> list[Mention]:
             if text not in found:
-                found[text] = self.find(text, names)
+                found[text] = merge_mentions(self.find(text, names) + _echoes(text, known))
             return found[text]
+
+        # A name found in one turn is redacted in every turn (NER may catch it in one sentence only)
+        for text in [t.text for t in session.turns] + [u.text for u in session.utterances]:
+            mentions(text)
+        known.update(_known_names(found.values(), self._lexicon))
+        for text in found:
+            found[text] = merge_mentions(found[text] + _echoes(text, known))
 
         def clean(text: str) -> str:
             out, last = [], 0
@@ -141,6 +150,34 @@ def _entities(doc: Any, text: str) -> list[Mention]:
             start = before.start() if before else start
         found.append(Mention(start, end, label, text[start:end]))
     return found
+
+
+def _known_names(groups: Iterable[list[Mention]], lexicon: Lexicon | None) -> dict[str, str]:
+    """Names and handles found, by lowercase text, that are safe to find again wherever they occur:
+    not plain English words ("Jamal", "Zoë", "@kezzaaa"; not "Will", "Hope", "Grace")."""
+    if lexicon is None:
+        return {}
+    known = {}
+    for mentions in groups:
+        for m in mentions:
+            words = m.text.strip()
+            if (m.label == "HANDLE" or (m.label in NAMES and lexicon.proper(words) and words.lower() not in CALENDAR)) \
+                    and len(words) > 2:
+                known[words.lower()] = m.label
+    return known
+
+
+def _echoes(text: str, known: dict[str, str]) -> list[Mention]:
+    """Every whole-word occurrence in ``text`` of a known name, any case."""
+    if not known:
+        return []
+    lowered = text.lower()
+    out = []
+    for name, label in known.items():
+        if name in lowered:
+            out += [Mention(m.start(), m.end(), label, m.group(0))
+                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)]
+    return out
 
 
 def _whole_words(m: Mention, text: str) -> Mention:
