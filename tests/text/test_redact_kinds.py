@@ -117,6 +117,8 @@ def test_plain_words_stay_words(text):
     ("Patience is my sponsor.", ["Patience"]),
     ("Mo and Kez are coming to the hearing.", ["Mo", "Kez"]),
     ("Gemma, Sue and me go every Thursday.", ["Gemma", "Sue"]),
+    ("Fantastic. Thanks, Natalie.", ["Natalie"]),
+    ("Nina, I'm wondering what your hope is.", ["Nina"]),
 ])
 def test_names_by_kinship_and_company(redactor, text, names):
     found = [m for m in redactor.find(text) if m.label == "PERSON"]
@@ -138,6 +140,8 @@ def test_names_by_kinship_and_company(redactor, text, names):
     "Honestly, I just want some peace.",
     "Grandpa was a Marine and never talked about it.",
     "Café au lait, no sugar.",
+    "Oh, I know. Oh, you lost touch, oh my gosh.",  # interjections before a comma are no vocative
+    "On a scale where 10 means you're 100 confident, where are you?",
 ])
 def test_look_alikes_of_names_are_left_alone(redactor, text):
     assert redactor.find(text) == []

@@ -96,6 +96,10 @@ AND_AFTER = re.compile(rf"\s+(?:and|&)\s+(?P<n>{NAME})")
 AND_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:and|&)\s+$")
 NOT_COORDINATED = frozenset("me i you him her them us we they he she it my his their our your the a an this that all both "
                             "everyone everybody someone somebody anyone nobody people kids family friends".split())
+# Words that open a sentence before a comma like a name in direct address, but are not names
+INTERJECTIONS = frozenset("oh ah aw thanks thank hey hi hello well yes no okay ok right sorry please wow um uh hmm yeah "
+                          "sure great fantastic cool alright anyway honestly look listen see so now wait gosh god jeez "
+                          "man mate dude sweetheart love honey darling babe".split())
 
 
 class Cues:
@@ -138,7 +142,8 @@ class Cues:
 
     def _coordinated_name(self, start: int, word: str) -> bool:
         lower = word.lower().replace("’", "'")
-        if lower in NOT_A_NAME or lower in NOT_COORDINATED or (word.isupper() and len(word) > 1) or len(word) < 2 \
+        if lower in NOT_A_NAME or lower in NOT_COORDINATED | INTERJECTIONS or (word.isupper() and len(word) > 1) \
+                or len(word) < 2 \
                 or self.ents.get(start) in ("NORP", "LANGUAGE", "DATE", "TIME", "CARDINAL"):
             return False
         token = self.tokens.get(start)
@@ -268,7 +273,8 @@ class Cues:
         a sentence before a comma and a pronoun or question: "Anjali, I'm noticing ..."."""
         for t in self.doc:
             if not (self._sentence_initial(t) and t.text[:1].isupper() and NAME_RE.fullmatch(t.text)
-                    and self.lexicon.proper(t.text) and t.text.lower() not in NOT_A_NAME
+                    and self.lexicon.proper(t.text) and t.text.lower() not in NOT_A_NAME | INTERJECTIONS
+                    and t.pos_ in ("PROPN", "NOUN", "ADJ")
                     and self.ents.get(t.idx) not in FOUND_BY_NER) or t.i + 2 >= len(self.doc):
                 continue
             if t.nbor(1).text == "," and t.nbor(2).lower_ in VOCATIVE_NEXT | {"i", "you", "what", "how", "can", "let"}:

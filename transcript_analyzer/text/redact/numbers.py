@@ -40,7 +40,8 @@ LIFE_EVENT = (r"(?:(?:left|leaving|started|starting|finished) (?:home|school|car
 
 AGE_PATTERNS = (
     re.compile(r"(?i)\b(?:i'?m|i am|he'?s|she'?s|they'?re|we'?re|you'?re|aged?|turned|turning|turns|turn)\s+" + HEDGE +
-               NUMBER + r"\b(?:[- ]years?[- ]old\b)?(?!\s*(?:percent|%|minutes|pounds|dollars|times|o'?clock|hours))|"
+               NUMBER + r"\b(?:[- ]years?[- ]old\b)?(?!\s*(?:percent|%|per cent|minutes|pounds|dollars|times|o'?clock|hours|"
+               r"confident|sure|certain|committed|ready|motivated|happy|out of))|"
                r"\b" + NUMBER + r"[- ](?:years?|months?|weeks?)[- ]old\b|"
                r"\bwhen (?:i|he|she|we|they) (?:was|were) " + HEDGE + AGE_NUMBER + r"\b|"
                r"(?<!\bscore )(?<!\bscores )(?<!\btotal )(?<!\blevel )(?<!\brating )(?<!\bthere )"
