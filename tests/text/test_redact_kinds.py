@@ -164,3 +164,11 @@ def test_a_handle_gets_its_own_placeholder(redactor):
     session = make_session(("Client", "She's @kezzaaa on TikTok, and @kezzaaa blocked me.", 0.0, 4.0, "client"))
     red = redactor.session(session)
     assert red.turns[0].text == "She's [HANDLE_1] on [ORG_1], and [HANDLE_1] blocked me."
+
+
+@pytest.mark.slow
+def test_given_names_beyond_the_us_lists(redactor):
+    lexicon = redactor._lexicon
+    assert all(lexicon.given_name(n) for n in ("siobhan", "kayleigh", "blessing", "mary"))
+    # covered whatever the label (NER calls "Siobhan" here a place; "Blessing" follows it)
+    assert [m.text for m in redactor.find("I rang Siobhan and Blessing came round.")] == ["Siobhan", "Blessing"]

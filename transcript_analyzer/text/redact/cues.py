@@ -151,7 +151,7 @@ class Cues:
             return False
         if not self.lowercase:
             return word[0].isupper()
-        return self.lexicon.given_name(word) or (word[0].isupper() and self.lexicon.proper(word))
+        return self.lexicon.name_like(word) or (word[0].isupper() and self.lexicon.proper(word))  # not "job and i"
 
     def _mention(self, start: int, end: int, label: str) -> Mention:
         return Mention(start, end, label, self.text[start:end])
@@ -173,8 +173,9 @@ class Cues:
         token = self.tokens.get(start)
         if lower in self.lexicon.stop_words or self.lexicon.asr_word(lower):
             return False
-        if kin and self.lexicon.given_name(word):  # "nana pat": a given name after kin, whatever the parser says
-            return True
+        if kin and self.lexicon.given_name(word) and (self.lexicon.name_like(word) or token is None
+                                                      or token.pos_ not in NON_NAME_POS):
+            return True  # "nana pat" (a name more often than a word), "auntie bisi"; not "my sister said"
         if token is not None and kin == "family" and token.pos_ in ("NOUN", "PROPN", "ADJ") and len(lower) > 1:
             nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
             return nxt is None or (nxt.pos_ in ("VERB", "AUX") and not nxt.text.startswith(("'", "’"))) or \
