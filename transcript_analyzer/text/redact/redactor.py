@@ -1,16 +1,25 @@
 """Redaction: identifying details replaced by consistent placeholders in a whole session.
 
 Mentions are found by spaCy's named-entity recogniser (people, places, organisations, dates), by
-patterns for what NER misses or mislabels (patterns.py: e-mail addresses, phone numbers,
-postal addresses and spoken house numbers, ages also in unpunctuated speech, identifiers,
-spoken years, "Thursday the 9th", holidays with a year, national services such as the NHS, and
-every speaker label wherever it occurs) and by context cues (cues.py: "my wife dawn",
-"called Cerys", "Father Declan", "mrs fielding", "Chidi texted me", "in Aleppo", "rang Mind",
-"works at Boots"). Lowercase text, as some speech recognisers write it, is parsed as a truecased
-copy (lexicon.py). Family words, medicines, holidays, questionnaires and pets' names are
-never names. The same mention gets the same placeholder throughout the session; the speakers'
-own names become ``[THERAPIST_NAME]`` / ``[CLIENT_NAME_1]`` so the report still reads naturally.
-Measured by benchmarks/redaction_accuracy.py on three labelled sets (tests/data/redaction/).
+patterns for what NER misses or mislabels (patterns.py: e-mail addresses, phone numbers, postal
+addresses and spoken house numbers, identifiers, spoken years, "Thursday the 9th", holidays with
+a year, national services such as the NHS; numbers.py: ages in digits or words; handles.py:
+social-media handles and apps; and every speaker label wherever it occurs), by context cues
+(cues.py: "my wife dawn", "uncle dev", "called Cerys", "Father Declan", "mrs fielding", "Chidi
+texted me", "Mo and Kez", "in Aleppo", "rang Mind", "works at Boots") and, in lowercase text, by
+plain-word chains and towns after a cue (wordnames.py: "works for shelter", "moved to cork").
+Lowercase text, as some speech recognisers write it, is parsed as a truecased copy (lexicon.py).
+Family words, medicines, holidays, questionnaires and pets' names are never names. The same
+mention gets the same placeholder throughout the session, and a name found in one turn is
+redacted in every turn; the speakers' own names become ``[THERAPIST_NAME]`` / ``[CLIENT_NAME_1]``
+so the report still reads naturally. Measured by benchmarks/redaction_accuracy.py on the labelled
+sets in tests/data/redaction/.
+
+Why not Presidio (Microsoft's maintained PII framework): measured alone and added to this
+redactor on every set (docs/benchmarks.md), it caught nothing more on the sets that may be tuned
+on and one or two mentions more on the held-out ones, while precision fell by 2–25 points and
+the time doubled: its NER is the same small spaCy model without truecasing, and its dates take
+durations and clock times. The benchmark keeps measuring it (``--engine compare``).
 
 Redaction runs after the analysis (the markers see the original words) and before anything is
 written: every output is produced from the redacted session.
