@@ -63,6 +63,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/long_recording.py --data $(DATA) --minutes 60
 	$(PY) benchmarks/report_speed.py --minutes 60
 	$(PY) benchmarks/batch_speed.py --data $(DATA) --sessions 200
+	$(PY) benchmarks/redaction_accuracy.py --set all
 	$(PY) benchmarks/custom_code_esconv.py --data $(DATA)
 
 clean:

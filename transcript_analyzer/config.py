@@ -112,7 +112,7 @@ class OutputOptions:
 
     redact: bool = False
     """Replace names, places, organisations, dates, ages, phone numbers, e-mail and postal addresses
-    with consistent placeholders in every output (text/redact.py)."""
+    with consistent placeholders in every output (text/redact/)."""
     embed_audio: bool = False
     """HTML report of a recording: embed the audio (re-encoded as Opus, ~3 MB per 15 min) instead of
     linking the file by relative path."""

@@ -6,8 +6,8 @@ import pytest
 
 from transcript_analyzer.model import MarkerScore, Speaker, Utterance
 from transcript_analyzer.text.redact import Mention, Redactor
-from transcript_analyzer.text.redact_lexicon import needs_truecasing
-from transcript_analyzer.text.redact_patterns import pattern_mentions
+from transcript_analyzer.text.redact.lexicon import needs_truecasing
+from transcript_analyzer.text.redact.patterns import pattern_mentions
 
 from ..conftest import SAMPLES, make_session
 
@@ -222,26 +222,24 @@ def test_evidence_words_never_leak_what_the_utterance_text_redacted():
 
 @pytest.mark.slow
 def test_recall_and_precision_on_the_labelled_sets(redactor):
-    """Regression floors just under the measured values (2026-11-22, second tuning round: original
-    set recall 0.996, precision 0.984; held-out set, used for that round's tuning, 0.992 / 1.000;
-    final set, written before that round and only measured, 0.899 / 0.970). The issue's target,
-    recall >= 0.95 on unseen text, is not met: the final set is the honest number."""
+    """Regression floors just under the measured values (2026-12-05, issue 10: original set recall
+    0.996, precision 0.984; held-out 1.000 / 1.000; final 0.983 / 0.973, tuned on since; dev set's
+    tuning half 0.981 / 1.000, its fresh held-out block 0.931 / 0.971). The issue's target, recall
+    >= 0.95 on unseen text, is met on the tuned sets only: the fresh block and the lead's probe are
+    the honest numbers (docs/benchmarks.md)."""
     import sys
 
     from ..conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from redaction_accuracy import SETS, load, score
+    from redaction_accuracy import load_set, score
 
-    original = score(load(SETS["original"]), redactor)
-    assert sum(original["total"].values()) >= 150
-    assert original["recall"] >= 0.98 and original["precision"] >= 0.97
-    heldout = score(load(SETS["heldout"]), redactor)
-    assert sum(heldout["total"].values()) >= 80
-    assert heldout["recall"] >= 0.97 and heldout["precision"] >= 0.97
-    final = score(load(SETS["final"]), redactor)
-    assert sum(final["total"].values()) >= 120
-    assert final["recall"] >= 0.88 and final["precision"] >= 0.95
+    floors = {"original": (150, 0.98, 0.97), "heldout": (80, 0.98, 0.98), "final": (120, 0.96, 0.96),
+              "dev-tune": (100, 0.96, 0.97), "dev-fresh": (60, 0.88, 0.95)}
+    for name, (size, recall, precision) in floors.items():
+        result = score(load_set(name), redactor)
+        assert sum(result["total"].values()) >= size, name
+        assert result["recall"] >= recall and result["precision"] >= precision, (name, result["recall"], result["precision"])
 
 
 def test_words_never_leak_what_the_turn_text_redacted():

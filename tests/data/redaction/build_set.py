@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "identifying_mentions.jsonl"
 
-LABELS = ("PERSON", "PLACE", "ORG", "DATE", "AGE", "PHONE", "EMAIL", "ADDRESS", "ID")
+LABELS = ("PERSON", "PLACE", "ORG", "DATE", "AGE", "PHONE", "EMAIL", "ADDRESS", "ID", "HANDLE")
 MINIMUMS = {"PERSON": 60, "PLACE": 30, "ORG": 20, "DATE": 20, "AGE": 15,
             "PHONE": 8, "EMAIL": 6, "ADDRESS": 8, "ID": 5}
 MIN_TOTAL = 180

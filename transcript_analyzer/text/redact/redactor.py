@@ -1,16 +1,25 @@
 """Redaction: identifying details replaced by consistent placeholders in a whole session.
 
 Mentions are found by spaCy's named-entity recogniser (people, places, organisations, dates), by
-patterns for what NER misses or mislabels (redact_patterns.py: e-mail addresses, phone numbers,
-postal addresses and spoken house numbers, ages also in unpunctuated speech, identifiers,
-spoken years, "Thursday the 9th", holidays with a year, national services such as the NHS, and
-every speaker label wherever it occurs) and by context cues (redact_cues.py: "my wife dawn",
-"called Cerys", "Father Declan", "mrs fielding", "Chidi texted me", "in Aleppo", "rang Mind",
-"works at Boots"). Lowercase text, as some speech recognisers write it, is parsed as a truecased
-copy (redact_lexicon.py). Family words, medicines, holidays, questionnaires and pets' names are
-never names. The same mention gets the same placeholder throughout the session; the speakers'
-own names become ``[THERAPIST_NAME]`` / ``[CLIENT_NAME_1]`` so the report still reads naturally.
-Measured by benchmarks/redaction_accuracy.py on three labelled sets (tests/data/redaction/).
+patterns for what NER misses or mislabels (patterns.py: e-mail addresses, phone numbers, postal
+addresses and spoken house numbers, identifiers, spoken years, "Thursday the 9th", holidays with
+a year, national services such as the NHS; numbers.py: ages in digits or words; handles.py:
+social-media handles and apps; and every speaker label wherever it occurs), by context cues
+(cues.py: "my wife dawn", "uncle dev", "called Cerys", "Father Declan", "mrs fielding", "Chidi
+texted me", "Mo and Kez", "in Aleppo", "rang Mind", "works at Boots") and, in lowercase text, by
+plain-word chains and towns after a cue (wordnames.py: "works for shelter", "moved to cork").
+Lowercase text, as some speech recognisers write it, is parsed as a truecased copy (lexicon.py).
+Family words, medicines, holidays, questionnaires and pets' names are never names. The same
+mention gets the same placeholder throughout the session, and a name found in one turn is
+redacted in every turn; the speakers' own names become ``[THERAPIST_NAME]`` / ``[CLIENT_NAME_1]``
+so the report still reads naturally. Measured by benchmarks/redaction_accuracy.py on the labelled
+sets in tests/data/redaction/.
+
+Why not Presidio (Microsoft's maintained PII framework): measured alone and added to this
+redactor on every set (docs/benchmarks.md), it caught nothing more on the sets that may be tuned
+on and one or two mentions more on the held-out ones, while precision fell by 2–25 points and
+the time doubled: its NER is the same small spaCy model without truecasing, and its dates take
+durations and clock times. The benchmark keeps measuring it (``--engine compare``).
 
 Redaction runs after the analysis (the markers see the original words) and before anything is
 written: every output is produced from the redacted session.
@@ -23,11 +32,14 @@ import hashlib
 import re
 from typing import Any, Iterable
 
-from ..model import THERAPIST, Session, Speaker, Utterance, Word
-from ..resources import load_spacy
-from .redact_cues import Cues
-from .redact_lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
-from .redact_patterns import (FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
+from ...model import THERAPIST, Session, Speaker, Utterance, Word
+from ...resources import load_spacy
+from .cues import Cues
+from .handles import handle_mentions
+from .lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
+from .numbers import age_mentions
+from .wordnames import word_name_mentions
+from .patterns import (CALENDAR, FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
                               specific_date)
 
 __all__ = ["Mention", "Redactor"]
@@ -35,7 +47,7 @@ __all__ = ["Mention", "Redactor"]
 NER_LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG", "DATE": "DATE",
               "NORP": None}
 # When mentions overlap, the more specific label names the placeholder (patterns before NER).
-PRIORITY = ("EMAIL", "PHONE", "ADDRESS", "ID", "AGE", "PERSON", "ORG", "PLACE", "DATE")
+PRIORITY = ("EMAIL", "HANDLE", "PHONE", "ADDRESS", "ID", "AGE", "PERSON", "ORG", "PLACE", "DATE")
 NAMES = frozenset(("PERSON", "ORG", "PLACE"))
 HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")
 PLACEHOLDER_TEXT = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]")
@@ -63,7 +75,7 @@ class Redactor:
         length, so NER and the cues see names capitalised; offsets always refer to ``text``."""
         self.load()
         assert self._lexicon is not None
-        found = pattern_mentions(text)
+        found = pattern_mentions(text) + age_mentions(text) + handle_mentions(text)
         for name in names:
             for part in _name_parts(name):
                 found += [Mention(m.start(), m.end(), "PERSON", m.group(0))
@@ -72,9 +84,12 @@ class Redactor:
         seen = truecase(text, self._lexicon) if lowercase else text
         doc = self._nlp(seen)
         found += _entities(doc, text)
-        found += Cues(text, seen, doc, self._lexicon, lowercase).find()
+        cues = Cues(text, seen, doc, self._lexicon, lowercase)
+        found += cues.find() + word_name_mentions(text, lowercase)
+        found += cues.coordinated(found)
         pets = [m for m in found if m.label in NAMES and PET_BEFORE.search(text, 0, m.start)]  # "our cat, Pickle"
-        return _merge([_whole_words(m, text) for m in found if m not in pets])
+        merged = merge_mentions([_whole_words(m, text) for m in found if m not in pets])
+        return merge_mentions(merged + _echoes(text, _known_names([merged], self._lexicon)))
 
     def session_id(self, session_id: str, names: Iterable[str] = ()) -> str:
         """A session id (usually the file name) that names someone or a date becomes opaque
@@ -94,11 +109,19 @@ class Redactor:
         names = [s.label for s in session.speakers if not re.fullmatch(r"SPEAKER_\d+|[A-Z]|Therapist|Client( \d+)?", s.label)]
 
         found: dict[str, list[Mention]] = {}  # the same text (a repeated word, a sentence) is parsed once
+        known: dict[str, str] = {}
 
         def mentions(text: str) -> list[Mention]:
             if text not in found:
-                found[text] = self.find(text, names)
+                found[text] = merge_mentions(self.find(text, names) + _echoes(text, known))
             return found[text]
+
+        # A name found in one turn is redacted in every turn (NER may catch it in one sentence only)
+        for text in [t.text for t in session.turns] + [u.text for u in session.utterances]:
+            mentions(text)
+        known.update(_known_names(found.values(), self._lexicon))
+        for text in found:
+            found[text] = merge_mentions(found[text] + _echoes(text, known))
 
         def clean(text: str) -> str:
             out, last = [], 0
@@ -128,7 +151,7 @@ def _entities(doc: Any, text: str) -> list[Mention]:
         label = NER_LABELS.get(ent.label_)
         start, end = ent.start_char, ent.end_char
         words = text[start:end].strip()
-        if label is None or (label == "DATE" and not specific_date(words, text[max(0, start - 20):start])) or \
+        if label is None or re.match(r"[Ii]\b", words) or (label == "DATE" and not specific_date(words, text[max(0, start - 20):start])) or \
                 (label != "DATE" and _not_a_name(words)) or (label == "ORG" and GENERIC_ORG.match(words)):
             continue
         if label == "PERSON":  # "Dr. Okafor", "Big Gaz": keep the title or nickname's adjective with the name
@@ -136,6 +159,34 @@ def _entities(doc: Any, text: str) -> list[Mention]:
             start = before.start() if before else start
         found.append(Mention(start, end, label, text[start:end]))
     return found
+
+
+def _known_names(groups: Iterable[list[Mention]], lexicon: Lexicon | None) -> dict[str, str]:
+    """Names and handles found, by lowercase text, that are safe to find again wherever they occur:
+    not plain English words ("Jamal", "Zoë", "@kezzaaa"; not "Will", "Hope", "Grace")."""
+    if lexicon is None:
+        return {}
+    known = {}
+    for mentions in groups:
+        for m in mentions:
+            words = m.text.strip()
+            if (m.label == "HANDLE" or (m.label in NAMES and lexicon.proper(words) and words.lower() not in CALENDAR)) \
+                    and len(words) > 2:
+                known[words.lower()] = m.label
+    return known
+
+
+def _echoes(text: str, known: dict[str, str]) -> list[Mention]:
+    """Every whole-word occurrence in ``text`` of a known name, any case."""
+    if not known:
+        return []
+    lowered = text.lower()
+    out = []
+    for name, label in known.items():
+        if name in lowered:
+            out += [Mention(m.start(), m.end(), label, m.group(0))
+                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)]
+    return out
 
 
 def _whole_words(m: Mention, text: str) -> Mention:
@@ -191,7 +242,7 @@ def _name_parts(label: str) -> list[str]:
     return [label] + parts if len(parts) > 1 else parts or []
 
 
-def _merge(mentions: list[Mention]) -> list[Mention]:
+def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     """Overlapping mentions joined, in text order. The more specific label names the joined
     mention; between names, the longer mention's label ("St Luke's Hospital" is not a person)."""
     out: list[Mention] = []

@@ -1,6 +1,6 @@
 """Redaction patterns: what regular expressions find without a model (contact details, postal
 addresses, identifiers, ages, dates NER misses), and the word lists that tell specific dates and
-names from generic ones. Pure functions of the text; the redactor (redact.py) adds NER and cues.
+names from generic ones. Pure functions of the text; the redactor (redactor.py) adds NER and cues.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER_WORDS = rf"(?:one|two|three|four|five|six|seven|eight|nine|{TEENS}|{TENS})(?:[- ]{UNITS})?"
-DIGIT_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double \w+)"
+DIGIT_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple) \w+|hundred(?: and)?)"
 ORDINALS = (r"(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:first|second|"
             r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
             r"sixteenth|seventeenth|eighteenth|nineteenth)|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
@@ -41,14 +41,6 @@ SPOKEN_YEAR = (rf"(?:(?:eighteen|nineteen|twenty) (?:hundred|{TENS}(?:[- ]{UNITS
 YEAR_CUE = rf"(?:in|since|from|of|until|till|by|around|before|after|during|born|back|year|{MONTHS})"
 NOT_A_YEAR = r"(?!\s+(?:pounds|quid|dollars|euros|people|times|calories|words|miles|steps|followers|a (?:month|year)))"
 
-AGE_NUMBER = rf"(?:\d{{1,2}}|{NUMBER_WORDS})"
-# What may follow a bare number that is an age in speech: "i was fifteen the first time", "until i was ten then"
-AGE_FOLLOW = (r"(?=\s*(?:[.!?;,]|$)|\s+(?:the (?:(?:first|last|only) )?(?:time|night|day|year|summer)|at the time|"
-              r"then|when|and|so|but|because|cos|or|till|until|before|after|now|i|he|she|we|they|my|our|his|her)\b)")
-AGE_NOT_UNIT = (r"(?![- ]?(?:percent|%|minutes?|mins|hours?|pounds|quid|dollars|euros|times|o'?clock|days|weeks|months|"
-                r"stone|kilos?|pounds|inches|feet|foot|grand|hundred|thousand|people|points|out of|of)\b)")
-KIN_SUBJECT = (r"(?:twins|kids|children|boys|girls|sons?|daughters?|brother|sister|baby|grandson|granddaughter|nephew|"
-               r"niece|eldest|youngest|oldest|little one)")
 # A spoken house number and street: "sixteen harrow lane", "at two hundred and four kingsway road"
 NOT_STREET_WORD = (r"(?!(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|till|until|til|past|round|around|down|up|"
                    r"my|our|your|his|her|their|its|this|that|"
@@ -81,21 +73,6 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"\bA\d{3}\s?\d{3}\s?\d{3}\b|"
                       r"(?i:\b(?:record|case|patient|account|policy|member|licen[cs]e|plate|nhs|id|reference|ref)"
                       r"(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)[A-Z]*\d[\dA-Z-]{3,}\b")),
-    ("AGE", re.compile(r"(?i)\b(?:i'?m|i am|he'?s|she'?s|they'?re|aged?|turned|turning|turn)\s+(?:\d{1,3}|" + NUMBER_WORDS + r")\b"
-                       r"(?:[- ]years?[- ]old\b)?"
-                       r"(?!\s*(?:percent|%|minutes|pounds|dollars|times|o'?clock|hours))|"
-                       r"\b(?:\d{1,3}|" + NUMBER_WORDS + r")[- ]years?[- ]old\b|"
-                       r"\bwhen (?:i|he|she|we|they) (?:was|were) (?:\d{1,2}|" + NUMBER_WORDS + r")\b|"
-                       r"(?<!\bscore )(?<!\bscores )(?<!\btotal )(?<!\blevel )(?<!\brating )(?<!\bthere )"
-                       r"\b(?:was|is|were|are|turns|turned) (?:\d{1,2}|" + NUMBER_WORDS +
-                       r")(?=\s*(?:[.!?;]|,|$| and\b| when\b| now\b))|"
-                       r"^(?:\d{1,2}|" + NUMBER_WORDS + r")[.!]|"
-                       r"\b" + ORDINALS + r"(?= birthday\b)|'s " + ORDINALS + r"\b")),
-    # ages in unpunctuated speech: "i was fifteen the first time", "the twins are seven"
-    ("AGE", re.compile(rf"(?i)\b(?:i|he|she|we|they|you) (?:was|were|am|is|are) (?P<m>(?!one\b){AGE_NUMBER})"
-                       rf"{AGE_FOLLOW}")),
-    ("AGE", re.compile(rf"(?i)\b{KIN_SUBJECT}(?: (?:is|are|was|were|turned|turns|will be)|['’]s) "
-                       rf"(?P<m>{AGE_NUMBER})\b{AGE_NOT_UNIT}")),
     ("ADDRESS", re.compile(SPOKEN_ADDRESS)),
     ("ORG", re.compile(SERVICES)),
     # dates NER misses: "Thursday the 9th", "the twenty third of may", "Boxing Day 2018", "nineteen fifty two"
@@ -161,7 +138,7 @@ NOT_NAMES = frozenset((
     "aspirin calpol co-codamol fluvoxamine faverin ketamine esketamine spravato modafinil guanfacine clonidine "
     "prazosin doxepin benzos "
     # events and illnesses that open sentences like names
-    "covid covid-19 corona coronavirus brexit "
+    "covid covid-19 corona coronavirus brexit café cafe "
     # other
     "i i'm i've i'd i'll ok okay yeah yes no hi hello mr mrs ms dr").split())
 NOT_A_NAME = CALENDAR | NOT_NAMES
@@ -179,32 +156,14 @@ MONTH_PREPOSITION = re.compile(r"(?i)\b(?:in|since|by|until|till|from|every|each
 # A pet's name is no one's: "our cat, Pickle", "a dog called Biscuit"
 PET_BEFORE = re.compile(r"(?i)\b(?:cats?|dogs?|puppy|pup|kitten|rabbit|bunny|hamster|guinea pig|horse|pony|budgie|parrot|"
                         r"tortoise|goldfish|pet|lizard|snake|ferret)(?:['’]s name is|,| is called| called| named)?\s*$")
-# Things whose age is no one's: "the car's ten years old"
-THING_BEFORE_AGE = re.compile(r"(?i)\b(?:car|van|bike|house|flat|boiler|building|phone|laptop|telly|tv|sofa|it|that|this)"
-                              r"(?:['’]s| is| was)\s*$")
-
-
 def pattern_mentions(text: str) -> list[Mention]:
     """Every match of the patterns (a pattern's group ``m``, when it has one, is the mention)."""
     found = []
     for label, pattern in PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("m") if "m" in pattern.groupindex else m.span()
-            if label == "AGE" and THING_BEFORE_AGE.search(text, 0, start):
-                continue
             found.append(Mention(start, end, PLACEHOLDER[label], text[start:end]))
-    return found + _echoed_ages(text, found)
-
-
-def _echoed_ages(text: str, found: list[Mention]) -> list[Mention]:
-    """An age said again on its own after it was given: "He was seventeen. Seventeen." """
-    echoes = []
-    for m in found:
-        number = re.search(rf"(?i)(?:\d{{1,3}}|{NUMBER_WORDS})$", m.text) if m.label == "AGE" else None
-        if number:
-            again = re.compile(rf"(?i)(?<=[.!?] ){re.escape(number.group(0))}(?=[.!?])")
-            echoes += [Mention(e.start(), e.end(), "AGE", e.group(0)) for e in again.finditer(text, m.end)]
-    return echoes
+    return found
 
 
 def specific_date(text: str, before: str = "") -> bool:

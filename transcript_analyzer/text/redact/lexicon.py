@@ -14,6 +14,9 @@ Two offline sources, both installed from PyPI and checked by sha256 before use:
 - ``names==0.3.0`` (MIT; 3 MB): the US Census 1990 lists of given names (5,163 distinct, public
   domain), used only with context cues ("my wife dawn", "Mark from her office"), because many of
   them are also words.
+- ``faker==40.54.0`` (MIT): the first-name lists of its English-speaking, Irish, Nigerian and
+  Ghanaian locales (about 9,000 names: "Siobhan", "Kayleigh", "Blessing", "Precious"), which the
+  1990 US lists lack; the provider modules are read (imported), checked together by sha256.
 
 Loading takes about a second; the Redactor holds the result (no module-level cache).
 """
@@ -27,7 +30,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from ..errors import ModelError
+from ...errors import ModelError
 
 # (package, file inside it, sha256, pip requirement)
 LEXEME_PROB = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz",
@@ -35,6 +38,11 @@ LEXEME_PROB = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz",
 GIVEN_NAMES = (("names", "dist.male.first", "0a5078ef6effe3b483d15b0f7f95047662126c9bfb624ecd5e5b978fc0f2470b", "names==0.3.0"),
                ("names", "dist.female.first", "bd2f310fc4e5d5e5ea122c9d4342c9821145823118eb20db1647f305ec77b358",
                 "names==0.3.0"))
+# Faker's person providers whose first names join the given names (checked together by sha256)
+FAKER_LOCALES = ("en", "en_GB", "en_IE", "en_US", "en_NG", "en_IN", "en_KE", "en_PK", "en_NZ", "ga_IE", "yo_NG", "ig_NG",
+                 "ha_NG", "tw_GH")
+FAKER_DIGEST = "6eaf04360cef6b9beedf235f229f4ffa596c876ae3ede60452370b24793569ad"
+FAKER_REQUIREMENT = "faker==40.54.0"
 # How much more frequent (natural log) the capitalised form must be for a word not to count as plain;
 # for rare words (both forms under RARE_LOGPROB) the table is noisy and lowercase forms are mostly
 # names typed in lowercase ("skegness", "gaz"), so there the capitalised form need only be as frequent.
@@ -101,6 +109,28 @@ def _read(package: str, name: str, digest: str, requirement: str) -> bytes:
     return data
 
 
+def _faker_names() -> set[str]:
+    """First names from Faker's person providers (FAKER_LOCALES), after checking their files."""
+    import importlib
+
+    digest = hashlib.sha256()
+    try:
+        for locale in FAKER_LOCALES:
+            digest.update((resources.files("faker") / "providers" / "person" / locale / "__init__.py").read_bytes())
+    except (ModuleNotFoundError, FileNotFoundError) as e:
+        raise ModelError(f"redaction needs the given names of '{FAKER_REQUIREMENT}' ({e}); "
+                         f"install it with 'pip install {FAKER_REQUIREMENT}'") from e
+    if digest.hexdigest() != FAKER_DIGEST:
+        raise ModelError(f"faker's name lists do not match the pinned files ({FAKER_DIGEST[:12]}…); "
+                         f"reinstall it with 'pip install --force-reinstall {FAKER_REQUIREMENT}'")
+    names: set[str] = set()
+    for locale in FAKER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            names.update(n.lower() for n in getattr(provider, attr, ()) if len(n) > 2 and n.isalpha())
+    return names
+
+
 def load_lexicon(stop_words: frozenset[str]) -> Lexicon:
     probs = json.loads(gzip.decompress(_read(*LEXEME_PROB)))
 
@@ -112,6 +142,7 @@ def load_lexicon(stop_words: frozenset[str]) -> Lexicon:
     names: set[str] = set()
     for source in GIVEN_NAMES:
         names.update(line.split()[0].lower() for line in _read(*source).decode("ascii").splitlines() if line.strip())
+    names.update(_faker_names())
     name_like = frozenset(n for n in names if n in plain and
                           probs.get(n.capitalize(), UNKNOWN_LOGPROB) >= probs[n] - NAME_LIKE_MARGIN)
     return Lexicon(plain=plain, given_names=frozenset(names), stop_words=frozenset(stop_words), name_like_names=name_like)

@@ -1,0 +1,71 @@
+"""Social-media handles, usernames and gamer tags, written or said aloud, and the apps they are on.
+
+- ``@name`` anywhere ("tagged me, @danny_b_1987"), not the middle of an e-mail address;
+- after a cue ("my insta is", "his gamertag is", "account called", "username was", "on discord
+  hes", "i play as") the next word, or a spoken handle ("jay underscore smith", "lils dot b",
+  "sophie underscore r underscore oh two");
+- a word shaped like a handle wherever it is: letters with an underscore ("real_tom_h"), letters
+  then digits ("moonchild99", "k1ngkev"), inner capitals ("xXFrostbiteXx", "ShadowFox"), but not
+  measures, medicines, times or products ("PHQ9", "covid19", "iPhone");
+- apps and networks (ORG, as in the labelled sets): the unambiguous names anywhere ("snapchat",
+  "insta"), names that are also words only after "on", "my", "his"... ("on hinge", "my twitch").
+
+Regular expressions: no maintained library knows handles said aloud; Presidio's URL recogniser
+(measured in docs/benchmarks.md) finds none of these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import Mention
+
+APPS = (r"insta(?:gram)?|snapchat|tiktok|facebook|whatsapp|youtube|twitter|instagram|tinder|grindr|onlyfans|reddit|"
+        r"linkedin|pinterest|deliveroo|vinted|depop|ebay|roblox|fortnite|minecraft|xbox|playstation|psn|steam|kik|"
+        r"telegram|signal|threads|bumble|hinge|twitch|discord|snap|ig|fb|x")
+# Apps whose names are also ordinary words: named only after a preposition or possessive
+AMBIGUOUS_APPS = frozenset("signal threads bumble hinge twitch discord snap steam telegram x ig fb kik".split())
+APP = re.compile(rf"(?i)\b(?P<before>on|my|his|her|their|your|our|via|over|through|from|in)?\s*\b(?P<app>{APPS})\b"
+                 r"(?!['’]?\w)(?!\.\w)")
+DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten)"
+SPOKEN_PART = rf"[a-z0-9]+(?: {DIGIT_WORD})*"
+SPOKEN = rf"{SPOKEN_PART}(?: (?:underscore|dot|dash|hyphen) {SPOKEN_PART})+"
+AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+SPOKEN_UNDERSCORE = re.compile(rf"(?i)\b{SPOKEN_PART}(?: (?:underscore|dot) {SPOKEN_PART})* underscore {SPOKEN_PART}"
+                               rf"(?: (?:underscore|dot) {SPOKEN_PART})*")
+CUE = (rf"(?:(?:(?:{APPS})(?: (?:name|handle|username|user name|account|tag|id))?|gamer ?tag|username|user name|"
+       r"screen ?name)(?:['’]s| is| was|:| its| it['’]s| it is| hes| shes| he['’]s| she['’]s| i['’]?m)|"
+       r"(?:account|profile|page) (?:called|named))(?: just)?(?: at)?")
+AFTER_CUE = re.compile(rf"(?i)\b{CUE}\s+(?P<m>@?(?:{SPOKEN})|@?[\w.]+)")
+PLAY_AS = re.compile(r"(?i)\b(?:i|he|she|they|you|we) (?:play|plays|played|go|goes|went) (?:as|by) (?P<m>[\w.]+)")
+HANDLE_SHAPE = re.compile(r"(?<![\w@.])(?:[A-Za-z]+_[A-Za-z0-9_]+|[A-Za-z]{3,}\d+[A-Za-z\d]*|[a-z]+\d[a-z]+\d*|"
+                          r"[A-Za-z]*[a-z][A-Z][A-Za-z\d]*)(?![\w@])")
+# Shaped like a handle but not one: measures, viruses, medicines, times, products, brands written so
+NOT_HANDLES = re.compile(r"(?i)^(?:phq|gad|core|covid|sars|mp|ps|ww|b|mk|year|y|room|flat|apt|gen|pcs|iphone|ipad|ipod|"
+                         r"imac|icloud|itunes|ebay|youtube|tiktok|playstation|whatsapp|linkedin|facebook|paypal|"
+                         r"mcdonald|mc|mac|de|la|le|van|von|o)(?:\d+|[A-Z]\w*)?$|^i[A-Z]|^(?:PhD|MSc|BSc|MPhil|DPhil|MRes|LLB|LLM|BEd|PGCE)s?$")
+CUE_STOP = frozenset("is was a an the my his her their your our and or but so it its i im he she they we you me him them "
+                     "just like that this there not no yes yeah on in at to of for with account page".split())
+
+
+def handle_mentions(text: str) -> list[Mention]:
+    """Handles (HANDLE) and the apps they are on (ORG) in one text."""
+    found = [Mention(m.start(), m.end(), "HANDLE", m.group(0)) for m in AT_HANDLE.finditer(text)]
+    found += [Mention(m.start(), m.end(), "HANDLE", m.group(0)) for m in SPOKEN_UNDERSCORE.finditer(text)]
+    for pattern in (AFTER_CUE, PLAY_AS):
+        for m in pattern.finditer(text):
+            word = m.group("m").rstrip(".")
+            if word.lower() in CUE_STOP or (not re.search(r"[\d_@]|[a-z][A-Z]| (?:underscore|dot) ", word)
+                                            and pattern is PLAY_AS and word[:1].islower()):
+                continue
+            found.append(Mention(m.start("m"), m.start("m") + len(word), "HANDLE", word))
+    for m in HANDLE_SHAPE.finditer(text):
+        if not NOT_HANDLES.match(m.group(0)):
+            found.append(Mention(m.start(), m.end(), "HANDLE", m.group(0)))
+    for m in APP.finditer(text):
+        if m.group("app").lower() in AMBIGUOUS_APPS and not m.group("before"):
+            continue
+        if m.group("app").lower() in ("x", "ig", "fb", "snap") and not re.match(r"(?i)on|my|via", m.group("before") or ""):
+            continue
+        found.append(Mention(m.start("app"), m.end("app"), "ORG", m.group("app")))
+    return found
