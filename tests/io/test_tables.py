@@ -195,3 +195,22 @@ def test_csv_label_variants_and_rows_out_of_time_order_are_warned(read):
         "1 row starts earlier than the row before it (line 4); kept in file order, so response times and silences "
         "there may be wrong: check the times",
     )
+
+
+def test_the_tools_own_utterances_csv_reads_back_without_its_formula_escapes(tmp_path):
+    import dataclasses
+
+    from tests.conftest import make_session
+    from transcript_analyzer.io.readers import read_transcript
+    from transcript_analyzer.io.writers import utterances_csv
+    from transcript_analyzer.model import Utterance
+
+    session = make_session(("Therapist", "-so what happened?"), ("Client", "=nothing much"),
+                           ("Therapist", "@home or at work?"), ("Client", "'quoted' at home"))
+    session = dataclasses.replace(session, utterances=tuple(
+        Utterance(index=t.index, turn_index=t.index, speaker=t.speaker, role=None, text=t.text) for t in session.turns))
+    path = tmp_path / "utterances.csv"
+    path.write_bytes(utterances_csv(session))
+    assert "'-so what" in path.read_text(encoding="utf-8")
+    back = read_transcript(path)
+    assert [t.text for t in back.turns] == ["-so what happened?", "=nothing much", "@home or at work?", "'quoted' at home"]

@@ -7,6 +7,7 @@ import io
 
 from ...config import ReadOptions
 from ...errors import InputError
+from ...escape import csv_uncell
 from .build import Entry
 from .records import resolve_columns, select_session, to_entries
 from .source import Source
@@ -24,9 +25,17 @@ def read_csv(source: Source, options: ReadOptions) -> tuple[list[Entry], str | N
         raise InputError(source.path, f"malformed CSV ({e})", line=reader.line_num) from e
     if len(headers) < 2:
         raise InputError(source.path, "is not a CSV transcript: it needs a header row with at least a speaker and a text column")
+    if _ours(headers):  # the tool's own utterances.csv: formula-like cells carry a leading ' (escape.csv_cell)
+        rows = [(n, {k: csv_uncell(v) if isinstance(v, str) else v for k, v in row.items()}) for n, row in rows]
     mapping = resolve_columns(headers, options, source.path)
     rows, session_id = select_session(rows, mapping, options, source.path)
     return to_entries(rows, mapping, source.path), session_id
+
+
+def _ours(headers: list[str]) -> bool:
+    from ..writers import UTTERANCE_COLUMNS
+
+    return tuple(headers[:len(UTTERANCE_COLUMNS)]) == UTTERANCE_COLUMNS
 
 
 def _first_line(last_line: int, row: dict) -> int:
