@@ -11,7 +11,7 @@ DEMO_OUT ?= demo_output
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test install clean benchmarks browser screenshots
+.PHONY: demo test install clean benchmarks browser nettools screenshots
 
 install: $(STAMP)
 
@@ -42,7 +42,7 @@ demo: $(STAMP)
 screenshots: demo browser
 	$(PY) docs/make_screenshots.py --demo $(DEMO_OUT) --out docs/images
 
-test: $(STAMP) browser
+test: $(STAMP) browser nettools
 	$(PY) -m pytest -q
 
 # The HTML report is tested in a real browser: Debian's chromium, installed here when we may
@@ -53,6 +53,16 @@ browser:
 	    echo "installing Debian's chromium for the report's browser tests"; \
 	    apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
 	  else echo "note: $(CHROMIUM) not found and cannot install it here: the browser tests will skip"; fi; }
+
+# The zero-network test (tests/test_network.py) runs analyses in a network namespace under strace:
+# Debian's strace, iproute2 and util-linux (unshare), installed here when we may (as in CI, where
+# the test must not skip); elsewhere it skips and says why.
+nettools:
+	@command -v strace >/dev/null && command -v ip >/dev/null && command -v unshare >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing strace, iproute2 and util-linux for the network test"; \
+	    apt-get install -y -q strace iproute2 util-linux >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q strace iproute2 util-linux >/dev/null; }; \
+	  else echo "note: strace, ip or unshare not found and cannot install them here: the network test will skip"; fi; }
 
 benchmarks: $(STAMP)
 	$(PY) benchmarks/role_accuracy.py --data $(DATA)
