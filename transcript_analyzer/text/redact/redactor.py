@@ -38,6 +38,7 @@ from .cues import Cues
 from .handles import handle_mentions
 from .lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
 from .numbers import age_mentions
+from .uses import NameUses
 from .wordnames import word_name_mentions
 from .patterns import (CALENDAR, FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
                               specific_date)
@@ -85,7 +86,8 @@ class Redactor:
         doc = self._nlp(seen)
         found += _entities(doc, text)
         cues = Cues(text, seen, doc, self._lexicon, lowercase)
-        found += cues.find() + word_name_mentions(text, lowercase)
+        found += cues.find() + NameUses(text, seen, doc, self._lexicon, lowercase).find()
+        found += word_name_mentions(text, lowercase)
         found += cues.coordinated(found)
         pets = [m for m in found if m.label in NAMES and PET_BEFORE.search(text, 0, m.start)]  # "our cat, Pickle"
         merged = merge_mentions([_whole_words(m, text) for m in found if m not in pets])

@@ -1,0 +1,59 @@
+"""Names told by use (uses.py, round 3): direct address, apposition, word-names before a relation or a
+person's doings, lowercase objects of telling, pairs, family title before a past verb, nicknames
+after a naming verb; each with look-alikes that must stay. All examples invented for these tests."""
+
+import pytest
+
+from transcript_analyzer.text.redact import Redactor
+
+
+@pytest.fixture(scope="module")
+def redactor():
+    return Redactor().load()
+
+
+def _people(redactor, text):
+    return sorted(m.text for m in redactor.find(text) if m.label == "PERSON")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Faith, you have come a long way since March.", "Faith"),
+    ("Joy, before we stop, can we look at the plan?", "Joy"),
+    ("Ngozi, it sounds like that week was heavy.", "Ngozi"),
+    ("Grace, my sponsor, rang me twice on Sunday.", "Grace"),
+    ("My youngest, Ivy, has started walking.", "Ivy"),
+    ("Patience was in my group at the day centre.", "Patience"),
+    ("Hazel started reception last week.", "Hazel"),
+    ("Summer and I split up after the wedding.", "Summer"),
+    ("i told faith everything in the end", "faith"),
+    ("i had a brew with dawn from the choir", "dawn"),
+    ("how old is jade now", "jade"),
+    ("grandad will died when i was small", "will"),
+    ("at school they all called him beans", "beans"),
+    ("Eilís lives near the coast now.", "Eilís"),
+])
+def test_names_told_by_use(redactor, text, name):
+    assert name in _people(redactor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hope, you know, is a funny thing.",
+    "Well, you did try your best.",
+    "Right, I think we should stop there.",
+    "Hope is the thing that keeps me going.",
+    "Summer and winter are both hard for me.",
+    "i told him everything in the end",
+    "he called me stupid in front of everyone",
+    "she calls him names when shes drunk",
+    "my mum calls me babygirl still",
+    "my dad just died last year",
+    "Faith is important to me, church and all that.",
+])
+def test_look_alikes_stay(redactor, text):
+    assert _people(redactor, text) == []
+
+
+def test_lowercase_pair_before_a_verb_of_people(redactor):
+    assert _people(redactor, "kemi and tobi came round after the funeral") == ["kemi", "tobi"]
+    assert _people(redactor, "hope and faith are what keep me going") == []
+    assert _people(redactor, "the kids and work came first") == []
