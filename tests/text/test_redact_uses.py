@@ -57,3 +57,27 @@ def test_lowercase_pair_before_a_verb_of_people(redactor):
     assert _people(redactor, "kemi and tobi came round after the funeral") == ["kemi", "tobi"]
     assert _people(redactor, "hope and faith are what keep me going") == []
     assert _people(redactor, "the kids and work came first") == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("She'll be seventy in June, and she wants a party.", "seventy"),
+    ("we were all fifteen and stupid", "fifteen"),
+    ("So you were how old then, nine?", "nine"),
+    ("There's my nephew, who's eleven, and he worries me.", "eleven"),
+    ("my pal dobbo is fifty this year", "fifty"),
+])
+def test_ages_in_more_constructions(text, age):
+    from transcript_analyzer.text.redact.numbers import age_mentions
+    assert any(m.text.endswith(age) for m in age_mentions(text))
+
+
+@pytest.mark.parametrize("text", [
+    "it will be six in the morning before I sleep",
+    "The cat's getting on, she's about fourteen now.",
+    "Your GAD-7 was 15 last time.",
+    "they were both ten minutes late",
+    "who's got twelve quid",
+])
+def test_not_ages_in_those_constructions(text):
+    from transcript_analyzer.text.redact.numbers import age_mentions
+    assert age_mentions(text) == []
