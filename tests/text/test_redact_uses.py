@@ -81,3 +81,51 @@ def test_ages_in_more_constructions(text, age):
 def test_not_ages_in_those_constructions(text):
     from transcript_analyzer.text.redact.numbers import age_mentions
     assert age_mentions(text) == []
+
+
+@pytest.mark.parametrize("text, label, mention", [
+    ("my brother drove for lyft for a bit", "ORG", "lyft"),
+    ("she got sacked from greggs last week", "ORG", "greggs"),
+    ("he works at tesco in hull now", "PLACE", "hull"),
+    ("after the match we went down the red lion", "PLACE", "red lion"),
+    ("she does a class at willowbank wellbeing centre on fridays", "ORG", "willowbank wellbeing centre"),
+    ("our two go to st bede's", "ORG", "st bede's"),
+    ("He did eighteen months in HMP Castlemoor.", "ORG", "HMP Castlemoor"),
+    ("its the third of the fourth, eighty-nine", "DATE", "third of the fourth, eighty-nine"),
+    ("my address is flat two forty one larch road", "ADDRESS", "flat two forty one larch road"),
+])
+def test_lowercase_organisations_places_dates_addresses(redactor, text, label, mention):
+    assert any(m.text.endswith(mention) for m in redactor.find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "she has to go to the crown court on monday",
+    "i went to the bell and nobody answered",
+    "i did a year at further education college",
+    "i take st john's wort for my mood",
+    "we went to the chip shop after",
+])
+def test_lowercase_look_alikes_stay(redactor, text):
+    assert [m for m in redactor.find(text) if m.label in ("ORG", "PLACE")] == []
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("her username is moon rider forty two", "moon rider forty two"),
+    ("i found him at lads with vans on tiktok", "lads with vans"),
+    ("shes on twitch as tiny terror most nights", "tiny terror"),
+    ("he keeps making new accounts now hes ghost dot fox eleven", "ghost dot fox eleven"),
+])
+def test_handles_said_as_words(text, handle):
+    from transcript_analyzer.text.redact.handles import handle_mentions
+    assert handle in [m.text for m in handle_mentions(text) if m.label == "HANDLE"]
+
+
+@pytest.mark.parametrize("text", [
+    "hes on twitch as well",
+    "he added me at school on snapchat",
+    "I wore my polka dot dress in the photo on my instagram",
+    "be there at seven on the dot",
+])
+def test_not_handles(text):
+    from transcript_analyzer.text.redact.handles import handle_mentions
+    assert [m for m in handle_mentions(text) if m.label == "HANDLE"] == []

@@ -47,12 +47,16 @@ NOT_STREET_WORD = (r"(?!(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|till|
                    r"more|other|different|main|same|way|one|minutes?|hours?|days?|weeks?|months?|years?|people|houses?|"
                    r"doors?|times?|blocks?|streets?|roads?|lanes?|cars?|buses|stops?|quid|pounds?|dollars?|miles?|"
                    r"metres?|meters?|yards?|feet|steps?|kids?)\b)")
-SPOKEN_ADDRESS = (rf"(?i:\b(?:at|on|to|from|live|lived|living|moved|number|address is|address was)\s+"
-                  rf"(?P<m>{NUMBER_WORDS}(?: hundred(?: and)? {NUMBER_WORDS})? {NOT_STREET_WORD}[a-z']+"
+SPOKEN_ADDRESS = (rf"(?i:\b(?:at|on|to|from|live|lived|living|moved|number|address is|address was|address[’']s)\s+"
+                  rf"(?P<m>(?:(?:flat|apartment|unit) {NUMBER_WORDS},? )?{NUMBER_WORDS}(?: hundred(?: and)? {NUMBER_WORDS})? {NOT_STREET_WORD}[a-z']+"
                   rf"(?: {NOT_STREET_WORD}[a-z']+)? (?:street|road|lane|avenue|drive|crescent|terrace|grove|gardens|"
                   rf"mews|close)\b))")
 # National services, named wherever they appear ("your NHS number", "the nhs list", "the VA")
 SERVICES = r"\b(?:VA|IRS)\b|(?i:\b(?:nhs|dwp|hmrc|dvla|cafcass|ofsted|ucas)\b)"
+# Prisons and young offender institutions by their prefix ("HMP Farrowdale", "hmyoi castlebrook")
+PRISON = r"\b(?:HMP|HMYOI|HMPYOI|(?i:hmp|hmyoi))\s+[A-Za-z][a-z]+(?:\s+[A-Z][a-z]+)?"
+# A saint's school, church or hospital said in lowercase ("the kids go to st anne's"); not feasts or plants
+SAINT = r"(?i:\b(?:st\.?|saint) [a-z]+['’]s\b(?! (?:day|eve|night|wort|cross day)\b))"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|"
@@ -75,8 +79,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)[A-Z]*\d[\dA-Z-]{3,}\b")),
     ("ADDRESS", re.compile(SPOKEN_ADDRESS)),
     ("ORG", re.compile(SERVICES)),
+    ("ORG", re.compile(PRISON)),
+    ("ORG", re.compile(SAINT)),
     # dates NER misses: "Thursday the 9th", "the twenty third of may", "Boxing Day 2018", "nineteen fifty two"
-    ("DATE", re.compile(rf"(?i:\b{WEEKDAYS},? the {ORDINALS}(?: of {MONTHS})?\b)|"
+    ("DATE", re.compile(rf"(?i:\b{ORDINALS} of the {ORDINALS}(?:,? (?:\d{{2,4}}|{SPOKEN_YEAR}|{NUMBER_WORDS})\b)?)|"
+                        rf"(?i:\b{WEEKDAYS},? the {ORDINALS}(?: of {MONTHS})?\b)|"
                         rf"(?i:\b{ORDINALS} of {MONTHS}\b(?:,? (?:\d{{4}}|{SPOKEN_YEAR}))?)|"
                         rf"\b(?:(?i:january|february|march|april|june|july|august|september|october|november|december)|May)"
                         rf" (?i:{ORDINALS})\b(?:,? \d{{4}}\b)?|"
