@@ -47,6 +47,7 @@ def test_names_told_by_use(redactor, text, name):
     "she calls him names when shes drunk",
     "my mum calls me babygirl still",
     "my dad just died last year",
+    "My sister called me yesterday and we argued.",
     "Faith is important to me, church and all that.",
 ])
 def test_look_alikes_stay(redactor, text):
@@ -104,6 +105,8 @@ def test_lowercase_organisations_places_dates_addresses(redactor, text, label, m
     "i did a year at further education college",
     "i take st john's wort for my mood",
     "we went to the chip shop after",
+    "any trouble at home or school or somewhere else",
+    "i would like to play football in college",
 ])
 def test_lowercase_look_alikes_stay(redactor, text):
     assert [m for m in redactor.find(text) if m.label in ("ORG", "PLACE")] == []

@@ -54,7 +54,8 @@ NICKNAME = re.compile(rf"(?i)\b(?:call(?:s|ed|ing)? (?:me|him|her|them)|know (?:
                       rf"after|for|at|in|on)\b)")
 NOT_NICKNAMES = frozenset("names name everything anything nothing something all sorts things stuff back round home "
                           "over out up down off babygirl babyboy sweetie sweetpea princess pet hun hon petal duck "
-                          "chick sunshine angel poppet treasure buddy champ kiddo bro sis".split())
+                          "chick sunshine angel poppet treasure buddy champ kiddo bro sis yesterday today tonight "
+                          "tomorrow morning night evening afternoon weekend week home work later earlier twice".split())
 
 
 class NameUses:
@@ -133,7 +134,7 @@ class NameUses:
             lower = word.lower()
             token = next((t for t in self.doc if t.idx == m.start("n")), None)
             if lower in NOT_NICKNAMES or lower in self.lexicon.stop_words or lower in NOT_NAMES or FAMILY.match(word) \
-                    or (token is not None and token.pos_ not in ("NOUN", "PROPN")):
+                    or (token is not None and (token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"))):
                 continue  # "called me stupid", "calls him names"
             yield self._mention(*m.span("n"))
 

@@ -63,7 +63,8 @@ SUFFIXED_ORG = re.compile(r"(?i)\b(?:at|to|from|attend(?:s|ed|ing)?|into)\s+(?P<
 GENERIC_KIND = frozenset("community mental health further higher education local day drop sixth form medical primary "
                          "secondary grammar catholic sunday leisure job walk dental family childrens children's womens "
                          "women's night art music dance drama sports technical adult the a an my his her our their your "
-                         "this that some another big little new old same other care nursing residential".split())
+                         "this that some another big little new old same other care nursing residential or and in at of for to with on "
+                         "from by home".split())
 # "works at tesco in bath": a town after a chain (a town that is a word needs this cue)
 PLACE_AFTER_ORG = re.compile(rf"(?i)\s+in\s+(?P<m>{PLACE_WORDS})\b(?!['’]?\w){CLAUSE_END}")
 
