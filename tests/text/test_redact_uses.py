@@ -132,3 +132,28 @@ def test_handles_said_as_words(text, handle):
 def test_not_handles(text):
     from transcript_analyzer.text.redact.handles import handle_mentions
     assert [m for m in handle_mentions(text) if m.label == "HANDLE"] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("we moved to whitstable when i was nine", "whitstable"),
+    ("my dad used to take us to porthcawl every summer", "porthcawl"),
+    ("she lives in kirkintilloch now", "kirkintilloch"),
+])
+def test_lowercase_towns_unseen_in_lowercase(redactor, text, place):
+    assert place in [m.text for m in redactor.find(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "she went to rehab for a month",
+    "i went to bed early",
+    "he moved to detox last week",
+    "we went back to therapy after christmas",
+])
+def test_common_words_after_a_place_cue_stay(redactor, text):
+    assert [m for m in redactor.find(text) if m.label == "PLACE"] == []
+
+
+def test_family_title_before_a_name_at_the_end(redactor):
+    assert "sue" in _people(redactor, "we went to the coast with nan and aunty sue")
+    assert _people(redactor, "that is just what my dad said") == []
+    assert _people(redactor, "i know my mum will") == []

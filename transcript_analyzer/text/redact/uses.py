@@ -46,7 +46,7 @@ TELL = re.compile(rf"\b(?:told|tell|tells|telling|asked|ask|asking|texted|messag
 WITH_FROM = re.compile(rf"\b(?:with|and|met|saw|see)\s+(?P<n>{NAME})\s+from\b")
 HOW_OLD = re.compile(rf"(?i)\bhow old (?:is|was|'s) (?P<n>{NAME})\b")
 FAMILY_PAST = re.compile(rf"\b(?:grandad|grandpa|granddad|nan|nana|gran|granny|grandma|uncle|auntie|aunty|aunt|cousin|"
-                         rf"(?:my|our|his|her) (?:{KIN}))\s+(?P<n>{NAME})\s+(?P<v>[a-z]+)\b")
+                         rf"(?:my|our|his|her) (?:{KIN}))\s+(?P<n>{NAME})(?=\s+(?P<v>[a-z]+)\b|\s*$)")
 LOWER_PAIR = re.compile(rf"(?:^|(?<=[.!?]\s))(?:and |so |but )?(?P<a>{NAME}) and (?P<b>{NAME})\s+(?P<v>[a-z]+)"
                         rf"(?P<rel> (?:my|our) (?:\w+ )?{KIN}s?)?")
 NICKNAME = re.compile(rf"(?i)\b(?:call(?:s|ed|ing)? (?:me|him|her|them)|know (?:him|her|them) as|known as|"
@@ -145,11 +145,14 @@ class NameUses:
                 if self.lexicon.given_name(m.group("n")) and self._candidate(m.group("n")):
                     yield self._mention(*m.span("n"))
         tags = {t.idx: t.tag_ for t in self.doc}
+        pos = {t.idx: t.pos_ for t in self.doc}
         for m in FAMILY_PAST.finditer(self.text):
-            verb = m.group("v")
+            verb = m.group("v") or "."  # "with nan and aunty sue" (the end of the text) or a past verb
             name = m.group("n")  # "grandad will died": any given name, even a function word, before a past verb
             if self.lexicon.given_name(name) and name not in NOT_NAMES and not FAMILY.match(name) and \
-                    (verb in PERSON_VERBS or tags.get(m.start("v")) == "VBD"):
+                    (verb in PERSON_VERBS or (m.group("v") and tags.get(m.start("v")) == "VBD") or (
+                        verb in (".", "and", "from", "who", "with") and name not in self.lexicon.stop_words
+                        and (pos.get(m.start("n")) not in ("VERB", "AUX") or tags.get(m.start("n")) == "VB"))):
                 yield self._mention(*m.span("n"))
 
     def _pair_word(self, word: str) -> bool:

@@ -69,6 +69,19 @@ GENERIC_KIND = frozenset("community mental health further higher education local
 PLACE_AFTER_ORG = re.compile(rf"(?i)\s+in\s+(?P<m>{PLACE_WORDS})\b(?!['’]?\w){CLAUSE_END}")
 
 
+# A town unseen in lowercase after a cue of living or travelling ("we moved to skelmersdale when")
+RARE_PLACE_RE = re.compile(rf"(?i)\b(?:{PLACE_CUE}|(?:take|took|taking|takes) (?:us|me|them|him|her) (?:to|round)|"
+                           rf"(?:drove|drive|driving|flew|fly|flight|bus|train|coach|ferry) (?:up |down |over )?to)"
+                           rf"\s+(?P<m>[a-z]+)\b(?!['’]?\w){CLAUSE_END}")
+
+
+def rare_places(text: str, lexicon) -> list[Mention]:
+    """Towns the word table has barely seen in lowercase, after a cue of living or travelling (lowercase text)."""
+    return [Mention(m.start("m"), m.end("m"), "PLACE", m.group("m")) for m in RARE_PLACE_RE.finditer(text)
+            if lexicon.rare(m.group("m")) and m.group("m") not in lexicon.stop_words and len(m.group("m")) > 3
+            and not lexicon.asr_word(m.group("m"))]
+
+
 def places_after_organisations(text: str, found: list[Mention]) -> list[Mention]:
     """A town that is a word right after an organisation found ("sports direct in reading"); lowercase text."""
     out = []
