@@ -157,3 +157,27 @@ def test_family_title_before_a_name_at_the_end(redactor):
     assert "sue" in _people(redactor, "we went to the coast with nan and aunty sue")
     assert _people(redactor, "that is just what my dad said") == []
     assert _people(redactor, "i know my mum will") == []
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("my wife trần thị mai doesnt know", "trần thị"),
+    ("i was a cleaner at maple lodge for two years", "maple lodge"),
+    ("kezia is the only one i talk to", "kezia"),
+    ("Aisling at the Riverside Project sorted my forms.", "Aisling"),
+])
+def test_more_names_by_use(redactor, text, mention):
+    assert any(m.text.startswith(mention) for m in redactor.find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "My rabbit's called Clover and she's ancient.",
+    "Our dog, Mr Biscuit, sleeps on my bed.",
+    "I haven't seen him since about Year 9.",
+    "Every Father's Day is hard.",
+    "i had to go to the food bank again",
+    "My National Insurance number is on the letter.",
+    "I worked at a car park for years",
+    "me and my sister share a room",
+])
+def test_more_look_alikes_stay(redactor, text):
+    assert [m.text for m in redactor.find(text) if m.label in ("PERSON", "ORG", "PLACE", "DATE")] == []

@@ -106,7 +106,8 @@ MONTH_OR_HOLIDAY = re.compile(r"\b(january|february|march|april|may|june|july|au
                               r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|easter|new year'?s?|"
                               r"thanksgiving|eid|diwali|hanukkah|ramadan|passover|halloween|valentine'?s)\b", re.I)
 ANCHORED = re.compile(r"\d|\b(last|this|next|that)\b|" + ORDINALS_PATTERN, re.I)
-GENERIC_ORG = re.compile(r"^(the )?(gp|cbt|dbt|emdr|act|cat|ipt|mbct|cft|camhs|iapt|cmht|a&e|er|icu|hr|it|pe|rehab|aa|na)$",
+GENERIC_ORG = re.compile(r"^(the |my |your |his |her |their |our )?(gp|cbt|dbt|emdr|act|cat|ipt|mbct|cft|camhs|iapt|cmht|a&e|er|icu|hr|it|pe|rehab|aa|na|"
+                         r"food ?bank|ni|national insurance|(?:every |each )?(?:mother|father)['’]?s day)$",
                          re.I)
 FAMILY = re.compile(r"^(mum|mom|mummy|mommy|mama|dad|daddy|papa|nan|nana|gran|granny|grandma|grandpa|grandad|"
                     r"auntie|aunty|uncle|sis|bro|babe|honey|god|lord|jesus)$", re.I)
@@ -162,7 +163,8 @@ MONTH_PREPOSITION = re.compile(r"(?i)\b(?:in|since|by|until|till|from|every|each
 
 # A pet's name is no one's: "our cat, Pickle", "a dog called Biscuit"
 PET_BEFORE = re.compile(r"(?i)\b(?:cats?|dogs?|puppy|pup|kitten|rabbit|bunny|hamster|guinea pig|horse|pony|budgie|parrot|"
-                        r"tortoise|goldfish|pet|lizard|snake|ferret)(?:['’]s name is|,| is called| called| named)?\s*$")
+                        r"tortoise|goldfish|pet|lizard|snake|ferret)(?:['’]s name is|['’]s called|,| is called| called| named)?\s*"
+                        r"(?:(?:Mr|Mrs|Miss|Ms|Lady|Sir|Lord|Captain|Princess|Prince|Little|Big)\.?\s+)?$")
 def pattern_mentions(text: str) -> list[Mention]:
     """Every match of the patterns (a pattern's group ``m``, when it has one, is the mention)."""
     found = []
@@ -178,7 +180,8 @@ def specific_date(text: str, before: str = "") -> bool:
     'Christmas Day 2020'); not generic time ('the spring', 'a good day', 'every March', 'Year 10').
     ``before`` is the text before it ('in' before 'April' makes it a month, not a name)."""
     text = text.strip()
-    if VAGUE_DATE.match(text) or re.match(r"(?i)^(every|each|most|all)\b|^year \d{1,2}$", text):
+    if VAGUE_DATE.match(text) or re.match(r"(?i)^(every|each|most|all)\b|^(?:about |around |since |in |from )?year \d{1,2}$",
+                                          text):
         return False
     if re.search(r"\d", text):
         return True

@@ -39,7 +39,7 @@ from .handles import handle_mentions
 from .lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
 from .numbers import age_mentions
 from .uses import NameUses
-from .wordnames import places_after_organisations, rare_places, word_name_mentions
+from .wordnames import house_names, places_after_organisations, rare_places, word_name_mentions
 from .patterns import (CALENDAR, FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
                               specific_date)
 
@@ -91,6 +91,7 @@ class Redactor:
         found += cues.coordinated(found)
         if lowercase:
             found += places_after_organisations(text, found) + rare_places(text, self._lexicon)
+            found += house_names(text, self._lexicon)
         pets = [m for m in found if m.label in NAMES and PET_BEFORE.search(text, 0, m.start)]  # "our cat, Pickle"
         merged = merge_mentions([_whole_words(m, text) for m in found if m not in pets])
         return merge_mentions(merged + _echoes(text, _known_names([merged], self._lexicon)))

@@ -40,7 +40,7 @@ APPOSED_BEFORE = re.compile(rf"(?i)\b(?:my|our|his|her|their) (?:(?:little|big|o
 HUMAN_AFTER = re.compile(rf"(?i)\s+(?:(?:is|was|['’]s) (?:my|our|his|her|their) (?:\w+ )?{RELATION}\b|"
                          r"(?:is|was) in (?:my|our|his|her|the same) (?:group|class|year|form|team|ward|unit|cell|dorm|"
                          r"house|flat)\b|(?:starts?|started|starting|finished|left) (?:nursery|school|reception|primary|"
-                         r"secondary|college|uni|year \w+)\b|(?:was|is) the only one (?:who|that|at|to|in)\b|and (?:i|me)\b)")
+                         r"secondary|college|uni|year \w+)\b|(?:was|is) the only one (?:who|that|at|to|in|i|we|you)\b|and (?:i|me)\b)")
 TELL = re.compile(rf"\b(?:told|tell|tells|telling|asked|ask|asking|texted|messaged|rang|phoned|hugged|thanked|warned|"
                   rf"begged|reminded|promised)\s+(?P<n>{NAME})\b(?!['’])")
 WITH_FROM = re.compile(rf"\b(?:with|and|met|saw|see)\s+(?P<n>{NAME})\s+from\b")
@@ -114,7 +114,7 @@ class NameUses:
         for t in self.doc:
             word = t.text
             if not self._initial(t) or not (word[:1].isupper() or self.lowercase) or word.isupper() \
-                    or not self.lexicon.given_name(word) or not self._candidate(word):
+                    or not self._candidate(word):
                 continue
             if HUMAN_AFTER.match(self.seen, t.idx + len(word)):
                 yield self._mention(t.idx, t.idx + len(word))
@@ -125,8 +125,15 @@ class NameUses:
         for t in self.doc:
             if t.i + 1 < len(self.doc) and self._initial(t) and t.text[:1].isupper() and not t.text.isupper() \
                     and t.pos_ in ("ADJ", "VERB", "NOUN", "PROPN") and self._candidate(t.text) and self.lexicon.proper(t.text) \
-                    and t.nbor(1).lower_ in PERSON_VERBS:
+                    and (t.nbor(1).lower_ in PERSON_VERBS or self._at_a_name(t.nbor(1))):
                 yield self._mention(t.idx, t.idx + len(t.text))
+
+    def _at_a_name(self, token: Any) -> bool:
+        """ "at"/"from" and a capitalised name, perhaps after "the" ("at the Riverside Project")."""
+        after = [x.text for x in self.doc[token.i + 1:token.i + 3]]
+        if token.lower_ not in ("at", "from") or not after:
+            return False
+        return after[0][:1].isupper() or (after[0] == "the" and len(after) > 1 and after[1][:1].isupper())
 
     def _nicknames(self) -> Iterator[Mention]:
         for m in NICKNAME.finditer(self.seen):

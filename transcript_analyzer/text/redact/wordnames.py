@@ -75,6 +75,19 @@ RARE_PLACE_RE = re.compile(rf"(?i)\b(?:{PLACE_CUE}|(?:take|took|taking|takes) (?
                            rf"\s+(?P<m>[a-z]+)\b(?!['’]?\w){CLAUSE_END}")
 
 
+# A care home, estate or business named like a house ("a carer at willow court"), after a verb of working
+HOUSE_NAME = re.compile(rf"(?i)\b(?:{ORG_CUE}|carer at|nurse at|resident at|lived at|living at|staying at)\s+"
+                        rf"(?P<m>(?P<first>[a-z]+) (?:court|house|lodge|view|park|ridge|gardens|manor|grange|hall|heights|"
+                        rf"meadows|fields|grove|towers|mill|farm))\b(?!['’]?\w){CLAUSE_END}")
+
+
+def house_names(text: str, lexicon) -> list[Mention]:
+    """Places of work or care named like a house, after a verb of working or living (lowercase text)."""
+    return [Mention(m.start("m"), m.end("m"), "ORG", m.group("m")) for m in HOUSE_NAME.finditer(text)
+            if m.group("first").lower() not in lexicon.stop_words and m.group("first").lower() not in GENERIC_KIND
+            and m.group("first").lower() not in ("the", "a", "car", "theme", "care", "nursing", "court", "town", "trailer")]
+
+
 def rare_places(text: str, lexicon) -> list[Mention]:
     """Towns the word table has barely seen in lowercase, after a cue of living or travelling (lowercase text)."""
     return [Mention(m.start("m"), m.end("m"), "PLACE", m.group("m")) for m in RARE_PLACE_RE.finditer(text)
