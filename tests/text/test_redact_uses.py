@@ -20,6 +20,8 @@ def _people(redactor, text):
     ("Faith, you have come a long way since March.", "Faith"),
     ("Joy, before we stop, can we look at the plan?", "Joy"),
     ("Ngozi, it sounds like that week was heavy.", "Ngozi"),
+    ("Luz, it sounds as if the move was a loss too.", "Luz"),
+    ("Hope, I'm wondering what that was like.", "Hope"),
     ("Grace, my sponsor, rang me twice on Sunday.", "Grace"),
     ("My youngest, Ivy, has started walking.", "Ivy"),
     ("Patience was in my group at the day centre.", "Patience"),
@@ -38,6 +40,10 @@ def test_names_told_by_use(redactor, text, name):
 
 @pytest.mark.parametrize("text", [
     "Hope, you know, is a funny thing.",
+    "Hope, I'm not sure I have any left.",
+    "Patience, that's what my nan always said.",
+    "Joy, it's a word I haven't used in years.",
+    "Wednesday, you said you felt low.",
     "Well, you did try your best.",
     "Right, I think we should stop there.",
     "Hope is the thing that keeps me going.",

@@ -22,12 +22,19 @@ from typing import Any, Iterator
 
 from .cues import INTERJECTIONS, KIN, NAME, NOT_COORDINATED, PERSON_VERBS
 from .lexicon import Lexicon
-from .patterns import FAMILY, NOT_NAMES, Mention
+from .patterns import CALENDAR, FAMILY, NOT_NAMES, Mention
 
 # What follows "Name," when the name is said to someone
 ADDRESS_NEXT = frozenset("i i'm i've i'd i'll you you're you've you'd you'll your we we're we've let let's it it's "
                          "that that's this there there's before can could would will do did does what how when why "
                          "where is are was shall thank thanks tell take sounds looking".split())
+# After a given name that is also a word ("Hope", "Joy"), only these: "Joy, that's a word I ..." is a topic, not address
+ADDRESS_NEXT_STRONG = frozenset("you you're you've you'd you'll your let let's before can could would shall do did how "
+                                "what when why where thank thanks tell take".split())
+# ... or a counsellor's opening ("Hope, I'm noticing ...", "Grace, I wonder whether ...")
+THERAPIST_OPENING = re.compile(r"(?i)i(?:['’]m| am) (?:noticing|wondering|hearing|curious|aware|struck|going to)|"
+                               r"i (?:notice|wonder|hear|want to|wanted to|'d like|would like|can see|sense)\b|"
+                               r"(?:it|that) (?:sounds|seems|feels) (?:like|as if|as though)\b")
 NOT_ADDRESSED = frozenset("well right fine sure okay ok look listen so now anyway honestly basically actually "
                           "still yes no yeah true exactly absolutely totally cheers sorry please great brilliant "
                           "lovely good bad".split())
@@ -95,7 +102,10 @@ class NameUses:
             aside = " ".join(x.lower_ for x in self.doc[t.i + 2:t.i + 5])  # "Hope, you know, is ..."
             if re.match(r"(?:you (?:know|see)|i (?:mean|think|guess|suppose)) ,", aside):
                 continue
-            if t.nbor(1).text == "," and t.nbor(2).lower_ in ADDRESS_NEXT and self._candidate(t.text):
+            following = ADDRESS_NEXT if self.lexicon.proper(t.text) or self.lexicon.name_like(t.text) else ADDRESS_NEXT_STRONG
+            addressed = t.nbor(2).lower_ in following or THERAPIST_OPENING.match(self.text, t.nbor(2).idx)
+            if t.nbor(1).text == "," and addressed and self._candidate(t.text) \
+                    and t.lower_ not in CALENDAR:  # "Wednesday, you said ..." is a day
                 yield self._mention(t.idx, t.idx + len(t.text))
 
     def _apposed(self) -> Iterator[Mention]:
