@@ -44,6 +44,10 @@ def test_names_told_by_use(redactor, text, name):
     "Patience, that's what my nan always said.",
     "Joy, it's a word I haven't used in years.",
     "Wednesday, you said you felt low.",
+    "Ugh, it's gonna be a waste of my time.",
+    "I wouldn't call them drunks, to be fair.",
+    "I tried to call her roommate but she was out.",
+    "maybe ask boss to let you go early",
     "Well, you did try your best.",
     "Right, I think we should stop there.",
     "Hope is the thing that keeps me going.",
@@ -113,6 +117,8 @@ def test_lowercase_organisations_places_dates_addresses(redactor, text, label, m
     "we went to the chip shop after",
     "any trouble at home or school or somewhere else",
     "i would like to play football in college",
+    "you want good grades to get into law school",
+    "reach out to people you can trust in your network",
 ])
 def test_lowercase_look_alikes_stay(redactor, text):
     assert [m for m in redactor.find(text) if m.label in ("ORG", "PLACE")] == []
@@ -154,6 +160,7 @@ def test_lowercase_towns_unseen_in_lowercase(redactor, text, place):
     "i went to bed early",
     "he moved to detox last week",
     "we went back to therapy after christmas",
+    "i think my dad is going to devoice her",
 ])
 def test_common_words_after_a_place_cue_stay(redactor, text):
     assert [m for m in redactor.find(text) if m.label == "PLACE"] == []

@@ -35,7 +35,7 @@ ADDRESS_NEXT_STRONG = frozenset("you you're you've you'd you'll your let let's b
 THERAPIST_OPENING = re.compile(r"(?i)i(?:['’]m| am) (?:noticing|wondering|hearing|curious|aware|struck|going to)|"
                                r"i (?:notice|wonder|hear|want to|wanted to|'d like|would like|can see|sense)\b|"
                                r"(?:it|that) (?:sounds|seems|feels) (?:like|as if|as though)\b")
-NOT_ADDRESSED = frozenset("well right fine sure okay ok look listen so now anyway honestly basically actually "
+NOT_ADDRESSED = frozenset("ugh urgh argh ooh ohh ahh eh huh meh phew yikes blimey bloody christ jeez wow whoa well right fine sure okay ok look listen so now anyway honestly basically actually "
                           "still yes no yeah true exactly absolutely totally cheers sorry please great brilliant "
                           "lovely good bad".split())
 ELDEST = r"(?:eldest|youngest|oldest|middle one|little one|firstborn|first born|baby|other half)"
@@ -44,6 +44,7 @@ APPOSED_AFTER = re.compile(rf"(?i),\s+(?:my|our|his|her|their|your) (?:\w+ )?{RE
 APPOSED_BEFORE = re.compile(rf"(?i)\b(?:my|our|his|her|their) (?:(?:little|big|older|younger|new|old|late) )?"
                             rf"(?:{ELDEST}|{KIN}),\s+(?P<n>{NAME})(?=,|\.|\s+(?:is|was|starts?|started|has|had|who)\b)")
 # After a word-name opening a sentence: a relation, or what a person (not hope or grace) does
+RELATION_WORD = re.compile(rf"{RELATION}s?")  # "ask boss", "call her roommate": a role, not a name
 HUMAN_AFTER = re.compile(rf"(?i)\s+(?:(?:is|was|['’]s) (?:my|our|his|her|their) (?:\w+ )?{RELATION}\b|"
                          r"(?:is|was) in (?:my|our|his|her|the same) (?:group|class|year|form|team|ward|unit|cell|dorm|"
                          r"house|flat)\b|(?:starts?|started|starting|finished|left) (?:nursery|school|reception|primary|"
@@ -56,11 +57,11 @@ FAMILY_PAST = re.compile(rf"\b(?:grandad|grandpa|granddad|nan|nana|gran|granny|g
                          rf"(?:my|our|his|her) (?:{KIN}))\s+(?P<n>{NAME})(?=\s+(?P<v>[a-z]+)\b|\s*$)")
 LOWER_PAIR = re.compile(rf"(?:^|(?<=[.!?]\s))(?:and |so |but )?(?P<a>{NAME}) and (?P<b>{NAME})\s+(?P<v>[a-z]+)"
                         rf"(?P<rel> (?:my|our) (?:\w+ )?{KIN}s?)?")
-NICKNAME = re.compile(rf"(?i)\b(?:call(?:s|ed|ing)? (?:me|him|her|them)|know (?:him|her|them) as|known as|"
+NICKNAME = re.compile(rf"(?i)\b(?:call(?:s|ed|ing)? (?:me|him|her)|know (?:him|her) as|known as|"
                       rf"go(?:es)? by|went by)\s+(?P<n>{NAME})(?=\s*(?:[.!?,;]|$)|\s+(?:because|cos|but|and|now|since|"
                       rf"after|for|at|in|on)\b)")
 NOT_NICKNAMES = frozenset("names name everything anything nothing something all sorts things stuff back round home "
-                          "over out up down off babygirl babyboy sweetie sweetpea princess pet hun hon petal duck "
+                          "over out up down off ugh urgh argh ooh eh huh meh phew yikes blimey babygirl babyboy sweetie sweetpea princess pet hun hon petal duck "
                           "chick sunshine angel poppet treasure buddy champ kiddo bro sis yesterday today tonight "
                           "tomorrow morning night evening afternoon weekend week home work later earlier twice".split())
 
@@ -85,6 +86,7 @@ class NameUses:
         """Could this word be a name in a naming construction: a given name or a word that is not plain English."""
         lower = word.lower().replace("’", "'")
         if lower in INTERJECTIONS or lower in NOT_ADDRESSED or lower in NOT_NAMES or FAMILY.match(word) \
+                or RELATION_WORD.fullmatch(lower) \
                 or lower in self.lexicon.stop_words or self.lexicon.asr_word(lower) or len(lower) < 2:
             return False
         return self.lexicon.given_name(lower) or self.lexicon.proper(lower)
@@ -151,6 +153,7 @@ class NameUses:
             lower = word.lower()
             token = next((t for t in self.doc if t.idx == m.start("n")), None)
             if lower in NOT_NICKNAMES or lower in self.lexicon.stop_words or lower in NOT_NAMES or FAMILY.match(word) \
+                    or RELATION_WORD.fullmatch(lower) \
                     or (token is not None and (token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"))):
                 continue  # "called me stupid", "calls him names"
             yield self._mention(*m.span("n"))

@@ -58,13 +58,14 @@ PUB_RE = re.compile(rf"(?i)\b(?:went|go|going|goes|gone|down|at|in|to|from|outsi
 # An organisation named by its kind after two or three words, said in lowercase without "the" ("a course at
 # lantern recovery college"), not a kind of place ("at further education college", "to sixth form college")
 SUFFIXED_ORG = re.compile(r"(?i)\b(?:at|to|from|attend(?:s|ed|ing)?|into)\s+(?P<m>(?P<first>[a-z]+)(?:\s+[a-z]+){1,2}\s+"
-                          r"(?:college|academy|hospital|clinic|centre|center|hospice|school|infirmary|surgery|trust|"
-                          r"church|chapel|mosque|lodge|house))\b")
+                          r"(?:college|academy|hospital|clinic|centre|center|hospice|school|infirmary|surgery|"
+                          r"church|chapel|mosque|lodge))\b")
 GENERIC_KIND = frozenset("community mental health further higher education local day drop sixth form medical primary "
                          "secondary grammar catholic sunday leisure job walk dental family childrens children's womens "
                          "women's night art music dance drama sports technical adult the a an my his her our their your "
                          "this that some another big little new old same other care nursing residential or and in at of for to with on "
-                         "from by home".split())
+                         "from by home into get got go going law high middle boarding driving business grad "
+                         "graduate summer state public private".split())
 # "works at tesco in bath": a town after a chain (a town that is a word needs this cue)
 PLACE_AFTER_ORG = re.compile(rf"(?i)\s+in\s+(?P<m>{PLACE_WORDS})\b(?!['’]?\w){CLAUSE_END}")
 
@@ -88,10 +89,15 @@ def house_names(text: str, lexicon) -> list[Mention]:
             and m.group("first").lower() not in ("the", "a", "car", "theme", "care", "nursing", "court", "town", "trailer")]
 
 
+# "is going to devoice": a verb, perhaps misspelt, not a place
+FUTURE_BEFORE = re.compile(r"(?i)\b(?:is|am|are|was|were|im|hes|shes|theyre|not|to|will|gonna|wanna|['’](?:m|s|re))\s*$")
+
+
 def rare_places(text: str, lexicon) -> list[Mention]:
     """Towns the word table has barely seen in lowercase, after a cue of living or travelling (lowercase text)."""
     return [Mention(m.start("m"), m.end("m"), "PLACE", m.group("m")) for m in RARE_PLACE_RE.finditer(text)
-            if lexicon.rare(m.group("m")) and m.group("m") not in lexicon.stop_words and len(m.group("m")) > 3
+            if not (re.match(r"(?i)go(?:ing)? to", m.group(0)) and FUTURE_BEFORE.search(text, 0, m.start()))
+            and lexicon.rare(m.group("m")) and m.group("m") not in lexicon.stop_words and len(m.group("m")) > 3
             and not lexicon.asr_word(m.group("m"))]
 
 
