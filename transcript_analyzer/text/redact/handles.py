@@ -44,7 +44,7 @@ AFTER_CUE = re.compile(rf"(?i)\b{CUE}\s+(?P<m>@?(?:{SPOKEN})|@?[\w.]+)")
 SPOKEN_WORDS = rf"(?:[a-z]+ ){{0,3}}[a-z]+(?: {DIGIT_WORD})+\b"
 AFTER_CUE_WORDS = re.compile(rf"(?i)\b{CUE}\s+(?P<m>{SPOKEN_WORDS})")
 # "on twitch as big dunc plays", "follows this girl at glow with gem on tiktok": words up to a function word
-ON_APP_AS = re.compile(rf"(?i)\b(?:on|in) (?:{APPS}) as (?P<m>[a-z0-9]+(?: [a-z0-9]+){{0,2}})")
+ON_APP_AS = re.compile(rf"(?i)\b(?:on|in) (?:{APPS}) (?:as|at) (?P<m>[a-z0-9]+(?: [a-z0-9]+){{0,3}})")
 AT_ON_APP = re.compile(rf"(?i)\b(?:follow\w*|add\w*|dm\w*|messag\w*|search\w*|find|found|look(?:ed)? up)\b[^.!?]{{0,30}}?"
                        rf"\bat (?P<m>[a-z0-9]+(?: [a-z0-9]+){{0,3}}?) on (?:{APPS})\b")
 # A handle said with "dot" where the utterance is about accounts ("hes storm dot chaser ninety nine now")
@@ -101,6 +101,8 @@ def _spoken_handles(text: str) -> list[Mention]:
     for pattern in (ON_APP_AS,):
         for m in pattern.finditer(text):
             words = m.group("m").split()
+            if words[0].lower() in NOT_AT:
+                continue  # "on insta at night"
             kept = []
             for word in words:
                 if word.lower() in CUE_STOP or word.lower() in FUNCTION_WORDS:

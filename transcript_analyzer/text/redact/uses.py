@@ -60,6 +60,13 @@ LOWER_PAIR = re.compile(rf"(?:^|(?<=[.!?]\s))(?:and |so |but )?(?P<a>{NAME}) and
 NICKNAME = re.compile(rf"(?i)\b(?:call(?:s|ed|ing)? (?:me|him|her)|know (?:him|her) as|known as|"
                       rf"go(?:es)? by|went by)\s+(?P<n>{NAME})(?=\s*(?:[.!?,;]|$)|\s+(?:because|cos|but|and|now|since|"
                       rf"after|for|at|in|on)\b)")
+# Someone's home said by their name: "went round to ruby's", "stayed at auntie blessing's"
+AT_SOMEONES = re.compile(r"(?i)\b(?:round|over|up|down|stayed|staying|stay|stays|slept|sleeping|went|go|going|back|"
+                         r"lived|living|live|moved in)\s+(?:to|at)\s+(?:(?:auntie|aunty|aunt|uncle|nan|nana|gran|granny|"
+                         r"grandma|grandad|grandpa|cousin)\s+)?(?P<n>[^\W\d_]+)['’]s\b")
+# A given name after an explicit naming, even one that is a function word: "his name is will", "we named her hope"
+NAMED_AS = re.compile(rf"(?i)\b(?:name is|name was|name['’]s|named (?:her|him|them)|called (?:her|him))\s+(?P<n>{NAME})"
+                      rf"(?=\s*(?:[.!?,;]|$)|\s+(?:and|but|after|because|cos|so|though)\b)")
 NOT_NICKNAMES = frozenset("names name everything anything nothing something all sorts things stuff back round home "
                           "over out up down off ugh urgh argh ooh eh huh meh phew yikes blimey babygirl babyboy sweetie sweetpea princess pet hun hon petal duck "
                           "chick sunshine angel poppet treasure buddy champ kiddo bro sis yesterday today tonight "
@@ -159,10 +166,13 @@ class NameUses:
             yield self._mention(*m.span("n"))
 
     def _lowercase_objects(self) -> Iterator[Mention]:
-        """ "i told hope everything", "with dawn from the group", "how old is destiny", "grandad will died"."""
-        for pattern in (TELL, WITH_FROM, HOW_OLD):
+        """ "i told hope everything", "with dawn from the group", "how old is destiny", "round to ruby's",
+        "his name is will", "grandad will died"."""
+        for pattern in (TELL, WITH_FROM, HOW_OLD, AT_SOMEONES, NAMED_AS):
             for m in pattern.finditer(self.text):
-                if self.lexicon.given_name(m.group("n")) and self._candidate(m.group("n")):
+                name = m.group("n")
+                named = pattern is NAMED_AS and name.lower() not in NOT_NAMES and not FAMILY.match(name)
+                if self.lexicon.given_name(name) and (named or self._candidate(name)):
                     yield self._mention(*m.span("n"))
         tags = {t.idx: t.tag_ for t in self.doc}
         pos = {t.idx: t.pos_ for t in self.doc}
