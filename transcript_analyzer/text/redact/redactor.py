@@ -6,8 +6,10 @@ addresses and spoken house numbers, identifiers, spoken years, "Thursday the 9th
 a year, national services such as the NHS; numbers.py: ages in digits or words; handles.py:
 social-media handles and apps; and every speaker label wherever it occurs), by context cues
 (cues.py: "my wife dawn", "uncle dev", "called Cerys", "Father Declan", "mrs fielding", "Chidi
-texted me", "Mo and Kez", "in Aleppo", "rang Mind", "works at Boots") and, in lowercase text, by
-plain-word chains and towns after a cue (wordnames.py: "works for shelter", "moved to cork").
+texted me", "Mo and Kez", "in Aleppo", "rang Mind", "works at Boots"), by how a name is used
+(uses.py: "Hope, you've ...", "Mercy, my support worker,", "Destiny was in my group", "i told hope
+everything", "calls her bubbles") and, in lowercase text, by plain-word chains, pubs and towns after a
+cue (wordnames.py: "works for shelter", "moved to cork", "went to the crown", "moved to skelmersdale").
 Lowercase text, as some speech recognisers write it, is parsed as a truecased copy (lexicon.py).
 Family words, medicines, holidays, questionnaires and pets' names are never names. The same
 mention gets the same placeholder throughout the session, and a name found in one turn is
