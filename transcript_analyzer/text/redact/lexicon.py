@@ -53,6 +53,9 @@ RARE_MARGIN = 0.0
 # (natural log) rarer than its lowercase form: "Amber", "Rose", "Esperanza" are; "Hope", "Will" are not.
 NAME_LIKE_MARGIN = 0.5
 UNKNOWN_LOGPROB = -20.0
+# Lowercase words rarer than this are "rare" (every ordinary noun checked is above -15.5; towns unseen in
+# lowercase sit at the table's floor, about -19.5)
+COMMON_LOGPROB = -16.0
 # Speech-recognition spellings without apostrophes, and fillers: never capitalised
 ASR_WORDS = frozenset(("im ive id ill dont didnt doesnt cant wont isnt wasnt couldnt wouldnt shouldnt havent hasnt "
                        "hadnt arent werent youre theyre youve theyve weve wed hes shes hed youd theyd itd itll youll "
@@ -71,6 +74,13 @@ class Lexicon:
     stop_words: frozenset[str]
     name_like_names: frozenset[str] = frozenset()
     """Lowercase given names written capitalised about as often as not (amber, rose; not hope, will)."""
+    common: frozenset[str] = frozenset()
+    """Lowercase words seen often enough in lowercase to be ordinary (log probability >= COMMON_LOGPROB)."""
+
+    def rare(self, word: str) -> bool:
+        """A lowercase word the table has barely or never seen: in lowercase talk, more likely a name
+        ("skelmersdale", "mablethorpe") than a word; only used after a strong cue."""
+        return bool(self.common) and word.lower() not in self.common
 
     def proper(self, word: str) -> bool:
         """Is this word (any case) more likely a name than an ordinary word when written in lowercase?"""
@@ -145,7 +155,9 @@ def load_lexicon(stop_words: frozenset[str]) -> Lexicon:
     names.update(_faker_names())
     name_like = frozenset(n for n in names if n in plain and
                           probs.get(n.capitalize(), UNKNOWN_LOGPROB) >= probs[n] - NAME_LIKE_MARGIN)
-    return Lexicon(plain=plain, given_names=frozenset(names), stop_words=frozenset(stop_words), name_like_names=name_like)
+    common = frozenset(w for w, p in probs.items() if w.islower() and w.isalpha() and p >= COMMON_LOGPROB)
+    return Lexicon(plain=plain, given_names=frozenset(names), stop_words=frozenset(stop_words), name_like_names=name_like,
+                   common=common)
 
 
 def needs_truecasing(text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import NUMBER_WORDS, ORDINALS, Mention
+from .patterns import MONTHS, NUMBER_WORDS, ORDINALS, Mention
 
 NUMBER = rf"(?:\d{{1,3}}|{NUMBER_WORDS})"
 AGE_NUMBER = rf"(?:\d{{1,2}}|{NUMBER_WORDS})"
@@ -20,7 +20,7 @@ TEEN_OR_MORE = (r"(?:1[3-9]|[2-9]\d|thirteen|fourteen|fifteen|sixteen|seventeen|
                 r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
                 r"eight|nine))?)")
 # Hedges between the verb and the age: "he was only nineteen", "she's nearly fifteen", "when she was like eleven"
-HEDGE = r"(?:(?:only|just|nearly|almost|about|around|like|barely|already|still|over|under|roughly|probably|maybe|not even)\s+)?"
+HEDGE = r"(?:(?:both|all|only|just|nearly|almost|about|around|like|barely|already|still|over|under|roughly|probably|maybe|not even)\s+)?"
 # What may follow a bare number that is an age in speech: "i was fifteen the first time", "until i was ten then"
 AGE_FOLLOW = (r"(?=\s*(?:[.!?;,]|$)|\s+(?:the (?:(?:first|last|only) )?(?:time|night|day|year|summer)|at the time|"
               r"then|when|and|so|but|because|cos|or|till|until|before|after|now|i|he|she|we|they|my|our|his|her|"
@@ -46,7 +46,8 @@ AGE_PATTERNS = (
                r"\bwhen (?:i|he|she|we|they) (?:was|were) " + HEDGE + AGE_NUMBER + r"\b|"
                r"(?<!\bscore )(?<!\bscores )(?<!\btotal )(?<!\blevel )(?<!\brating )(?<!\bthere )"
                r"\b(?:was|is|were|are|turns|turned) " + HEDGE + AGE_NUMBER +
-               r"(?=\s*(?:[.!?;]|,|$| and\b| when\b| now\b))|"
+               r"(?=\s*(?:[.!?;]|,|$| and\b| when\b| now\b| this year\b| next (?:year|month|week)\b| today\b| tomorrow\b|"
+               r" on \w+day\b| in " + MONTHS + r"\b))|"
                r"^" + AGE_NUMBER + r"[.!]|"
                r"\b" + ORDINALS + r"(?= birthday\b)|'s " + ORDINALS + r"\b"),
     # ages in unpunctuated speech: "i was fifteen the first time", "he was only nineteen when"
@@ -61,10 +62,23 @@ AGE_PATTERNS = (
     re.compile(rf"(?i)\b(?:at|by) (?:the age of |age ){HEDGE}(?P<m>{AGE_NUMBER})\b|"
                rf"\b(?:at|by) {HEDGE}(?P<n>{TEEN_OR_MORE})\b{AGE_NOT_UNIT}(?!\s+(?:in the|at night|every|tonight|sharp))|"
                rf"\b{LIFE_EVENT}\b(?:\s+\w+){{0,3}}? at {HEDGE}(?P<o>{AGE_NUMBER})\b{AGE_NOT_UNIT}"),
+    # "he'll be eighty in March", "who's twelve", "how old then, fourteen?", "How old was he? Twelve."
+    re.compile(rf"(?i)\b(?:i|he|she|they|you|we)(?:['’]ll| will| is gonna| is going to| ll) be {HEDGE}"
+               rf"(?P<m>{AGE_NUMBER})(?=\s*(?:[.!?;,]|$)|\s+(?:in|on|at|next|this|soon|tomorrow|then)\b)"
+               rf"(?!\s+in the (?:morning|evening|afternoon|night))(?!\s+(?:in|at) (?:the )?(?:\d|{NUMBER_WORDS}))"
+               rf"{AGE_NOT_UNIT}|"
+               rf"\bwho(?:['’]s| is| was) {HEDGE}(?P<n>{AGE_NUMBER})(?=\s*(?:[.!?;,]|$)|\s+(?:and|now|this|next|in)\b)"
+               rf"{AGE_NOT_UNIT}|"
+               rf"\bhow old\b[^.!?]{{0,40}}?(?:,|\?)\s*(?:about |like |maybe |only |just )?(?P<o>{AGE_NUMBER})"
+               rf"(?=\s*(?:[.!?,]|$)|\s+(?:i think|maybe|or so)\b)"),
     # "twenty one today"
     re.compile(rf"(?i)(?:^|[.!?]\s+)(?P<m>{AGE_NUMBER})(?= today\b)"),
 )
 # Things whose age is no one's: "the car's ten years old"
+# An animal's age is no one's either ("the dog's getting old, he's about twelve"), nor a measure's score ("CORE-10 was 18")
+PET = re.compile(r"(?i)\b(?:dog|cat|puppy|kitten|rabbit|hamster|horse|pony|budgie|parrot|tortoise|pet)\b")
+PRONOUN_SUBJECT = re.compile(r"(?i)\b(?:he|she|it|dog|cat|puppy|kitten|rabbit|hamster|horse|pony|tortoise)(?:['’]?s|\s+is|\s+was)\b")
+SCORE_BEFORE = re.compile(r"\b(?:[A-Z]{2,6}-\d{1,2}|(?i:score|scores|total|level|rating))\s+(?:was|is|of|at)\s+\S+$")
 THING_BEFORE_AGE = re.compile(r"(?i)\b(?:car|van|bike|house|flat|boiler|building|phone|laptop|telly|tv|sofa|it|that|this)"
                               r"(?:['’]s| is| was)\s*$")
 # More ages in a list after one: "five and three", "nine, seven and two", "nine or ten"
@@ -78,10 +92,19 @@ def age_mentions(text: str) -> list[Mention]:
         for m in pattern.finditer(text):
             group = next((g for g in ("m", "n", "o") if g in pattern.groupindex and m.group(g)), None)
             start, end = m.span(group) if group else m.span()
-            if not THING_BEFORE_AGE.search(text, 0, start):
+            if not THING_BEFORE_AGE.search(text, 0, start) and not _pet_subject(text, m.start(), start, end):
                 found.append(Mention(start, end, "AGE", text[start:end]))
     found += _listed(text, found)
     return found + _echoed(text, found)
+
+
+def _pet_subject(text: str, match_start: int, start: int, end: int) -> bool:
+    """The age is an animal's ("the dog ... hes about twelve") or a measure's score ("CORE-10 was 18")."""
+    if SCORE_BEFORE.search(text[max(0, match_start - 30):end]):
+        return True
+    sentence = re.split(r"[.!?]\s", text[:match_start])[-1]
+    return PET.search(sentence[-60:] + text[match_start:start]) is not None and \
+        PRONOUN_SUBJECT.search(text, max(0, match_start - 12), end) is not None
 
 
 def _listed(text: str, found: list[Mention]) -> list[Mention]:

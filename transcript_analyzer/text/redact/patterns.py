@@ -47,12 +47,16 @@ NOT_STREET_WORD = (r"(?!(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|till|
                    r"more|other|different|main|same|way|one|minutes?|hours?|days?|weeks?|months?|years?|people|houses?|"
                    r"doors?|times?|blocks?|streets?|roads?|lanes?|cars?|buses|stops?|quid|pounds?|dollars?|miles?|"
                    r"metres?|meters?|yards?|feet|steps?|kids?)\b)")
-SPOKEN_ADDRESS = (rf"(?i:\b(?:at|on|to|from|live|lived|living|moved|number|address is|address was)\s+"
-                  rf"(?P<m>{NUMBER_WORDS}(?: hundred(?: and)? {NUMBER_WORDS})? {NOT_STREET_WORD}[a-z']+"
+SPOKEN_ADDRESS = (rf"(?i:\b(?:at|on|to|from|live|lived|living|moved|number|address is|address was|address[’']s)\s+"
+                  rf"(?P<m>(?:(?:flat|apartment|unit) {NUMBER_WORDS},? )?{NUMBER_WORDS}(?: hundred(?: and)? {NUMBER_WORDS})? {NOT_STREET_WORD}[a-z']+"
                   rf"(?: {NOT_STREET_WORD}[a-z']+)? (?:street|road|lane|avenue|drive|crescent|terrace|grove|gardens|"
                   rf"mews|close)\b))")
 # National services, named wherever they appear ("your NHS number", "the nhs list", "the VA")
 SERVICES = r"\b(?:VA|IRS)\b|(?i:\b(?:nhs|dwp|hmrc|dvla|cafcass|ofsted|ucas)\b)"
+# Prisons and young offender institutions by their prefix ("HMP Farrowdale", "hmyoi castlebrook")
+PRISON = r"\b(?:HMP|HMYOI|HMPYOI|(?i:hmp|hmyoi))\s+[A-Za-z][a-z]+(?:\s+[A-Z][a-z]+)?"
+# A saint's school, church or hospital said in lowercase ("the kids go to st anne's"); not feasts or plants
+SAINT = r"(?i:\b(?:st\.?|saint) [a-z]+['’]s\b(?! (?:day|eve|night|wort|cross day)\b))"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|"
@@ -75,8 +79,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)[A-Z]*\d[\dA-Z-]{3,}\b")),
     ("ADDRESS", re.compile(SPOKEN_ADDRESS)),
     ("ORG", re.compile(SERVICES)),
+    ("ORG", re.compile(PRISON)),
+    ("ORG", re.compile(SAINT)),
     # dates NER misses: "Thursday the 9th", "the twenty third of may", "Boxing Day 2018", "nineteen fifty two"
-    ("DATE", re.compile(rf"(?i:\b{WEEKDAYS},? the {ORDINALS}(?: of {MONTHS})?\b)|"
+    ("DATE", re.compile(rf"(?i:\b{ORDINALS} of the {ORDINALS}(?:,? (?:\d{{2,4}}|{SPOKEN_YEAR}|{NUMBER_WORDS})\b)?)|"
+                        rf"(?i:\b{WEEKDAYS},? the {ORDINALS}(?: of {MONTHS})?\b)|"
                         rf"(?i:\b{ORDINALS} of {MONTHS}\b(?:,? (?:\d{{4}}|{SPOKEN_YEAR}))?)|"
                         rf"\b(?:(?i:january|february|march|april|june|july|august|september|october|november|december)|May)"
                         rf" (?i:{ORDINALS})\b(?:,? \d{{4}}\b)?|"
@@ -99,7 +106,8 @@ MONTH_OR_HOLIDAY = re.compile(r"\b(january|february|march|april|may|june|july|au
                               r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|easter|new year'?s?|"
                               r"thanksgiving|eid|diwali|hanukkah|ramadan|passover|halloween|valentine'?s)\b", re.I)
 ANCHORED = re.compile(r"\d|\b(last|this|next|that)\b|" + ORDINALS_PATTERN, re.I)
-GENERIC_ORG = re.compile(r"^(the )?(gp|cbt|dbt|emdr|act|cat|ipt|mbct|cft|camhs|iapt|cmht|a&e|er|icu|hr|it|pe|rehab|aa|na)$",
+GENERIC_ORG = re.compile(r"^(the |my |your |his |her |their |our )?(gp|cbt|dbt|emdr|act|cat|ipt|mbct|cft|camhs|iapt|cmht|a&e|er|icu|hr|it|pe|rehab|aa|na|"
+                         r"food ?bank|ni|national insurance|(?:every |each )?(?:mother|father)['’]?s day)$",
                          re.I)
 FAMILY = re.compile(r"^(mum|mom|mummy|mommy|mama|dad|daddy|papa|nan|nana|gran|granny|grandma|grandpa|grandad|"
                     r"auntie|aunty|uncle|sis|bro|babe|honey|god|lord|jesus)$", re.I)
@@ -155,7 +163,8 @@ MONTH_PREPOSITION = re.compile(r"(?i)\b(?:in|since|by|until|till|from|every|each
 
 # A pet's name is no one's: "our cat, Pickle", "a dog called Biscuit"
 PET_BEFORE = re.compile(r"(?i)\b(?:cats?|dogs?|puppy|pup|kitten|rabbit|bunny|hamster|guinea pig|horse|pony|budgie|parrot|"
-                        r"tortoise|goldfish|pet|lizard|snake|ferret)(?:['’]s name is|,| is called| called| named)?\s*$")
+                        r"tortoise|goldfish|pet|lizard|snake|ferret)(?:['’]s name is|['’]s called|,| is called| called| named)?\s*"
+                        r"(?:(?:Mr|Mrs|Miss|Ms|Lady|Sir|Lord|Captain|Princess|Prince|Little|Big)\.?\s+)?$")
 def pattern_mentions(text: str) -> list[Mention]:
     """Every match of the patterns (a pattern's group ``m``, when it has one, is the mention)."""
     found = []
@@ -171,7 +180,8 @@ def specific_date(text: str, before: str = "") -> bool:
     'Christmas Day 2020'); not generic time ('the spring', 'a good day', 'every March', 'Year 10').
     ``before`` is the text before it ('in' before 'April' makes it a month, not a name)."""
     text = text.strip()
-    if VAGUE_DATE.match(text) or re.match(r"(?i)^(every|each|most|all)\b|^year \d{1,2}$", text):
+    if VAGUE_DATE.match(text) or re.match(r"(?i)^(every|each|most|all)\b|^(?:about |around |since |in |from )?year \d{1,2}$",
+                                          text):
         return False
     if re.search(r"\d", text):
         return True

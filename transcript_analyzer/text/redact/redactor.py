@@ -6,8 +6,10 @@ addresses and spoken house numbers, identifiers, spoken years, "Thursday the 9th
 a year, national services such as the NHS; numbers.py: ages in digits or words; handles.py:
 social-media handles and apps; and every speaker label wherever it occurs), by context cues
 (cues.py: "my wife dawn", "uncle dev", "called Cerys", "Father Declan", "mrs fielding", "Chidi
-texted me", "Mo and Kez", "in Aleppo", "rang Mind", "works at Boots") and, in lowercase text, by
-plain-word chains and towns after a cue (wordnames.py: "works for shelter", "moved to cork").
+texted me", "Mo and Kez", "in Aleppo", "rang Mind", "works at Boots"), by how a name is used
+(uses.py: "Hope, you've ...", "Mercy, my support worker,", "Destiny was in my group", "i told hope
+everything", "calls her bubbles") and, in lowercase text, by plain-word chains, pubs and towns after a
+cue (wordnames.py: "works for shelter", "moved to cork", "went to the crown", "moved to skelmersdale").
 Lowercase text, as some speech recognisers write it, is parsed as a truecased copy (lexicon.py).
 Family words, medicines, holidays, questionnaires and pets' names are never names. The same
 mention gets the same placeholder throughout the session, and a name found in one turn is
@@ -38,7 +40,8 @@ from .cues import Cues
 from .handles import handle_mentions
 from .lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
 from .numbers import age_mentions
-from .wordnames import word_name_mentions
+from .uses import NameUses
+from .wordnames import house_names, places_after_organisations, rare_places, word_name_mentions
 from .patterns import (CALENDAR, FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
                               specific_date)
 
@@ -85,8 +88,12 @@ class Redactor:
         doc = self._nlp(seen)
         found += _entities(doc, text)
         cues = Cues(text, seen, doc, self._lexicon, lowercase)
-        found += cues.find() + word_name_mentions(text, lowercase)
+        found += cues.find() + NameUses(text, seen, doc, self._lexicon, lowercase).find()
+        found += word_name_mentions(text, lowercase)
         found += cues.coordinated(found)
+        if lowercase:
+            found += places_after_organisations(text, found) + rare_places(text, self._lexicon)
+            found += house_names(text, self._lexicon)
         pets = [m for m in found if m.label in NAMES and PET_BEFORE.search(text, 0, m.start)]  # "our cat, Pickle"
         merged = merge_mentions([_whole_words(m, text) for m in found if m not in pets])
         return merge_mentions(merged + _echoes(text, _known_names([merged], self._lexicon)))
