@@ -6,8 +6,9 @@ tuned on), ``heldout`` (heldout_mentions.jsonl, tuned on in the second round), `
 on; ``dev-heldout``, only measured, but its misses were seen once during tuning; ``dev-fresh``,
 written then and only measured) and ``probe`` (probe_mentions.jsonl, written by
 someone outside the team, measured once in issue 10 and tuned on from round 3; skipped with a note while
-absent). Since round 3 every set's misses may be read (``tuned`` is every set). ``both`` scores
-original and heldout; ``tuned`` the sets whose errors may be read; ``all`` every set.
+absent), and ``probe2`` (probe2_mentions.jsonl, written outside the team after round 3 and
+measured once: the unseen measurement; do not tune on it). ``both`` scores original and heldout;
+``tuned`` the sets whose errors may be read (every set but probe2); ``all`` every set.
 
 A gold mention counts as caught when redacted mentions cover at least half of its characters
 (whatever placeholder label they got: for privacy, covered is what matters); a redacted mention
@@ -21,7 +22,7 @@ union of the two), ``both-no-dates`` (the union without Presidio's DATE_TIME, it
 false alarms), ``both-patterns`` (ours plus Presidio's pattern recognisers only: phone, e-mail,
 URL, national numbers; not its NER, which is the same spaCy model) or ``compare`` (all five).
 
-    python benchmarks/redaction_accuracy.py [--set original|heldout|final|dev|dev-tune|dev-heldout|dev-fresh|probe|both|tuned|all]
+    python benchmarks/redaction_accuracy.py [--set original|heldout|final|dev|dev-tune|dev-heldout|dev-fresh|probe|probe2|both|tuned|all]
         [--engine ours|presidio|both|both-no-dates|both-patterns|compare] [--show-misses | --show-all-misses]
 """
 
@@ -38,14 +39,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "tests" / "data" / "redaction"
 FILES = {"original": DATA_DIR / "identifying_mentions.jsonl", "heldout": DATA_DIR / "heldout_mentions.jsonl",
          "final": DATA_DIR / "final_mentions.jsonl", "dev": DATA_DIR / "dev_mentions.jsonl",
-         "probe": DATA_DIR / "probe_mentions.jsonl"}
+         "probe": DATA_DIR / "probe_mentions.jsonl", "probe2": DATA_DIR / "probe2_mentions.jsonl"}
 # name -> (file, split of the records kept or None for all)
 SETS = {"original": (FILES["original"], None), "heldout": (FILES["heldout"], None), "final": (FILES["final"], None),
         "dev-tune": (FILES["dev"], "tune"), "dev-heldout": (FILES["dev"], "heldout"),
-        "dev-fresh": (FILES["dev"], "fresh"), "probe": (FILES["probe"], None)}
+        "dev-fresh": (FILES["dev"], "fresh"), "probe": (FILES["probe"], None),
+        "probe2": (FILES["probe2"], None)}
 GROUPS = {"both": ("original", "heldout"), "dev": ("dev-tune", "dev-heldout", "dev-fresh"),
           "tuned": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe"),
-          "all": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe")}
+          "all": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe", "probe2")}
 ENGINES = {"ours": ("ours",), "presidio": ("presidio",), "both": ("both",), "both-patterns": ("both-patterns",),
            "both-no-dates": ("both-no-dates",), "compare": ("ours", "presidio", "both", "both-no-dates", "both-patterns")}
 DATA = FILES["original"]
