@@ -286,7 +286,7 @@ def check_ranges(records: list[dict]) -> list[str]:
                     errors.append(f"{where}: domain {dom!r} is not an example domain")
             elif s["label"] == "ID":
                 d = spoken_digits(s["text"])
-                ok = (s["text"].startswith("QQ") or d.startswith("999") and len(d) == 10
+                ok = (s["text"].upper().startswith("QQ") or d.startswith("999") and len(d) == 10
                       or re.fullmatch(r"9\d\d-\d\d-\d{4}", s["text"]) or s["text"].startswith("CS/"))
                 if not ok:
                     errors.append(f"{where}: not a test-range identifier")

@@ -42,6 +42,7 @@ SETS = HERE
 sys.dont_write_bytecode = True  # write nothing next to build_set.py
 sys.path.insert(0, str(SETS))
 import build_set  # noqa: E402
+from build_probe import check_lowercase_style, check_ranges  # noqa: E402
 from build_set import build_records, check_mix, write_set  # noqa: E402
 
 LABELS = build_set.LABELS
@@ -263,45 +264,8 @@ UTTERANCES: list[tuple[str, str]] = [
     (C, "cheers hun thats what my mate says too"),
 ]
 
-# Checks that the set keeps to fiction/test ranges (spoken forms included) and is fresh.
-NUMBER_WORDS = {"oh": "0", "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-UK_PREFIXES = ("07700900", "01134960", "01614960", "02079460", "08081570", "447700900")
-
-
-def spoken_digits(text: str) -> str:
-    """'oh seven double oh' -> '0700'; written digits are kept."""
-    out, repeat = [], 1
-    for tok in re.findall(r"[a-z]+|\d", text.lower()):
-        if tok in ("double", "triple"):
-            repeat = 2 if tok == "double" else 3
-        elif tok in NUMBER_WORDS or tok.isdigit():
-            out.append(NUMBER_WORDS.get(tok, tok) * repeat)
-            repeat = 1
-    return "".join(out)
-
-
-def check_ranges(records: list[dict]) -> list[str]:
-    errors = []
-    for r in records:
-        for s in r["spans"]:
-            where = f"{r['id']}: {s['label']} {s['text']!r}"
-            if s["label"] == "PHONE":
-                d = spoken_digits(s["text"])
-                us = len(d) == 10 and d[3:6] == "555" and d[6:8] == "01"
-                if not (d.startswith(UK_PREFIXES) or us):
-                    errors.append(f"{where}: not in a fiction range ({d})")
-            elif s["label"] == "EMAIL":
-                dom = re.sub(r"\s+dot\s+", ".", s["text"].split("@")[-1].split(" at ")[-1])
-                if not re.fullmatch(r"example\.(com|org|net|co\.uk)", dom):
-                    errors.append(f"{where}: domain {dom!r} is not an example domain")
-            elif s["label"] == "ID":
-                d = spoken_digits(s["text"])
-                ok = (s["text"].upper().startswith("QQ") or d.startswith("999") and len(d) == 10
-                      or re.fullmatch(r"9\d\d-\d\d-\d{4}", s["text"]) or s["text"].startswith("CS/"))
-                if not ok:
-                    errors.append(f"{where}: not a test-range identifier")
-    return errors
+# The range and style checks are the first probe's (build_probe.py); freshness is checked here
+# against every set.
 
 
 def existing_records() -> list[dict]:
@@ -333,20 +297,6 @@ def reused_names(records: list[dict]) -> list[str]:
               if s.get("label") == "PERSON" and "text" in s}
     return sorted({s["text"] for r in records for s in r["spans"]
                    if s["label"] == "PERSON" and s["text"].lower() in theirs})
-
-
-def check_lowercase_style(records: list[dict]) -> list[str]:
-    """Lowercase lines imitate speech recognition: no sentence punctuation (handles aside)."""
-    errors = []
-    for r in records:
-        if r["text"] == r["text"].lower():
-            rest = r["text"]
-            for s in r["spans"]:
-                if s["label"] in ("HANDLE", "EMAIL"):
-                    rest = rest.replace(s["text"], "")
-            if re.search(r"[.,;:!?'\"]", rest):
-                errors.append(f"{r['id']}: lowercase line has punctuation")
-    return errors
 
 
 WORD_NAMES = ("autumn", "brook", "holly", "cliff", "heather", "drew", "guy", "miles", "dean", "penny",
