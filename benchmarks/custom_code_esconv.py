@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("--context", action="store_true", help="Train with the client's previous turn as context.")
     args = parser.parse_args()
 
-    from transcript_analyzer.training.custom_code import train_custom_code
+    from transcript_analyzer.training.custom.train import train_custom_code
 
     with tempfile.TemporaryDirectory() as tmp:
         labels = Path(tmp) / "esconv_question.csv"

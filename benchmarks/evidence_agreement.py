@@ -33,8 +33,8 @@ def main() -> None:
     from transcript_analyzer.markers.codebook import utterance_markers
     from transcript_analyzer.markers.evidence import occlusion
     from transcript_analyzer.markers.stage import MarkersStage
-    from transcript_analyzer.training.corpora import load
-    from transcript_analyzer.training.head_data import epitome_strong_empathy
+    from transcript_analyzer.training.corpora.examples import load
+    from transcript_analyzer.training.heads.data import epitome_strong_empathy
 
     items = [e for e in load("epitome", args.data) if e.split == "test" and epitome_strong_empathy(e.labels) == "yes"]
     items = items[: args.limit]

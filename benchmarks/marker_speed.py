@@ -24,7 +24,7 @@ def main() -> None:
     from transcript_analyzer.markers.stage import MarkersStage
     from transcript_analyzer.text.roles import RolesStage
     from transcript_analyzer.text.segment import SegmentStage
-    from transcript_analyzer.training.datasets import load_annomi, to_session
+    from transcript_analyzer.training.corpora.datasets import load_annomi, to_session
 
     roles, segment = RolesStage(), SegmentStage()
     sessions = [segment(roles(to_session(c)[0])) for c in load_annomi(args.data / "annomi" / "annomi-full.dev.csv")[: args.sessions]]

@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from transcript_analyzer.text.redact import Redactor
-from transcript_analyzer.training.datasets import load_annomi, load_esconv
+from transcript_analyzer.training.corpora.datasets import load_annomi, load_esconv
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from transcript_analyzer.training import load_recipe
-from transcript_analyzer.training.datasets import load_annomi, load_esconv
-from transcript_analyzer.training.role_recipe import settings_from
-from transcript_analyzer.training.roles import evaluate
+from transcript_analyzer.training.corpora.datasets import load_annomi, load_esconv
+from transcript_analyzer.training.roles.recipe import settings_from
+from transcript_analyzer.training.roles.fit import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 

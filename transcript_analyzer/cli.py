@@ -276,7 +276,7 @@ def train(recipe: Path | None, data_dir: Path, out_dir: Path | None, only: tuple
     if recipe is not None or only or not name:
         raise click.UsageError("--labels needs --name CODE, and no RECIPE or --only")
     from .markers.custom import summary
-    from .training.custom_code import train_custom_code
+    from .training.custom.train import train_custom_code
 
     result = train_custom_code(labels_file, name, context, out_dir, quote_errors, description or "", replace)
     _echo(f"wrote {result.folder} (model card: {result.folder / 'card.md'})\n{summary(name, result.folder)}\n"
@@ -322,7 +322,7 @@ def evaluate(data_dir: Path, only: tuple[str, ...], gold_file: Path | None, pred
     if gold_file or pred_dir or out_dir:
         if not (gold_file and pred_dir):
             raise click.UsageError("--gold and --pred go together (and --out needs both)")
-        from .training.human_agreement import evaluate_agreement, format_table, write_report
+        from .training.agreement.human_agreement import evaluate_agreement, format_table, write_report
 
         report = evaluate_agreement(gold_file, pred_dir)
         _echo(format_table(report))
@@ -330,7 +330,7 @@ def evaluate(data_dir: Path, only: tuple[str, ...], gold_file: Path | None, pred
             _echo("wrote " + ", ".join(str(p) for p in write_report(report, out_dir)), one_line=True)
         return
     from .resources import project_dir
-    from .training.evaluate import check_appropriateness, check_heads, format_checks
+    from .training.heads.evaluate import check_appropriateness, check_heads, format_checks
 
     pipelines = project_dir() / "pipelines"
     checks = check_heads(pipelines / "heads.toml", data_dir, set(only) or None)

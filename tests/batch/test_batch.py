@@ -198,7 +198,7 @@ def test_a_run_killed_with_sigkill_resumes_with_every_session_exactly_once(tmp_p
 
 
 def test_a_custom_code_in_a_batch_and_its_retraining_redoes_the_sessions(tmp_path, monkeypatch):
-    from transcript_analyzer.training.custom_code import train_custom_code
+    from transcript_analyzer.training.custom.train import train_custom_code
 
     monkeypatch.setenv("TA_MODELS_DIR", str(tmp_path / "models"))  # the worker processes inherit it
     labels = Path(__file__).resolve().parents[1] / "data" / "custom_code" / "sleep_question.csv"

@@ -75,7 +75,7 @@ def test_raw_csv_writes_the_cells_as_they_are(tmp_path):
 
 def test_the_tools_own_tables_read_back_unescaped(tmp_path):
     """`evaluate --pred` reads utterances.csv: the apostrophes come off again."""
-    from transcript_analyzer.training.predictions import read_predictions
+    from transcript_analyzer.training.agreement.predictions import read_predictions
 
     out, folders, failures = run_folder(tmp_path)
     write_corpus_tables(out, folders, [], failures)

@@ -5,7 +5,7 @@ from transcript_analyzer.errors import ModelError
 from transcript_analyzer.markers.features import CUE_NAMES, assemble, cue_vector
 from transcript_analyzer.markers.heads import Head
 from transcript_analyzer.resources import write_sums
-from transcript_analyzer.training.head_fit import ece, fit_head, score, tune_threshold, tune_weights
+from transcript_analyzer.training.heads.fit import ece, fit_head, score, tune_threshold, tune_weights
 
 
 def cues(text):

@@ -119,8 +119,8 @@ def test_speaker_features_shape_and_relative_values():
 
 def test_trained_model_saves_reloads_and_predicts_the_same(tmp_path):
     from transcript_analyzer.resources import write_sums
-    from transcript_analyzer.training.datasets import Conversation
-    from transcript_analyzer.training.roles import RoleTrainSettings, fit
+    from transcript_analyzer.training.corpora.datasets import Conversation
+    from transcript_analyzer.training.roles.fit import RoleTrainSettings, fit
 
     convs = [Conversation("toy", str(i), tuple(
         (r, text, None) for t, c in DIALOGUE[i:] + DIALOGUE[:i] for r, text in (("therapist", t), ("client", c))

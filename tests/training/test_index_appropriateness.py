@@ -4,8 +4,8 @@ import math
 import pytest
 
 from transcript_analyzer.markers.rules import EPISODE_FEATURES
-from transcript_analyzer.training.appropriateness import annotated_episodes
-from transcript_analyzer.training.corpora import load
+from transcript_analyzer.training.heads.appropriateness import annotated_episodes
+from transcript_analyzer.training.corpora.examples import load
 from transcript_analyzer.training.index_recipe import auc
 
 
@@ -43,7 +43,7 @@ def test_criteria_cut_offs_are_chosen_by_kappa_and_rates_are_smoothed():
     import numpy as np
 
     from transcript_analyzer.markers.rules import Episode
-    from transcript_analyzer.training.appropriateness import fit_criteria, predict
+    from transcript_analyzer.training.heads.appropriateness import fit_criteria, predict
 
     def ep(words, returns_focus):
         return Episode(utterances=(0,), words=words, turns=1, number=1, returns_focus=returns_focus, solicited=False,

@@ -7,8 +7,8 @@ import pytest
 from transcript_analyzer.errors import ConfigError
 from transcript_analyzer.text.role_model import RoleModel
 from transcript_analyzer.training import load_recipe, train_recipe
-from transcript_analyzer.training.datasets import Conversation, to_session
-from transcript_analyzer.training.roles import RoleTrainSettings, _ece, _summary, evaluate
+from transcript_analyzer.training.corpora.datasets import Conversation, to_session
+from transcript_analyzer.training.roles.fit import RoleTrainSettings, _ece, _summary, evaluate
 
 from ..conftest import ROOT
 

@@ -1,5 +1,5 @@
 """Custom codes: binary utterance codes that researchers train from their own labelled examples
-(`transcript-analyzer train --labels`, training/custom_code.py, docs/custom_codes.md).
+(`transcript-analyzer train --labels`, training/custom/train.py, docs/custom_codes.md).
 
 A custom code is a head folder in the user models folder (``resources.user_models_dir()``)
 whose head.json carries ``"custom": true`` in its info. In the markers stage it is a marker

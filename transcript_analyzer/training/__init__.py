@@ -2,6 +2,12 @@
 
 A recipe says what data, which settings and what to write; the trainer writes a model folder
 (weights, metrics.json, card.md, SHA256SUMS) atomically.
+
+Sub-packages: ``corpora`` (loaders, examples and their split, embedding cache), ``annotation``
+(candidate mining, references joined back to the corpora), ``heads`` (marker heads, disclosure
+criteria, model cards, `evaluate --data`), ``encoder`` (fine-tuning, ONNX export), ``roles`` (the
+role model), ``agreement`` (`evaluate --gold`), ``custom`` (`train --labels`); ``index_recipe``
+(the alliance index's reference values) is a module of its own.
 """
 
 from __future__ import annotations
@@ -39,7 +45,10 @@ def load_recipe(path: Path) -> dict[str, Any]:
 
 
 def _trainers() -> dict[str, Callable[..., Path]]:
-    from . import appropriateness, encoder_export, head_recipe, index_recipe, role_recipe
+    from . import index_recipe
+    from .encoder import export as encoder_export
+    from .heads import appropriateness, recipe as head_recipe
+    from .roles import recipe as role_recipe
 
     return {"roles": role_recipe.run, "encoder": encoder_export.run, "heads": head_recipe.run,
             "appropriateness": appropriateness.run, "index": index_recipe.run}

@@ -26,8 +26,8 @@ from ..pipeline import Pipeline
 from ..text.roles import RolesStage
 from ..text.segment import SegmentStage
 from . import write_model
-from .corpora import split_of
-from .datasets import load_annomi, to_session
+from .corpora.examples import split_of
+from .corpora.datasets import load_annomi, to_session
 
 
 def auc(scores: list[float], positive: list[bool]) -> float | None:
