@@ -73,3 +73,16 @@ def test_an_input_error_is_one_line_but_keeps_the_real_path():
 def test_every_library_error_is_one_line():
     assert str(ConfigError("config file a\nb.toml: bad")) == "config file a\\nb.toml: bad"
     assert "\n" not in str(OutputError("cannot write out\n/x"))
+
+
+def test_a_reader_error_that_declares_its_quote_shows_its_problem_in_a_redacted_run(tmp_path):
+    from transcript_analyzer.io.readers import read_transcript
+
+    path = tmp_path / "jane_roe.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> Jane Roe said\nT: Hello.\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        with redacting(True, [], [path]):
+            read_transcript(path)
+    shown = str(caught.value)
+    assert shown.startswith("<input>, line 3: malformed cue timing '[redacted]'")
+    assert "Jane" not in shown and "jane" not in shown and "not shown in a redacted run" not in shown

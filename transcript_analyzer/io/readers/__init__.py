@@ -106,7 +106,8 @@ def detect_format(source: Source, options: ReadOptions | None = None) -> str:
         return by_suffix
     kind = source.kind()
     if kind:
-        raise InputError(source.path, f"is {kind}, not a transcript; known formats: {', '.join(reader_names())}")
+        raise InputError(source.path, f"is {kind}, not a transcript; known formats: {', '.join(reader_names())}",
+                         quoted=())
     text = source.text().lstrip("\ufeff")
     head = text.lstrip()
     if head.startswith("WEBVTT"):
@@ -126,5 +127,6 @@ def detect_format(source: Source, options: ReadOptions | None = None) -> str:
             source.path,
             f"unknown format: the {suffix}file is not one of {', '.join(reader_names())} "
             "(no speaker prefixes, subtitle cues, JSON or CSV header found); pass --format NAME to force a reader",
+            quoted=(),
         ) from None
     return "txt"

@@ -109,7 +109,7 @@ def _check_turn_lengths(turns: list[Turn], source: Source, limit: int) -> None:
             source.path,
             f"one turn ({longest.speaker}) is {len(longest.text):,} characters long, over the {limit:,} limit: "
             "are speaker labels missing? Split the turn, or raise the limit with --set read.max_turn_chars=N",
-            line=longest.source_line,
+            line=longest.source_line, quoted=[longest.speaker],
         )
 
 
@@ -122,10 +122,11 @@ def _check_labels(entries: list[Entry], source: Source) -> None:
             source.path,
             f"speaker labels never repeat ({len(distinct)} labels on {len(labels)} turns, e.g. {shown}): "
             "they do not identify speakers; check the speaker prefixes or the speaker column",
+            quoted=sorted(distinct)[:4],
         )
     bad_roles = sorted({e.role for e in entries if e.role is not None and e.role not in ROLES})
     if bad_roles:
-        raise InputError(source.path, f"unknown role(s) {', '.join(bad_roles)}; roles are {' and '.join(ROLES)}")
+        raise InputError(source.path, f"unknown role(s) {', '.join(bad_roles)}; roles are {' and '.join(ROLES)}", quoted=bad_roles)
 
 
 def _merge(entries: list[Entry]) -> list[Turn]:

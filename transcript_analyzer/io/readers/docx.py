@@ -42,6 +42,7 @@ def check_unpacked_size(source: Source, max_unpacked_mb: int) -> None:
             source.path,
             f"unzips to {unpacked / 1e6:,.0f} MB ({ratio:,.0f} times its size), over the {max_unpacked_mb} MB "
             "limit for Word files; a damaged or hostile file? (raise the limit with --set read.max_docx_unpacked_mb=N)",
+            quoted=(),
         )
 
 
@@ -52,7 +53,7 @@ def _lines(source: Source, max_unpacked_mb: int) -> list[tuple[int, str]]:
     if not is_docx(source.data):
         what = source.kind()
         hint = f" (it is {what})" if what and what != "a ZIP archive" else ""
-        raise InputError(source.path, f"is not a valid Word .docx file{hint}")
+        raise InputError(source.path, f"is not a valid Word .docx file{hint}", quoted=())
     check_unpacked_size(source, max_unpacked_mb)
     try:
         document = docx.Document(io.BytesIO(source.data))

@@ -34,9 +34,9 @@ def load_json(source: Source, max_depth: int) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError(source.path, f"invalid JSON: {e.msg} (column {e.colno})", line=e.lineno) from e
+        raise InputError(source.path, f"invalid JSON: {e.msg} (column {e.colno})", line=e.lineno, quoted=()) from e
     except RecursionError as e:  # only when max_depth was set above Python's recursion limit
-        raise InputError(source.path, "JSON nested too deeply for the parser; lower read.max_json_depth") from e
+        raise InputError(source.path, "JSON nested too deeply for the parser; lower read.max_json_depth", quoted=()) from e
 
 
 def nesting_depth(text: str) -> int:
@@ -82,12 +82,14 @@ def read_json_records(source: Source, data: Any, options: ReadOptions) -> tuple[
             source.path,
             "unrecognised JSON layout: expected a session.json, {\"segments\": [...]} (WhisperX), "
             "or a list of {\"speaker\": ..., \"text\": ...} objects",
+            quoted=(),
         )
     if isinstance(data, dict) and "segments" in data and not any(r.get("speaker") for r in records):
         raise InputError(
             source.path,
             "the segments carry no speaker labels (transcribed without diarization); "
             "give the recording itself, or add a 'speaker' to each segment",
+            quoted=(),
         )
     records, warnings = _fill_speakers(records, source)
     headers = list(dict.fromkeys(k for r in records for k in r))
@@ -122,7 +124,7 @@ def _words(record: dict, source: Source) -> tuple[Word, ...]:
     words = []
     for w in record.get("words") or []:
         if not isinstance(w, dict) or "word" not in w and "text" not in w:
-            raise InputError(source.path, "a segment's words must be objects with 'word', 'start', 'end'")
+            raise InputError(source.path, "a segment's words must be objects with 'word', 'start', 'end'", quoted=())
         words.append(Word(
             text=str(w.get("word", w.get("text", ""))).strip(),
             start=_num(w.get("start")), end=_num(w.get("end")),

@@ -67,13 +67,14 @@ def parse_lines(lines: Iterable[tuple[int, str]], path: Path) -> tuple[list[Entr
     """Turn numbered lines into speaker entries; returns (entries, warnings)."""
     candidates = [_candidate(n, raw) for n, raw in lines if raw.strip()]
     if not candidates:
-        raise InputError(path, "contains no text")
+        raise InputError(path, "contains no text", quoted=())
     speakers = accept_labels([c.label for c in candidates if c.label])
     if not speakers:
         raise InputError(
             path,
             "no speaker labels found: expected lines like 'Therapist: ...', 'C: ...' or "
             "'Dr. Lee: ...' (or pass --format if this is another format)",
+            quoted=(),
         )
     return _assemble(candidates, speakers)
 

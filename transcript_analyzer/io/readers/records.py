@@ -37,7 +37,8 @@ def resolve_columns(headers: Iterable[str], options: ReadOptions, path: Path) ->
         mapping = {}
         for fld, column in options.columns:
             if column.lower() not in by_lower:
-                raise InputError(path, f"--columns names '{column}', which is not a column; columns are: {', '.join(headers)}")
+                raise InputError(path, f"--columns names '{column}', which is not a column; columns are: {', '.join(headers)}",
+                                 quoted=[column, *headers])
             mapping[fld] = by_lower[column.lower()]
     else:
         mapping = {}
@@ -53,6 +54,7 @@ def resolve_columns(headers: Iterable[str], options: ReadOptions, path: Path) ->
                 path,
                 f"no {needed} column (looked for: {', '.join(ALIASES[needed][:6])}, ...); columns are: "
                 f"{', '.join(headers) or '(none)'}; pass --columns {needed}=COLUMN",
+                quoted=headers,
             )
     return mapping
 
@@ -64,16 +66,19 @@ def select_session(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str,
     if column is None:
         if options.session is not None:
             raise InputError(path, f"--session {options.session} given, but the file has no session column "
-                                   f"(looked for: {', '.join(ALIASES['session'][:5])}, ...); pass --columns session=COLUMN")
+                                   f"(looked for: {', '.join(ALIASES['session'][:5])}, ...); pass --columns session=COLUMN",
+                             quoted=[options.session])
         return rows, None
     ids = list(dict.fromkeys(str(r.get(column, "")).strip() for _, r in rows))
     if options.session is not None:
         if options.session not in ids:
-            raise InputError(path, f"no session '{options.session}' in column {column}; sessions: {_few(ids)}")
+            raise InputError(path, f"no session '{options.session}' in column {column}; sessions: {_few(ids)}",
+                             quoted=[options.session, column, *ids[:5]])
         return [(n, r) for n, r in rows if str(r.get(column, "")).strip() == options.session], options.session
     if len(ids) > 1:
         raise InputError(
-            path, f"holds {len(ids)} sessions (column {column}: {_few(ids)}); pass --session ID to pick one"
+            path, f"holds {len(ids)} sessions (column {column}: {_few(ids)}); pass --session ID to pick one",
+            quoted=[column, *ids[:5]],
         )
     return rows, ids[0] if ids and ids[0] else None
 
@@ -91,12 +96,14 @@ def to_entries(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str, str
         if not text:
             continue
         if not speaker:
-            raise InputError(path, f"entry has text but no speaker ('{mapping['speaker']}' is empty or missing)", line=number)
+            raise InputError(path, f"entry has text but no speaker ('{mapping['speaker']}' is empty or missing)", line=number,
+                             quoted=[mapping['speaker']])
         role = None
         if "role" in mapping and _str(row.get(mapping["role"])):
             role = role_from_label(_str(row.get(mapping["role"])))
             if role is None:
-                raise InputError(path, f"unknown role '{_str(row.get(mapping['role']))}' (expected therapist or client)", line=number)
+                raise InputError(path, f"unknown role '{_str(row.get(mapping['role']))}' (expected therapist or client)", line=number,
+                                 quoted=[_str(row.get(mapping['role']))])
         entries.append(Entry(
             speaker=speaker, text=text, role=role, line=number,
             start=_time(row, mapping.get("start"), path, number),
@@ -122,4 +129,5 @@ def _time(row: Mapping[str, Any], column: str | None, path: Path, number: int) -
 
 
 def _bad_time(value: Any, column: str, path: Path, number: int) -> float:
-    raise InputError(path, f"'{value}' in column {column} is not a time (seconds or hh:mm:ss)", line=number)
+    raise InputError(path, f"'{value}' in column {column} is not a time (seconds or hh:mm:ss)", line=number,
+                     quoted=[str(value), column])

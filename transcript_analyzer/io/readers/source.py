@@ -116,7 +116,7 @@ class Decoded:
 def _too_big(path: Path, max_bytes: int, size: int | None = None) -> InputError:
     limit = f"the {max_bytes / 1e6:,.0f} MB limit for transcript files"
     what = f"is {size / 1e6:,.1f} MB, over {limit}" if size is not None else f"is larger than {limit}"
-    return InputError(path, f"{what}; raise it with --set read.max_file_mb=N if it really is a transcript")
+    return InputError(path, f"{what}; raise it with --set read.max_file_mb=N if it really is a transcript", quoted=())
 
 
 def decode_bytes(data: bytes, path: Path, forced: str | None = None,
@@ -127,15 +127,15 @@ def decode_bytes(data: bytes, path: Path, forced: str | None = None,
         try:
             return data.decode(forced).removeprefix("\ufeff"), forced, ()
         except LookupError as e:
-            raise InputError(path, f"unknown encoding '{forced}'") from e
+            raise InputError(path, f"unknown encoding '{forced}'", quoted=()) from e
         except UnicodeDecodeError as e:
-            raise InputError(path, f"is not valid {forced} (byte {data[e.start]:#04x} at offset {e.start})") from e
+            raise InputError(path, f"is not valid {forced} (byte {data[e.start]:#04x} at offset {e.start})", quoted=()) from e
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:  # the -le/-be codecs keep the BOM as U+FEFF, which would hide the first label
                 return data[len(bom):].decode(enc), enc, ()
             except UnicodeDecodeError as e:
-                raise InputError(path, f"starts with a {enc} byte-order mark but is not valid {enc}") from e
+                raise InputError(path, f"starts with a {enc} byte-order mark but is not valid {enc}", quoted=()) from e
     data = data.removeprefix(_UTF8_BOM)
     utf16 = _guess_utf16(data)
     if utf16:
@@ -147,14 +147,14 @@ def decode_bytes(data: bytes, path: Path, forced: str | None = None,
             return text, utf16, ()
     if b"\x00" in data[:8192] or kind is not None:
         what = kind or "a binary file"
-        raise InputError(path, f"is {what}, not a text transcript")
+        raise InputError(path, f"is {what}, not a text transcript", quoted=())
     try:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
     text, encoding, warnings = _decode_lines(data, path)
     if _control_ratio(text) > 0.01:
-        raise InputError(path, "is a binary file, not a text transcript")
+        raise InputError(path, "is a binary file, not a text transcript", quoted=())
     return text, encoding, warnings
 
 
@@ -189,7 +189,7 @@ def _cp1252(line: bytes, path: Path, number: int) -> str:
             path,
             f"cannot decode the text: not UTF-8, UTF-16 or Windows-1252 (byte {line[e.start]:#04x}); "
             "pass --encoding NAME if you know the encoding",
-            line=number,
+            line=number, quoted=(),
         ) from e
 
 

@@ -33,7 +33,7 @@ class _Cue:
 def read_vtt(source: Source) -> tuple[list[Entry], list[str]]:
     text = source.text().lstrip("\ufeff")
     if not text.startswith("WEBVTT"):
-        raise InputError(source.path, "not a WebVTT file: the first line must be 'WEBVTT'", line=1)
+        raise InputError(source.path, "not a WebVTT file: the first line must be 'WEBVTT'", line=1, quoted=())
     return _entries(source, _cues(source, text, skip_first=True))
 
 
@@ -60,7 +60,7 @@ def _cues(source: Source, text: str, *, skip_first: bool) -> list[_Cue]:
                 cues.append(cue)
             block = []
     if not cues:
-        raise InputError(source.path, "contains no subtitle cues (no 'start --> end' timing lines)")
+        raise InputError(source.path, "contains no subtitle cues (no 'start --> end' timing lines)", quoted=())
     return cues
 
 
@@ -71,14 +71,14 @@ def _cue(source: Source, block: list[tuple[int, str]], first: bool) -> _Cue | No
     if timing is None:
         if block[0][1].strip().isdigit() and len(block) == 1:
             return None
-        raise InputError(source.path, "a cue has no 'start --> end' timing line", line=block[0][0])
+        raise InputError(source.path, "a cue has no 'start --> end' timing line", line=block[0][0], quoted=())
     number, line = block[timing]
     m = _TIMING.match(line)
     start, end = (parse_time(m["start"]), parse_time(m["end"])) if m else (None, None)
     if start is None or end is None:
-        raise InputError(source.path, f"malformed cue timing '{line.strip()}'", line=number)
+        raise InputError(source.path, f"malformed cue timing '{line.strip()}'", line=number, quoted=[line.strip()])
     if end < start:
-        raise InputError(source.path, f"cue ends before it starts ('{line.strip()}')", line=number)
+        raise InputError(source.path, f"cue ends before it starts ('{line.strip()}')", line=number, quoted=[line.strip()])
     payload = "\n".join(text for _, text in block[timing + 1 :])
     return _Cue(number, start, end, payload)
 
@@ -131,6 +131,7 @@ def _entries(source: Source, cues: list[_Cue]) -> tuple[list[Entry], list[str]]:
             source.path,
             "the cues carry no speaker labels (no <v Name> voice tags and no 'Name:' prefixes); "
             "a subtitle file without speakers cannot be split into therapist and client",
+            quoted=(),
         )
     warnings = []
     if skipped:

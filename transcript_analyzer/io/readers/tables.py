@@ -22,9 +22,9 @@ def read_csv(source: Source, options: ReadOptions) -> tuple[list[Entry], str | N
         headers = reader.fieldnames or []
         rows = [(_first_line(reader.line_num, row), row) for row in reader]
     except csv.Error as e:
-        raise InputError(source.path, f"malformed CSV ({e})", line=reader.line_num) from e
+        raise InputError(source.path, f"malformed CSV ({e})", line=reader.line_num, quoted=()) from e
     if len(headers) < 2:
-        raise InputError(source.path, "is not a CSV transcript: it needs a header row with at least a speaker and a text column")
+        raise InputError(source.path, "is not a CSV transcript: it needs a header row with at least a speaker and a text column", quoted=())
     if _ours(headers):  # the tool's own utterances.csv: formula-like cells carry a leading ' (escape.csv_cell)
         rows = [(n, {k: csv_uncell(v) if isinstance(v, str) else v for k, v in row.items()}) for n, row in rows]
     mapping = resolve_columns(headers, options, source.path)
