@@ -7,8 +7,9 @@ on; ``dev-heldout``, only measured, but its misses were seen once during tuning;
 written then and only measured) and ``probe`` (probe_mentions.jsonl, written by
 someone outside the team, measured once in issue 10 and tuned on from round 3; skipped with a note while
 absent), and ``probe2`` (probe2_mentions.jsonl, written outside the team after round 3 and
-measured once: the unseen measurement; do not tune on it). ``both`` scores original and heldout;
-``tuned`` the sets whose errors may be read (every set but probe2); ``all`` every set.
+measured once after round 3: do not tune on it) and ``probe3`` (probe3_mentions.jsonl, written outside the team
+for the learned tagger, never trained or tuned on). ``both`` scores original and heldout; ``tuned`` the sets whose
+errors may be read (every set but probe2 and probe3); ``unseen`` probe2 and probe3; ``all`` every set.
 
 A gold mention counts as caught when redacted mentions cover at least half of its characters
 (whatever placeholder label they got: for privacy, covered is what matters); a redacted mention
@@ -16,14 +17,15 @@ counts as correct when it overlaps a gold one. Recall by label and, where the se
 utterance tests, by kind; the time per utterance of ``find`` (model loaded, one warm-up call); on
 request, the misses and false alarms.
 
-``--engine``: ``ours`` (Redactor), ``presidio`` (presidio-analyzer on the project's spaCy model,
+``--engine``: ``ours`` (Redactor: rules, NER and the learned tagger, what ``--redact`` uses), ``rules`` (Redactor
+without the tagger), ``tagger`` (the learned tagger alone, text/redact/tagger.py), ``learned`` (those three), ``presidio`` (presidio-analyzer on the project's spaCy model,
 benchmarks/presidio_redaction.py; skipped with the reason when it is not installed), ``both`` (the
 union of the two), ``both-no-dates`` (the union without Presidio's DATE_TIME, its main source of
 false alarms), ``both-patterns`` (ours plus Presidio's pattern recognisers only: phone, e-mail,
-URL, national numbers; not its NER, which is the same spaCy model) or ``compare`` (all five).
+URL, national numbers; not its NER, which is the same spaCy model) or ``compare`` (all of them).
 
-    python benchmarks/redaction_accuracy.py [--set original|heldout|final|dev|dev-tune|dev-heldout|dev-fresh|probe|probe2|both|tuned|all]
-        [--engine ours|presidio|both|both-no-dates|both-patterns|compare] [--show-misses | --show-all-misses]
+    python benchmarks/redaction_accuracy.py [--set original|heldout|final|dev|dev-tune|dev-heldout|dev-fresh|probe|probe2|probe3|both|tuned|unseen|all]
+        [--engine ours|rules|tagger|learned|presidio|both|both-no-dates|both-patterns|compare] [--show-misses | --show-all-misses]
 """
 
 from __future__ import annotations
@@ -39,17 +41,19 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "tests" / "data" / "redaction"
 FILES = {"original": DATA_DIR / "identifying_mentions.jsonl", "heldout": DATA_DIR / "heldout_mentions.jsonl",
          "final": DATA_DIR / "final_mentions.jsonl", "dev": DATA_DIR / "dev_mentions.jsonl",
-         "probe": DATA_DIR / "probe_mentions.jsonl", "probe2": DATA_DIR / "probe2_mentions.jsonl"}
+         "probe": DATA_DIR / "probe_mentions.jsonl", "probe2": DATA_DIR / "probe2_mentions.jsonl",
+         "probe3": DATA_DIR / "probe3_mentions.jsonl"}
 # name -> (file, split of the records kept or None for all)
 SETS = {"original": (FILES["original"], None), "heldout": (FILES["heldout"], None), "final": (FILES["final"], None),
         "dev-tune": (FILES["dev"], "tune"), "dev-heldout": (FILES["dev"], "heldout"),
         "dev-fresh": (FILES["dev"], "fresh"), "probe": (FILES["probe"], None),
-        "probe2": (FILES["probe2"], None)}
+        "probe2": (FILES["probe2"], None), "probe3": (FILES["probe3"], None)}
 GROUPS = {"both": ("original", "heldout"), "dev": ("dev-tune", "dev-heldout", "dev-fresh"),
           "tuned": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe"),
-          "all": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe", "probe2")}
-ENGINES = {"ours": ("ours",), "presidio": ("presidio",), "both": ("both",), "both-patterns": ("both-patterns",),
-           "both-no-dates": ("both-no-dates",), "compare": ("ours", "presidio", "both", "both-no-dates", "both-patterns")}
+          "all": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe", "probe2", "probe3"),
+          "unseen": ("probe2", "probe3")}
+ENGINES = {"ours": ("ours",), "rules": ("rules",), "tagger": ("tagger",), "learned": ("rules", "tagger", "ours"), "presidio": ("presidio",), "both": ("both",), "both-patterns": ("both-patterns",),
+           "both-no-dates": ("both-no-dates",), "compare": ("rules", "tagger", "ours", "presidio", "both", "both-no-dates", "both-patterns")}
 DATA = FILES["original"]
 
 
@@ -122,9 +126,11 @@ def engines(names: tuple[str, ...]) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import presidio_redaction
 
+    from transcript_analyzer.text.redact.tagger import Tagger
+
     ours = Redactor().load()
-    built: dict = {"ours": ours}
-    if set(names) - {"ours"}:
+    built: dict = {"ours": ours, "rules": Redactor(tagger=None).load(), "tagger": Tagger().load()}
+    if set(names) - {"ours", "rules", "tagger"}:
         reason = presidio_redaction.available()
         if reason:
             print(f"skipping Presidio: {reason}")
