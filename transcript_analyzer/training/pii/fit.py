@@ -70,12 +70,20 @@ def build_model(source: Path, n_classes: int):
 
 
 def _batches(rows: list[dict], size: int, rng: random.Random):
+    """Shuffled batches of similar length (rows sorted by length within chunks of 50 batches, the
+    batches then shuffled): far less padding than random batches of short and long turns."""
     import torch
 
     order = list(range(len(rows)))
     rng.shuffle(order)
-    for i in range(0, len(order), size):
-        chunk = [rows[j] for j in order[i:i + size]]
+    chunk_rows = size * 50
+    batches = []
+    for c in range(0, len(order), chunk_rows):
+        chunk = sorted(order[c:c + chunk_rows], key=lambda j: len(rows[j]["input_ids"]))
+        batches += [chunk[i:i + size] for i in range(0, len(chunk), size)]
+    rng.shuffle(batches)
+    for batch in batches:
+        chunk = [rows[j] for j in batch]
         width = max(len(r["input_ids"]) for r in chunk)
 
         def pad(key: str, value: int) -> Any:
@@ -92,9 +100,14 @@ def train(rows: list[dict], source: Path, settings: dict[str, Any], checkpoint: 
     seed = int(settings.get("seed", 0))
     torch.manual_seed(seed)
     model = build_model(source, len(classes()))
+    # The lower layers stay as pre-trained (word pieces, local context): a third less backward
+    # work on a small CPU, and less room to over-fit the team's few thousand sentences.
+    frozen = int(settings.get("frozen_layers", 0))
+    for p in [*model.bert.embeddings.parameters(), *(q for layer in model.bert.encoder.layer[:frozen] for q in layer.parameters())] if frozen else []:
+        p.requires_grad_(False)
     head_params = [p for n, p in model.named_parameters() if not n.startswith("bert.")]
     optimizer = torch.optim.AdamW([
-        {"params": model.bert.parameters(), "lr": float(settings.get("lr", 5e-5))},
+        {"params": [p for p in model.bert.parameters() if p.requires_grad], "lr": float(settings.get("lr", 5e-5))},
         {"params": head_params, "lr": float(settings.get("head_lr", 1e-3))}], weight_decay=0.01)
     epochs, size = int(settings.get("epochs", 2)), int(settings.get("batch_size", 16))
     total = epochs * ((len(rows) + size - 1) // size)
