@@ -30,11 +30,13 @@ from typing import Iterable, Sequence
 # a tagger would not beat; their characters are taught as outside any mention of the tagger's.
 TAGS = ("PERSON", "PLACE", "ORG", "AGE", "DATE", "HANDLE")
 LOCALES = ("en_GB", "en_US", "en_IE", "en_AU", "en_NZ", "en_CA", "en_IN", "en_PH", "pl_PL", "es_MX", "es_ES",
-           "pt_BR", "vi_VN", "tr_TR", "de_DE", "fr_FR", "it_IT", "nl_NL", "ro_RO", "sv_SE", "yo_NG", "zu_ZA",
+           "pt_BR", "vi_VN", "tr_TR", "de_DE", "fr_FR", "nl_NL", "ro_RO", "sv_SE", "yo_NG", "zu_ZA",
            "sw", "tl_PH", "id_ID", "ga_IE")
 LEGAL = re.compile(r"(?:,?\s+(?:and|&|e|y|und|et)\s+(?:Sons|Söhne|Fils|Hijos|Filhos|Co|partners)\.?|,?\s+(?:LLC|Inc|Ltd|PLC|plc|"
                    r"S\.?A\.?(?:\s+de\s+C\.?V\.?)?|AB|GmbH|AG|BV|B\.V\.|NV|Sp\. z o\.o\.|S\.p\.A\.|S\.r\.l\.|SARL|SAS|Group|"
                    r"Limited|Corp|Corporation|Ltda\.?|S/A|A/S|Oy|KG|LLP|Pty Ltd|and Sons)\.?)\s*$", re.I)
+# (it_IT is left out: its place names depend on Python's hash seed, so the examples, the checkpoint
+# key and the model would differ from run to run)
 PUNCT = re.compile(r"[.,!?;:\"“”‘’'()…-]")
 
 

@@ -55,9 +55,12 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
     negatives = real_negatives(data_dir, int(settings.get("negatives", 0)), seed, rules)
     rows = [encode(tokenizer, ex, max_length) for ex in examples + negatives]
     log.info("%d labelled utterances, %d with variants, %d real negatives", len(base), len(examples), len(negatives))
-    # A checkpoint belongs to these rows and settings only: a changed recipe starts afresh
-    key = hashlib.sha256(json.dumps([rows, settings], sort_keys=True, default=str).encode()).hexdigest()[:12]
+    # A checkpoint belongs to these rows and training settings only: a changed recipe starts afresh
+    # (the threshold grid and the checkpoint's own settings do not change what is trained)
+    trained_by = {k: v for k, v in settings.items() if k not in ("thresholds", "checkpoint_every", "checkpoint_dir")}
+    key = hashlib.sha256(json.dumps([rows, trained_by], sort_keys=True, default=str).encode()).hexdigest()[:12]
     checkpoint = Path(settings.get("checkpoint_dir") or tempfile.gettempdir()) / f"ta-{recipe['recipe']['name']}-{key}"
+    log.info("checkpoints in %s", checkpoint)
     model = train(rows, source, settings, checkpoint)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -107,41 +110,44 @@ def _union(rules, tagger, threshold: float):
     return find
 
 
+def _alone(tagger, threshold: float):
+    from ...text.redact.tagger import decode
+
+    def find(text: str) -> list:
+        probs, offsets = tagger.probabilities(text) if text.strip() else (None, [])
+        return decode(text, probs, offsets, tagger.tags, threshold) if offsets else []
+
+    return find
+
+
 def _choose_threshold(recipe: dict[str, Any], tagger, rules) -> tuple[float, dict]:
-    """The highest threshold at which the rules plus the tagger reach the target recall on the
-    validation sets; if none does, the one with the best F2 (recall weighted over precision)."""
+    """The threshold with the best F2 (recall weighted four times precision) of the tagger alone on
+    the validation sets. Not of the tagger added to the rules: the rules were tuned on every set the
+    team wrote, so there they already catch nearly everything and the union's recall cannot tell
+    thresholds apart (it was flat at 0.996 from 0.1 to 0.9 on the validation sets)."""
     records = [r for file, split in _sets(recipe, "validate").values() for r in load_records(file, split)]
-    target = float(recipe["train"].get("target_recall", 0.95))
     grid = [round(x, 2) for x in recipe["train"].get("thresholds", [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])]
     results = {}
     for t in grid:
-        s = score(records, _union(rules, tagger, t))
+        s = score(records, _alone(tagger, t))
         results[t] = {"recall": s["recall"], "precision": s["precision"]}
-    reaching = [t for t in grid if results[t]["recall"] >= target]
 
     def f2(r: dict) -> float:
         p, q = r["precision"] or 0.0, r["recall"] or 0.0
         return 5 * p * q / (4 * p + q) if p + q else 0.0
 
-    chosen = max(reaching) if reaching else max(grid, key=lambda t: f2(results[t]))
-    return chosen, {"validation_sets": list(_sets(recipe, "validate")), "target_recall": target,
-                    "grid": {str(t): v for t, v in results.items()}, "chosen": chosen}
+    chosen = max(grid, key=lambda t: (f2(results[t]), t))
+    return chosen, {"validation_sets": list(_sets(recipe, "validate")), "rule": "best F2 of the tagger alone",
+                    "grid": {str(t): {**v, "f2": round(f2(v), 4)} for t, v in results.items()}, "chosen": chosen}
 
 
 def _measure(recipe: dict[str, Any], tagger, rules, threshold: float) -> dict:
-    from ...text.redact.tagger import decode
-
     out = {}
     for name, (file, split) in {**_sets(recipe, "validate"), **_sets(recipe, "test")}.items():
         if not file.is_file():
             out[name] = {"skipped": f"{file.name} not found"}
             continue
         records = load_records(file, split)
-
-        def alone(text: str) -> list:
-            probs, offsets = tagger.probabilities(text) if text.strip() else (None, [])
-            return decode(text, probs, offsets, tagger.tags, threshold) if offsets else []
-
-        out[name] = {"rules": score(records, rules.find), "tagger": score(records, alone),
+        out[name] = {"rules": score(records, rules.find), "tagger": score(records, _alone(tagger, threshold)),
                      "rules+tagger": score(records, _union(rules, tagger, threshold))}
     return {"sets": out}
