@@ -1,6 +1,12 @@
-"""Words + speaker segments -> turns.
+"""Words + speaker evidence -> turns.
 
-Each word takes the speaker whose segments overlap it most (the nearest segment when none do).
+Each word takes the speaker whose frames (diarize.FrameScores: similarity to each voice every
+0.1 s, unsmoothed) score highest inside the word's own [start, end]; without frame scores (or for
+a word outside every scored frame) the speaker whose segments overlap it most, or the nearest
+segment. Voice windows are 1.5 s long, so the evidence near a turn change is blurred across it:
+a change between two words with no pause between them is moved to the nearest pause of at least
+``PAUSE`` seconds within ``SNAP_WORDS`` words, when the words it moves across carry less than
+``SNAP_EVIDENCE`` of frame evidence for the speaker they had (``snap_to_pauses``).
 Consecutive words of one speaker form a turn. A short run of the other speaker inside a turn
 (at most ``BACKCHANNEL_WORDS`` words and ``BACKCHANNEL_SECONDS`` long, with the first speaker
 carrying on after it) never splits the turn: if it is a backchannel ("mm-hmm", "right", "yeah")
@@ -16,12 +22,15 @@ from typing import Sequence
 import numpy as np
 
 from ..model import Turn, Word
-from .diarize import SpeakerSegment
+from .diarize import GRID, FrameScores, SpeakerSegment
 
 BACKCHANNEL_WORDS = 3
 BACKCHANNEL_SECONDS = 1.2
 BACKCHANNEL = re.compile(r"^(mm+-?hmm+|m+hm+|uh-?huh|mm+|hmm+|yeah|yep|yes|right|okay|ok|sure|i see|wow|oh|ah|"
                          r"uh|um|true|exactly|totally|got it)$")
+PAUSE = 0.2  # seconds between two words that can hold a turn change
+SNAP_WORDS = 3  # how many words a turn change may move to reach a pause
+SNAP_EVIDENCE = 0.05  # frame evidence (summed similarity margin) a move to a pause may overrule
 
 
 def speaker_of(word: Word, segments: Sequence[SpeakerSegment]) -> str:
@@ -35,6 +44,89 @@ def speaker_of(word: Word, segments: Sequence[SpeakerSegment]) -> str:
         return best
     middle = (start + end) / 2
     return min(segments, key=lambda s: min(abs(s.start - middle), abs(s.end - middle))).speaker
+
+
+def frame_evidence(words: Sequence[Word], frames: FrameScores) -> np.ndarray:
+    """(words, speakers): each word's mean frame score for each speaker, frames weighted by how
+    much of the word they cover; a row of NaN for a word no scored frame covers (outside speech)."""
+    out = np.full((len(words), len(frames.speakers)), np.nan)
+    starts, ends = frames.times, frames.times + GRID
+    for i, w in enumerate(words):
+        if w.start is None:
+            continue
+        a = w.start
+        b = max(w.end if w.end is not None else a, a + 0.01)
+        lo, hi = np.searchsorted(ends, a, side="right"), np.searchsorted(starts, b, side="left")
+        if hi <= lo:
+            continue
+        weight = np.minimum(ends[lo:hi], b) - np.maximum(starts[lo:hi], a)
+        if weight.sum() > 0:
+            out[i] = weight @ frames.scores[lo:hi] / weight.sum()
+    return out
+
+
+def word_speakers(words: Sequence[Word], segments: Sequence[SpeakerSegment],
+                  frames: FrameScores | None = None) -> list[str]:
+    """Each word's speaker: by its own frames when there are frame scores (then turn changes
+    snapped to pauses), else by segment overlap."""
+    if not segments and frames is None:
+        return ["SPEAKER_00"] * len(words)
+    fallback = [speaker_of(w, segments) if segments else None for w in words]
+    if frames is None or not len(frames.times):
+        return fallback
+    evidence = frame_evidence(words, frames)
+    labels = [frames.speakers[int(np.argmax(row))] if not np.isnan(row).any() else fallback[i] or frames.speakers[0]
+              for i, row in enumerate(evidence)]
+    return snap_to_pauses(words, labels, evidence, frames.speakers)
+
+
+def snap_to_pauses(words: Sequence[Word], labels: Sequence[str], evidence: np.ndarray,
+                   speakers: Sequence[str]) -> list[str]:
+    """Move each speaker change that falls between two words with no pause (< PAUSE s) to the
+    nearest pause within SNAP_WORDS words, when the words crossed carry less than SNAP_EVIDENCE
+    of evidence (the sum of their score margins for the speaker they had over the other one). The
+    change never moves past another change: each side keeps at least one word."""
+    labels = list(labels)
+    column = {s: k for k, s in enumerate(speakers)}
+    c = 1
+    while c < len(labels):
+        if labels[c] == labels[c - 1] or _gap(words, c) >= PAUSE:
+            c += 1
+            continue
+        a, b = labels[c - 1], labels[c]
+        first, last = c - 1, c  # the a-run before the change and the b-run after it
+        while first > 0 and labels[first - 1] == a:
+            first -= 1
+        while last + 1 < len(labels) and labels[last + 1] == b:
+            last += 1
+        lo, hi = max(first + 1, c - SNAP_WORDS), min(last, c + SNAP_WORDS)
+        # a boundary j puts words < j with a and words >= j with b; keep one word each side
+        margin = _margin(evidence, column.get(a), column.get(b))
+        best, best_cost = None, SNAP_EVIDENCE
+        for j in sorted(range(lo, hi + 1), key=lambda j: abs(j - c)):
+            if j == c or _gap(words, j) < PAUSE or (j > c and is_backchannel(words[c:j])):
+                continue  # no pause there; or b's words before the pause may be a backchannel ("Yeah.")
+            cost = float(margin[j:c].sum()) if j < c else float(-margin[c:j].sum())
+            if cost < best_cost:
+                best, best_cost = j, cost
+        if best is not None:
+            for k in range(min(best, c), max(best, c)):
+                labels[k] = a if best > c else b
+            c = max(best, c)
+        c += 1
+    return labels
+
+
+def _margin(evidence: np.ndarray, a: int | None, b: int | None) -> np.ndarray:
+    """Per word: score for a minus score for b (0 where unknown)."""
+    if a is None or b is None:
+        return np.zeros(len(evidence))
+    return np.nan_to_num(evidence[:, a] - evidence[:, b])
+
+
+def _gap(words: Sequence[Word], j: int) -> float:
+    """Silence between word j-1 and word j."""
+    return (words[j].start or 0.0) - (words[j - 1].end or 0.0)
 
 
 def is_backchannel(words: Sequence[Word]) -> bool:
@@ -60,10 +152,11 @@ def channel_turns(channels: Sequence[tuple[str, Sequence[Word]]], pause: float =
     return tuple(_turn(i, speaker, words) for i, (speaker, words) in enumerate(pieces))
 
 
-def to_turns(words: Sequence[Word], segments: Sequence[SpeakerSegment]) -> tuple[Turn, ...]:
+def to_turns(words: Sequence[Word], segments: Sequence[SpeakerSegment],
+             frames: FrameScores | None = None) -> tuple[Turn, ...]:
     if not words:
         return ()
-    labels = [speaker_of(w, segments) for w in words] if segments else ["SPEAKER_00"] * len(words)
+    labels = word_speakers(words, segments, frames)
     runs = _runs(labels)
     merged: list[tuple[str, list[int], list[list[int]]]] = []  # speaker, word indices, backchannels inside
     i = 0

@@ -2,7 +2,9 @@
 0.25 s hop over the speech (a 0.75 s hop left too few windows to cluster: DER 46 % against 6 % on
 the pyannote sample) -> voice embeddings (voices.py) -> agglomerative clustering (cosine,
 average linkage) into N speakers (2 by default: a therapy dyad; or estimated by eigengap) ->
-a 0.1 s grid labelled by its nearest centroid and smoothed -> speaker segments.
+a 0.1 s grid labelled by its nearest centroid and smoothed -> speaker segments. The grid's
+unsmoothed scores (each frame's similarity to each speaker) are kept too (``FrameScores``): the
+aligner scores each word by the frames inside its own times (align.py).
 
 A stereo recording whose channels each carry one voice (telehealth, two microphones) is detected
 from the channels' energy and diarized by channel instead: no clustering needed.
@@ -42,11 +44,26 @@ class DiarizeOptions:
     """Median filter over the label grid, in seconds."""
 
 
+@dataclass(frozen=True, eq=False)
+class FrameScores:
+    """Speaker evidence every GRID seconds inside speech, before any smoothing: for each frame,
+    the mean cosine similarity of the voice windows covering it to each speaker's centroid."""
+
+    times: np.ndarray
+    """(n,) start of each frame in seconds, increasing; frames cover [t, t + GRID)."""
+    scores: np.ndarray
+    """(n, speakers) similarity of each frame to each speaker, columns in ``speakers`` order."""
+    speakers: tuple[str, ...]
+    """Column labels, the labels of ``Diarization.segments``."""
+
+
 @dataclass(frozen=True)
 class Diarization:
     segments: tuple[SpeakerSegment, ...]
     mode: str  # "clustering" or "stereo"
     speakers: int
+    frames: FrameScores | None = None
+    """Per-frame speaker scores (clustering mode only)."""
 
 
 def speech_regions(samples: np.ndarray, min_silence: float = 0.6) -> list[tuple[float, float]]:
@@ -128,8 +145,13 @@ class Diarizer:
         subset = vectors[::step]
         labels, k = _cluster(subset, self.options.speakers, self.options.max_speakers)
         centroids = np.stack([_unit(subset[labels == c].mean(axis=0)) for c in range(k)])
-        grid = _label_grid(regions, starts, vectors, centroids, self.options.window, self.options.smooth)
-        return Diarization(tuple(_relabel(_segments(grid))), "clustering", k)
+        times, scores, region_of = frame_scores(regions, starts, vectors, centroids, self.options.window)
+        grid = _label_grid(times, scores, region_of, self.options.smooth)
+        segments = _segments(grid)
+        names = _names(segments)
+        present = sorted(names, key=names.get)  # cluster ids in label order; a cluster no frame chose is left out
+        frames = FrameScores(times, scores[:, [int(c) for c in present]], tuple(names[c] for c in present))
+        return Diarization(tuple(_relabel(segments)), "clustering", k, frames)
 
 
 def _window_starts(regions: list[tuple[float, float]], window: float, hop: float, duration: float) -> list[float]:
@@ -187,22 +209,33 @@ def estimate_speakers(vectors: np.ndarray, max_speakers: int = 6, neighbours: in
     return int(np.argmax(np.diff(eigenvalues))) + 1
 
 
-def _label_grid(regions, starts, vectors, centroids, window: float, smooth: float) -> list[tuple[float, int]]:
-    """(time, speaker) every GRID seconds inside speech: the mean similarity, over the windows
-    covering the point, to each speaker's centroid."""
+def frame_scores(regions, starts, vectors, centroids, window: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(times, scores, region index) of a frame every GRID seconds inside speech: its score for
+    each speaker is the mean similarity, over the windows covering the frame, to the speaker's
+    centroid (the nearest window when none covers it)."""
     sims = vectors @ centroids.T
     starts_arr = np.array(starts)
-    points: list[tuple[float, int]] = []
-    for a, b in regions:
-        times = np.arange(a, b, GRID)
-        labels = []
-        for t in times:
+    times, scores, region_of = [], [], []
+    for r, (a, b) in enumerate(regions):
+        for t in np.arange(a, b, GRID):
             cover = (starts_arr <= t) & (t < starts_arr + window)
             if not cover.any():
                 cover = np.abs(starts_arr + window / 2 - t) == np.abs(starts_arr + window / 2 - t).min()
-            labels.append(int(np.argmax(sims[cover].mean(axis=0))))
-        labels = _median(np.array(labels), max(1, int(round(smooth / GRID))) | 1)
-        points += list(zip(times.tolist(), labels.tolist()))
+            times.append(t)
+            scores.append(sims[cover].mean(axis=0))
+            region_of.append(r)
+    k = centroids.shape[0]
+    return (np.array(times, dtype=float), np.array(scores, dtype=float).reshape(-1, k), np.array(region_of, dtype=int))
+
+
+def _label_grid(times: np.ndarray, scores: np.ndarray, region_of: np.ndarray, smooth: float) -> list[tuple[float, int]]:
+    """(time, speaker) every GRID seconds inside speech: each frame's best-scoring speaker,
+    median-filtered over ``smooth`` seconds within each speech region."""
+    points: list[tuple[float, int]] = []
+    for r in np.unique(region_of):
+        inside = region_of == r
+        labels = _median(np.argmax(scores[inside], axis=1), max(1, int(round(smooth / GRID))) | 1)
+        points += list(zip(times[inside].tolist(), labels.tolist()))
     return points
 
 
@@ -230,9 +263,15 @@ def _segments(points: list[tuple[float, int]]) -> list[SpeakerSegment]:
     return segments
 
 
-def _relabel(segments: list[SpeakerSegment]) -> list[SpeakerSegment]:
-    """SPEAKER_00, SPEAKER_01, ... in order of first appearance."""
+def _names(segments: list[SpeakerSegment]) -> dict[str, str]:
+    """{label: SPEAKER_00, SPEAKER_01, ...} in order of first appearance."""
     names: dict[str, str] = {}
     for s in segments:
         names.setdefault(s.speaker, f"SPEAKER_{len(names):02d}")
+    return names
+
+
+def _relabel(segments: list[SpeakerSegment]) -> list[SpeakerSegment]:
+    """SPEAKER_00, SPEAKER_01, ... in order of first appearance."""
+    names = _names(segments)
     return [SpeakerSegment(s.start, s.end, names[s.speaker]) for s in segments]
