@@ -28,9 +28,9 @@ BACKCHANNEL_WORDS = 3
 BACKCHANNEL_SECONDS = 1.2
 BACKCHANNEL = re.compile(r"^(mm+-?hmm+|m+hm+|uh-?huh|mm+|hmm+|yeah|yep|yes|right|okay|ok|sure|i see|wow|oh|ah|"
                          r"uh|um|true|exactly|totally|got it)$")
-PAUSE = 0.2  # seconds between two words that can hold a turn change
+PAUSE = 0.3  # seconds between two words that can hold a turn change
 SNAP_WORDS = 3  # how many words a turn change may move to reach a pause
-SNAP_EVIDENCE = 0.05  # frame evidence (summed similarity margin) a move to a pause may overrule
+SNAP_EVIDENCE = 0.2  # frame evidence (summed similarity margin) a move to a pause may overrule
 
 
 def speaker_of(word: Word, segments: Sequence[SpeakerSegment]) -> str:
@@ -90,7 +90,7 @@ def snap_to_pauses(words: Sequence[Word], labels: Sequence[str], evidence: np.nd
     column = {s: k for k, s in enumerate(speakers)}
     c = 1
     while c < len(labels):
-        if labels[c] == labels[c - 1] or _gap(words, c) >= PAUSE:
+        if labels[c] == labels[c - 1] or _pause(words, c):
             c += 1
             continue
         a, b = labels[c - 1], labels[c]
@@ -104,7 +104,7 @@ def snap_to_pauses(words: Sequence[Word], labels: Sequence[str], evidence: np.nd
         margin = _margin(evidence, column.get(a), column.get(b))
         best, best_cost = None, SNAP_EVIDENCE
         for j in sorted(range(lo, hi + 1), key=lambda j: abs(j - c)):
-            if j == c or _gap(words, j) < PAUSE or (j > c and is_backchannel(words[c:j])):
+            if j == c or not _pause(words, j) or (j > c and is_backchannel(words[c:j])):
                 continue  # no pause there; or b's words before the pause may be a backchannel ("Yeah.")
             cost = float(margin[j:c].sum()) if j < c else float(-margin[c:j].sum())
             if cost < best_cost:
@@ -122,6 +122,14 @@ def _margin(evidence: np.ndarray, a: int | None, b: int | None) -> np.ndarray:
     if a is None or b is None:
         return np.zeros(len(evidence))
     return np.nan_to_num(evidence[:, a] - evidence[:, b])
+
+
+SENTENCE_END = True
+
+
+def _pause(words: Sequence[Word], j: int) -> bool:
+    """Whether a turn may change between word j-1 and word j: a silence of PAUSE seconds, or the end of a sentence."""
+    return _gap(words, j) >= PAUSE or (SENTENCE_END and words[j - 1].text.rstrip("\"')»”").endswith((".", "?", "!")))
 
 
 def _gap(words: Sequence[Word], j: int) -> float:
