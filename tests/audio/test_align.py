@@ -59,7 +59,7 @@ def test_channel_turns_split_at_pauses_and_keep_overlap():
 import numpy as np  # noqa: E402
 
 from transcript_analyzer.audio.align import frame_evidence, word_speakers  # noqa: E402
-from transcript_analyzer.audio.diarize import FrameScores  # noqa: E402
+from transcript_analyzer.audio.frames import FrameScores  # noqa: E402
 
 
 def frames(until: float, *spans):

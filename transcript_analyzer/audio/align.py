@@ -22,7 +22,8 @@ from typing import Sequence
 import numpy as np
 
 from ..model import Turn, Word
-from .diarize import GRID, FrameScores, SpeakerSegment
+from .diarize import SpeakerSegment
+from .frames import GRID, FrameScores
 
 BACKCHANNEL_WORDS = 3
 BACKCHANNEL_SECONDS = 1.2

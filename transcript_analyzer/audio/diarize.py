@@ -2,9 +2,9 @@
 0.25 s hop over the speech (a 0.75 s hop left too few windows to cluster: DER 46 % against 6 % on
 the pyannote sample) -> voice embeddings (voices.py) -> agglomerative clustering (cosine,
 average linkage) into N speakers (2 by default: a therapy dyad; or estimated by eigengap) ->
-a 0.1 s grid labelled by its nearest centroid and smoothed -> speaker segments. The grid's
-unsmoothed scores (each frame's similarity to each speaker) are kept too (``FrameScores``): the
-aligner scores each word by the frames inside its own times (align.py).
+a 0.1 s grid labelled by its nearest centroid and smoothed -> speaker segments. Frame-level
+scores (each frame's similarity to each speaker, unsmoothed and sharpened: frames.py) are kept
+too (``Diarization.frames``): the aligner scores each word by the frames inside its own times.
 
 A stereo recording whose channels each carry one voice (telehealth, two microphones) is detected
 from the channels' energy and diarized by channel instead: no clustering needed.
@@ -18,9 +18,9 @@ import numpy as np
 
 from ..errors import InputError
 from .decode import SAMPLE_RATE, Audio
+from .frames import GRID, FrameScores, frame_scores, sharpen
 from .voices import VoiceEncoder
 
-GRID = 0.1  # seconds
 MAX_CLUSTERED = 2000  # windows (about 8 minutes of speech at a 0.25 s hop); memory grows with its square
 
 
@@ -42,19 +42,6 @@ class DiarizeOptions:
     """'auto' (detect one voice per channel), 'on' or 'off'."""
     smooth: float = 0.5
     """Median filter over the label grid, in seconds."""
-
-
-@dataclass(frozen=True, eq=False)
-class FrameScores:
-    """Speaker evidence every GRID seconds inside speech, before any smoothing: for each frame,
-    the mean cosine similarity of the voice windows covering it to each speaker's centroid."""
-
-    times: np.ndarray
-    """(n,) start of each frame in seconds, increasing; frames cover [t, t + GRID)."""
-    scores: np.ndarray
-    """(n, speakers) similarity of each frame to each speaker, columns in ``speakers`` order."""
-    speakers: tuple[str, ...]
-    """Column labels, the labels of ``Diarization.segments``."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +137,8 @@ class Diarizer:
         segments = _segments(grid)
         names = _names(segments)
         present = sorted(names, key=names.get)  # cluster ids in label order; a cluster no frame chose is left out
-        frames = FrameScores(times, scores[:, [int(c) for c in present]], tuple(names[c] for c in present))
+        sharp = sharpen(times, scores, region_of, starts, vectors @ centroids.T, self.options.window)
+        frames = FrameScores(times, sharp[:, [int(c) for c in present]], tuple(names[c] for c in present))
         return Diarization(tuple(_relabel(segments)), "clustering", k, frames)
 
 
@@ -207,25 +195,6 @@ def estimate_speakers(vectors: np.ndarray, max_speakers: int = 6, neighbours: in
     laplacian = np.eye(n) - scale[:, None] * pruned * scale[None, :]
     eigenvalues = np.sort(np.linalg.eigvalsh(laplacian))[: max_speakers + 1]
     return int(np.argmax(np.diff(eigenvalues))) + 1
-
-
-def frame_scores(regions, starts, vectors, centroids, window: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(times, scores, region index) of a frame every GRID seconds inside speech: its score for
-    each speaker is the mean similarity, over the windows covering the frame, to the speaker's
-    centroid (the nearest window when none covers it)."""
-    sims = vectors @ centroids.T
-    starts_arr = np.array(starts)
-    times, scores, region_of = [], [], []
-    for r, (a, b) in enumerate(regions):
-        for t in np.arange(a, b, GRID):
-            cover = (starts_arr <= t) & (t < starts_arr + window)
-            if not cover.any():
-                cover = np.abs(starts_arr + window / 2 - t) == np.abs(starts_arr + window / 2 - t).min()
-            times.append(t)
-            scores.append(sims[cover].mean(axis=0))
-            region_of.append(r)
-    k = centroids.shape[0]
-    return (np.array(times, dtype=float), np.array(scores, dtype=float).reshape(-1, k), np.array(region_of, dtype=int))
 
 
 def _label_grid(times: np.ndarray, scores: np.ndarray, region_of: np.ndarray, smooth: float) -> list[tuple[float, int]]:
