@@ -127,3 +127,11 @@ def test_a_backchannel_before_a_pause_is_not_absorbed_by_snapping():
     turns = to_turns(w, [], f)
     assert [(t.speaker, t.text) for t in turns] == [("A", "I did wrong I have not"), ("B", "Yeah.")]
     assert (turns[1].start, turns[1].end) == (1.05, 1.4)
+
+
+def test_a_short_answer_set_apart_by_pauses_is_a_turn_not_a_slip():
+    segments = [SpeakerSegment(0.0, 2.1, "A"), SpeakerSegment(2.1, 3.0, "B"), SpeakerSegment(3.0, 9.0, "A")]
+    w = words(("Did", 0.0, 0.3), ("it", 0.3, 0.5), ("help?", 0.5, 1.0), ("Not", 2.2, 2.5), ("really.", 2.5, 2.9),
+              ("Can", 5.7, 5.9), ("you", 5.9, 6.0), ("say", 6.0, 6.3), ("more?", 6.3, 6.8))
+    turns = to_turns(w, segments)
+    assert [(t.speaker, t.text) for t in turns] == [("A", "Did it help?"), ("B", "Not really."), ("A", "Can you say more?")]

@@ -31,7 +31,7 @@ BACKCHANNEL = re.compile(r"^(mm+-?hmm+|m+hm+|uh-?huh|mm+|hmm+|yeah|yep|yes|right
                          r"uh|um|true|exactly|totally|got it)$")
 PAUSE = 0.3  # seconds between two words that can hold a turn change
 SNAP_WORDS = 3  # how many words a turn change may move to reach a pause
-SNAP_EVIDENCE = 0.2  # frame evidence (summed similarity margin) a move to a pause may overrule
+SNAP_EVIDENCE = 0.4  # frame evidence (summed similarity margin) a move to a pause may overrule
 
 
 def speaker_of(word: Word, segments: Sequence[SpeakerSegment]) -> str:
@@ -176,7 +176,7 @@ def to_turns(words: Sequence[Word], segments: Sequence[SpeakerSegment],
         else:
             merged.append((speaker, list(idx), []))
         # a short run of someone else, with this speaker carrying on after it
-        while i + 2 < len(runs) and runs[i + 2][0] == speaker and _short(runs[i + 1][1], words):
+        while i + 2 < len(runs) and runs[i + 2][0] == speaker and _island(runs[i + 1][1], words):
             inner = runs[i + 1][1]
             if is_backchannel([words[k] for k in inner]):
                 merged[-1][2].append(list(inner))
@@ -203,9 +203,15 @@ def _runs(labels: list[str]) -> list[tuple[str, list[int]]]:
     return runs
 
 
-def _short(idx: list[int], words: Sequence[Word]) -> bool:
+def _island(idx: list[int], words: Sequence[Word]) -> bool:
+    """A short run of another speaker that does not split the turn around it: a backchannel, or
+    a diarization slip. A short run set apart by pauses on both sides that is no backchannel
+    ("Not really.") is a turn of its own."""
     span = (words[idx[-1]].end or 0.0) - (words[idx[0]].start or 0.0)
-    return len(idx) <= BACKCHANNEL_WORDS and span <= BACKCHANNEL_SECONDS
+    if len(idx) > BACKCHANNEL_WORDS or span > BACKCHANNEL_SECONDS:
+        return False
+    apart = idx[0] > 0 and idx[-1] + 1 < len(words) and _pause(words, idx[0]) and _pause(words, idx[-1] + 1)
+    return not apart or is_backchannel([words[k] for k in idx])
 
 
 def _turn(index: int, speaker: str, words: list[Word]) -> Turn:
