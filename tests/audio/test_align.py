@@ -135,3 +135,18 @@ def test_a_short_answer_set_apart_by_pauses_is_a_turn_not_a_slip():
               ("Can", 5.7, 5.9), ("you", 5.9, 6.0), ("say", 6.0, 6.3), ("more?", 6.3, 6.8))
     turns = to_turns(w, segments)
     assert [(t.speaker, t.text) for t in turns] == [("A", "Did it help?"), ("B", "Not really."), ("A", "Can you say more?")]
+
+
+def test_a_lone_backchannel_blurred_towards_the_talker_goes_to_the_listener():
+    # "Yeah." between two sentences of A, 0.4 s long: its frames lean to A, but far less than A's own words
+    w = words(("It", 0.0, 0.2), ("was", 0.2, 0.5), ("hard.", 0.5, 1.0), ("Yeah.", 1.4, 1.8), ("And", 2.2, 2.4),
+              ("then", 2.4, 2.7), ("worse.", 2.7, 3.2))
+    weak = frames(4.0, (0.0, 1.2, 0.4), (1.2, 2.0, 0.1), (2.0, 4.0, 0.4))
+    assert word_speakers(w, [], weak) == ["A", "A", "A", "B", "A", "A", "A"]
+    turns = to_turns(w, [], weak)
+    assert [(t.speaker, t.text) for t in turns] == [("A", "It was hard. And then worse."), ("B", "Yeah.")]
+    strong = frames(4.0, (0.0, 1.2, 0.4), (1.2, 2.0, 0.35), (2.0, 4.0, 0.4))  # sounds like A: A's own "Yeah."
+    assert word_speakers(w, [], strong) == ["A"] * 7
+    not_a_backchannel = words(*[(t if t != "Yeah." else "Maybe.", s, e) for t, s, e in
+                                [(x.text, x.start, x.end) for x in w]])
+    assert word_speakers(not_a_backchannel, [], weak) == ["A"] * 7

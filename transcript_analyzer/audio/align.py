@@ -32,6 +32,7 @@ BACKCHANNEL = re.compile(r"^(mm+-?hmm+|m+hm+|uh-?huh|mm+|hmm+|yeah|yep|yes|right
 PAUSE = 0.3  # seconds between two words that can hold a turn change
 SNAP_WORDS = 3  # how many words a turn change may move to reach a pause
 SNAP_EVIDENCE = 0.4  # frame evidence (summed similarity margin) a move to a pause may overrule
+BACKCHANNEL_EVIDENCE = 0.7  # a lone "Yeah." scoring under this share of its neighbours' margin is the listener's
 
 
 def speaker_of(word: Word, segments: Sequence[SpeakerSegment]) -> str:
@@ -78,7 +79,8 @@ def word_speakers(words: Sequence[Word], segments: Sequence[SpeakerSegment],
     evidence = frame_evidence(words, frames)
     labels = [frames.speakers[int(np.argmax(row))] if not np.isnan(row).any() else fallback[i] or frames.speakers[0]
               for i, row in enumerate(evidence)]
-    return snap_to_pauses(words, labels, evidence, frames.speakers)
+    labels = snap_to_pauses(words, labels, evidence, frames.speakers)
+    return listener_backchannels(words, labels, evidence, frames.speakers)
 
 
 def snap_to_pauses(words: Sequence[Word], labels: Sequence[str], evidence: np.ndarray,
@@ -115,6 +117,36 @@ def snap_to_pauses(words: Sequence[Word], labels: Sequence[str], evidence: np.nd
                 labels[k] = a if best > c else b
             c = max(best, c)
         c += 1
+    return labels
+
+
+def listener_backchannels(words: Sequence[Word], labels: Sequence[str], evidence: np.ndarray,
+                          speakers: Sequence[str]) -> list[str]:
+    """A backchannel sentence ("Yeah.", "Mm-hmm.", "I see.") set apart by pauses inside one
+    speaker's talk, whose frames favour that speaker by less than BACKCHANNEL_EVIDENCE of the
+    margin of the speaker's words around it, is given to the best-scoring other speaker: a 0.3 s
+    word between two stretches of one voice is blurred towards that voice, and a listener's
+    backchannel is far more common there than the speaker's own."""
+    labels = list(labels)
+    column = {s: k for k, s in enumerate(speakers)}
+    for i in range(1, len(words) - 1):
+        for j in (i + 1, i + 2):  # words i..j-1: one or two words
+            a = labels[i - 1]
+            if j >= len(words) or labels[j] != a or any(labels[k] != a for k in range(i, j)) or a not in column:
+                continue
+            if not (is_backchannel(words[i:j]) and _pause(words, i) and _pause(words, j)
+                    and words[j - 1].text.rstrip("\"')»”").endswith((".", "?", "!"))):
+                continue
+            rows = np.nan_to_num(evidence[i:j])
+            others = [column[s] for s in speakers if s != a]
+            if not others:
+                continue
+            b = max(others, key=lambda c: rows[:, c].mean())
+            around = [k for k in range(max(0, i - 6), min(len(words), j + 6)) if not i <= k < j and labels[k] == a]
+            typical = float(np.median(_margin(evidence, column[a], b)[around])) if around else 0.0
+            if float(_margin(evidence, column[a], b)[i:j].mean()) < BACKCHANNEL_EVIDENCE * typical:
+                labels[i:j] = [speakers[b]] * (j - i)
+                break
     return labels
 
 
