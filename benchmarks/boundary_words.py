@@ -5,7 +5,7 @@ the aligner with frame scores and turn changes snapped to pauses (audio/align.py
 recognised words and the same diarization.
 
     python benchmarks/boundary_words.py [--set DIR] [--half tune|heldout|all] [--only ID ...]
-        [--words asr|reference] [--model base] [--clustering current|kmeans] [--cache DIR]
+        [--words asr|reference] [--model base] [--clustering current|kmeans] [--cache DIR] [--rttm]
 
 Words: ``asr`` = faster-whisper's words (the pipeline's Transcriber, cached per dialogue), each
 matched to a reference word by aligning the two word sequences (difflib); ``reference`` = the
@@ -14,6 +14,8 @@ Boundary words are the first and last 3 words of each reference turn (backchanne
 hypothesis labels are mapped one-to-one to the reference voices to maximise agreement.
 ``--clustering kmeans`` swaps the diarizer's clustering for k-means on the same embeddings, for
 measuring the aligner on dialogues where the current clustering collapses into one voice.
+``--rttm`` also scores the RTTM written from the shipped aligner's turns against the reference
+RTTM (speech level): one segment per turn (as written before) against one per stretch of speech.
 """
 
 from __future__ import annotations
@@ -134,6 +136,22 @@ def score(reference: list[dict], words: list[Word], pairs, labels: dict[int, str
             "collapsed": bool(top > 0.9)}
 
 
+def rttm_der(name: str, turns, reference_rttm: Path) -> dict[str, float]:
+    """DER (collar 0.25 s each side, and none) of session.rttm as written now (speech level) and
+    of one segment per turn (as written before), hypothesis labels mapped one-to-one."""
+    from transcript_analyzer.audio.diarize import SpeakerSegment
+    from transcript_analyzer.audio.evaluation import der, read_rttm
+    from transcript_analyzer.io.writers import speech_stretches
+    from transcript_analyzer.model import Session, SessionMeta
+
+    reference = read_rttm(reference_rttm)
+    session = Session(meta=SessionMeta(session_id=name, source_file=name), turns=tuple(turns))
+    speech = [SpeakerSegment(a, b, s) for a, b, s in speech_stretches(session)]
+    per_turn = [SpeakerSegment(t.start, t.end, t.speaker) for t in turns]
+    return {f"{kind}@{c}": der(reference, hyp, collar=c)["der"]
+            for kind, hyp in (("turn", per_turn), ("speech", speech)) for c in (0.25, 0.0)}
+
+
 def share_wrong(values: list[bool]) -> float:
     return 1 - sum(values) / len(values) if values else float("nan")
 
@@ -144,6 +162,7 @@ def run(args) -> None:
     manifest = json.loads((args.set / "manifest.json").read_text(encoding="utf-8"))["dialogues"]
     todo = [d for d in manifest if (args.half == "all" or d["half"] == args.half) and (not args.only or d["id"] in args.only)]
     totals = {m: {"all": [], "ok": [], "starts": [], "back": [], "right": []} for m in ("before", "after")}
+    ders: list[dict[str, float]] = []
     print(f"{'id':<10} {'words':>5} {'bound':>5} {'coll':>4}  {'before':>7} {'after':>7}  {'start b':>7} {'start a':>7}"
           f"  {'bkch b':>6} {'bkch a':>6}  {'all b':>6} {'all a':>6}")
     for d in todo:
@@ -153,8 +172,11 @@ def run(args) -> None:
                  else sorted((Word(w["word"], w["start"], w["end"], 1.0) for w in reference), key=lambda w: w.start))
         result = diarization(args, wav, name)
         pairs = match(reference, words)
+        turns = to_turns(words, result.segments, result.frames)
         rows = {"before": score(reference, words, pairs, word_labels(turns_before(words, result.segments))),
-                "after": score(reference, words, pairs, word_labels(to_turns(words, result.segments, result.frames)))}
+                "after": score(reference, words, pairs, word_labels(turns))}
+        if args.rttm and not rows["after"]["collapsed"]:
+            ders.append(rttm_der(name, turns, args.set / d["files"]["rttm"]))
         for method, r in rows.items():
             totals[method]["all"] += r["boundary"]
             if not r["collapsed"]:
@@ -173,6 +195,9 @@ def run(args) -> None:
               f"not collapsed {100 * share_wrong(t['ok']):5.1f}% of {len(t['ok'])} "
               f"(turn starts {100 * share_wrong(t['starts']):5.1f}%, backchannel words {100 * share_wrong(t['back']):5.1f}% "
               f"of {len(t['back'])}, all words {100 * share_wrong(t['right']):5.1f}%)")
+    if ders:
+        print(f"RTTM against the speech-level reference, median DER over {len(ders)} dialogues not collapsed: "
+              + ", ".join(f"{k} {100 * float(np.median([x[k] for x in ders])):.1f}%" for k in ders[0]))
 
 
 def main() -> None:
@@ -183,6 +208,7 @@ def main() -> None:
     parser.add_argument("--words", choices=["asr", "reference"], default="asr")
     parser.add_argument("--model", default="base")
     parser.add_argument("--clustering", choices=["current", "kmeans"], default="current")
+    parser.add_argument("--rttm", action="store_true", help="also score session.rttm: per turn against speech level")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "transcript-analyzer" / "boundary-words")
     args = parser.parse_args()
     if not (args.set / "manifest.json").is_file():

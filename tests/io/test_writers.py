@@ -171,7 +171,7 @@ def rttm_rows(session: Session) -> list[tuple[float, float, str]]:
     return rows
 
 
-def test_rttm_splits_a_turn_at_pauses_between_its_words():
+def test_rttm_splits_a_turn_at_pauses_between_its_words():  # longer than SPEECH_PAUSE (0.5 s)
     session = worded(("T", [("So", 0.0, 0.3), ("how", 0.4, 0.6), ("was", 0.6, 0.9), ("it?", 2.0, 2.4)]),
                      ("C", [("Fine.", 3.0, 3.5)]))
     assert rttm_rows(session) == [(0.0, 0.9, "T"), (2.0, 0.4, "T"), (3.0, 0.5, "C")]  # 0.1 s gap kept, 1.1 s split

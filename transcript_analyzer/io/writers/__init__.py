@@ -73,7 +73,7 @@ def session_vtt(session: Session) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-SPEECH_PAUSE = 0.3  # seconds of silence between two words of a turn that end an RTTM segment
+SPEECH_PAUSE = 0.5  # seconds of silence between two recognised words of a turn that end an RTTM segment
 
 
 def speech_stretches(session: Session) -> list[tuple[float, float, str]]:
