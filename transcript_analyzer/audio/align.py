@@ -1,17 +1,23 @@
 """Words + speaker evidence -> turns.
 
-Each word takes the speaker whose frames (diarize.FrameScores: similarity to each voice every
-0.1 s, unsmoothed) score highest inside the word's own [start, end]; without frame scores (or for
-a word outside every scored frame) the speaker whose segments overlap it most, or the nearest
-segment. Voice windows are 1.5 s long, so the evidence near a turn change is blurred across it:
-a change between two words with no pause between them is moved to the nearest pause of at least
-``PAUSE`` seconds within ``SNAP_WORDS`` words, when the words it moves across carry less than
-``SNAP_EVIDENCE`` of frame evidence for the speaker they had (``snap_to_pauses``).
+Each word takes the speaker whose frames (frames.FrameScores: how much every 0.1 s of speech
+sounds like each voice, sharpened) score highest inside the word's own [start, end]; without
+frame scores (or for a word outside every scored frame) the speaker whose segments overlap it
+most, or the nearest segment. The voice windows behind the frames are 1.5 s long, so evidence near
+a turn change stays blurred across it: a change between two words with no pause between them is
+moved to the nearest pause (a silence of ``PAUSE`` seconds, or a sentence end: recognisers often
+leave no silence at a turn change) within ``SNAP_WORDS`` words, when the words it moves across
+carry less than ``SNAP_EVIDENCE`` of frame evidence for the speaker they had (``snap_to_pauses``);
+and a lone backchannel sentence inside one voice's talk that sounds far less like that voice than
+the words around it goes to the listener (``listener_backchannels``).
+
 Consecutive words of one speaker form a turn. A short run of the other speaker inside a turn
 (at most ``BACKCHANNEL_WORDS`` words and ``BACKCHANNEL_SECONDS`` long, with the first speaker
 carrying on after it) never splits the turn: if it is a backchannel ("mm-hmm", "right", "yeah")
-it becomes its own short turn placed right after the turn it accompanied, with its true times;
-otherwise it is taken for a diarization slip and given to the surrounding speaker.
+it becomes its own short turn placed right after the turn it accompanied, with its own times;
+if it is set apart by pauses on both sides ("Not really.") it is a turn of its own; otherwise it
+is taken for a diarization slip and given to the surrounding speaker. The constants were tuned on
+the tune half of the synthetic dialogues (benchmarks/boundary_words.py; docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -85,7 +91,7 @@ def word_speakers(words: Sequence[Word], segments: Sequence[SpeakerSegment],
 
 def snap_to_pauses(words: Sequence[Word], labels: Sequence[str], evidence: np.ndarray,
                    speakers: Sequence[str]) -> list[str]:
-    """Move each speaker change that falls between two words with no pause (< PAUSE s) to the
+    """Move each speaker change that falls between two words with no pause (``_pause``) to the
     nearest pause within SNAP_WORDS words, when the words crossed carry less than SNAP_EVIDENCE
     of evidence (the sum of their score margins for the speaker they had over the other one). The
     change never moves past another change: each side keeps at least one word."""
@@ -135,7 +141,7 @@ def listener_backchannels(words: Sequence[Word], labels: Sequence[str], evidence
             if j >= len(words) or labels[j] != a or any(labels[k] != a for k in range(i, j)) or a not in column:
                 continue
             if not (is_backchannel(words[i:j]) and _pause(words, i) and _pause(words, j)
-                    and words[j - 1].text.rstrip("\"')»”").endswith((".", "?", "!"))):
+                    and _sentence_end(words[j - 1])):
                 continue
             rows = np.nan_to_num(evidence[i:j])
             others = [column[s] for s in speakers if s != a]
@@ -157,12 +163,13 @@ def _margin(evidence: np.ndarray, a: int | None, b: int | None) -> np.ndarray:
     return np.nan_to_num(evidence[:, a] - evidence[:, b])
 
 
-SENTENCE_END = True
-
-
 def _pause(words: Sequence[Word], j: int) -> bool:
     """Whether a turn may change between word j-1 and word j: a silence of PAUSE seconds, or the end of a sentence."""
-    return _gap(words, j) >= PAUSE or (SENTENCE_END and words[j - 1].text.rstrip("\"')»”").endswith((".", "?", "!")))
+    return _gap(words, j) >= PAUSE or _sentence_end(words[j - 1])
+
+
+def _sentence_end(word: Word) -> bool:
+    return word.text.rstrip("\"')»”").endswith((".", "?", "!"))
 
 
 def _gap(words: Sequence[Word], j: int) -> float:
