@@ -133,7 +133,7 @@ class Diarizer:
         labels, k = _cluster(subset, self.options.speakers, self.options.max_speakers)
         centroids = np.stack([_unit(subset[labels == c].mean(axis=0)) for c in range(k)])
         times, scores, region_of = frame_scores(regions, starts, vectors, centroids, self.options.window)
-        grid = _label_grid(times, scores, region_of, self.options.smooth)
+        grid = _grid_labels(times, scores, region_of, self.options.smooth)
         segments = _segments(grid)
         names = _names(segments)
         present = sorted(names, key=names.get)  # cluster ids in label order; a cluster no frame chose is left out
@@ -197,9 +197,15 @@ def estimate_speakers(vectors: np.ndarray, max_speakers: int = 6, neighbours: in
     return int(np.argmax(np.diff(eigenvalues))) + 1
 
 
-def _label_grid(times: np.ndarray, scores: np.ndarray, region_of: np.ndarray, smooth: float) -> list[tuple[float, int]]:
-    """(time, speaker) every GRID seconds inside speech: each frame's best-scoring speaker,
-    median-filtered over ``smooth`` seconds within each speech region."""
+def _label_grid(regions, starts, vectors, centroids, window: float, smooth: float) -> list[tuple[float, int]]:
+    """(time, speaker) every GRID seconds inside speech: the mean similarity, over the windows
+    covering the point, to each speaker's centroid (frames.frame_scores), smoothed."""
+    return _grid_labels(*frame_scores(regions, starts, vectors, centroids, window), smooth)
+
+
+def _grid_labels(times: np.ndarray, scores: np.ndarray, region_of: np.ndarray, smooth: float) -> list[tuple[float, int]]:
+    """(time, speaker) of each frame: its best-scoring speaker, median-filtered over ``smooth``
+    seconds within each speech region."""
     points: list[tuple[float, int]] = []
     for r in np.unique(region_of):
         inside = region_of == r
