@@ -150,3 +150,12 @@ def test_a_lone_backchannel_blurred_towards_the_talker_goes_to_the_listener():
     not_a_backchannel = words(*[(t if t != "Yeah." else "Maybe.", s, e) for t, s, e in
                                 [(x.text, x.start, x.end) for x in w]])
     assert word_speakers(not_a_backchannel, [], weak) == ["A"] * 7
+
+
+def test_a_word_whose_frames_cannot_tell_keeps_the_segments_speaker():
+    segments = [SpeakerSegment(0.0, 2.0, "A"), SpeakerSegment(2.0, 4.0, "B")]
+    w = words(("reach", 0.2, 0.6), ("for", 0.6, 0.8), ("the", 0.8, 1.0), ("phone", 1.0, 1.4))
+    babble = frames(4.0, (0.0, 0.6, 0.3), (0.6, 1.4, -0.01))  # "for the phone" lean to B by a hair
+    assert word_speakers(w, segments, babble) == ["A"] * 4
+    clear = frames(4.0, (0.0, 0.6, 0.3), (0.6, 1.4, -0.3))
+    assert word_speakers(w, segments, clear) == ["A", "B", "B", "B"]

@@ -2,8 +2,8 @@
 
 Each word takes the speaker whose frames (frames.FrameScores: how much every 0.1 s of speech
 sounds like each voice, sharpened) score highest inside the word's own [start, end]; without
-frame scores (or for a word outside every scored frame) the speaker whose segments overlap it
-most, or the nearest segment. The voice windows behind the frames are 1.5 s long, so evidence near
+frame scores, for a word outside every scored frame, or when the best two voices score within
+``MIN_MARGIN`` (babble), the speaker whose segments overlap it most, or the nearest segment. The voice windows behind the frames are 1.5 s long, so evidence near
 a turn change stays blurred across it: a change between two words with no pause between them is
 moved to the nearest pause (a silence of ``PAUSE`` seconds, or a sentence end: recognisers often
 leave no silence at a turn change) within ``SNAP_WORDS`` words, when the words it moves across
@@ -36,6 +36,7 @@ BACKCHANNEL_SECONDS = 1.2
 BACKCHANNEL = re.compile(r"^(mm+-?hmm+|m+hm+|uh-?huh|mm+|hmm+|yeah|yep|yes|right|okay|ok|sure|i see|wow|oh|ah|"
                          r"uh|um|true|exactly|totally|got it)$")
 PAUSE = 0.3  # seconds between two words that can hold a turn change
+MIN_MARGIN = 0.02  # frame margin under which a word keeps the smoothed segments' speaker
 SNAP_WORDS = 3  # how many words a turn change may move to reach a pause
 SNAP_EVIDENCE = 0.4  # frame evidence (summed similarity margin) a move to a pause may overrule
 BACKCHANNEL_EVIDENCE = 0.7  # a lone "Yeah." scoring under this share of its neighbours' margin is the listener's
@@ -83,10 +84,20 @@ def word_speakers(words: Sequence[Word], segments: Sequence[SpeakerSegment],
     if frames is None or not len(frames.times):
         return fallback
     evidence = frame_evidence(words, frames)
-    labels = [frames.speakers[int(np.argmax(row))] if not np.isnan(row).any() else fallback[i] or frames.speakers[0]
-              for i, row in enumerate(evidence)]
+    labels = [_frame_label(row, frames.speakers, fallback[i]) for i, row in enumerate(evidence)]
     labels = snap_to_pauses(words, labels, evidence, frames.speakers)
     return listener_backchannels(words, labels, evidence, frames.speakers)
+
+
+def _frame_label(row: np.ndarray, speakers: Sequence[str], fallback: str | None) -> str:
+    """The best-scoring speaker; the segments' speaker when the frames cannot tell (no frame, or
+    the best two within MIN_MARGIN: in babble every frame scores alike)."""
+    if np.isnan(row).any():
+        return fallback or speakers[0]
+    order = np.argsort(row)[::-1]
+    if fallback is not None and len(order) > 1 and row[order[0]] - row[order[1]] < MIN_MARGIN:
+        return fallback
+    return speakers[int(order[0])]
 
 
 def snap_to_pauses(words: Sequence[Word], labels: Sequence[str], evidence: np.ndarray,
