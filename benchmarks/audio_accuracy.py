@@ -54,7 +54,7 @@ def main() -> None:
             t2 = time.perf_counter()
             diarization = diarizer(audio)
             t3 = time.perf_counter()
-            turns = to_turns(transcript.words, diarization.segments)
+            turns = to_turns(transcript.words, diarization.segments, diarization.frames)
             t4 = time.perf_counter()
             if len({t.speaker for t in turns}) > 1:  # the whole analysis, as `analyze` runs it
                 analyzer.analyze(path)

@@ -142,3 +142,56 @@ def test_session_json_holds_no_raw_control_character_and_reads_back_the_same():
     data = session_json(session).decode("utf-8")
     assert not any(ord(c) < 0x20 and c != "\n" or 0x7f <= ord(c) <= 0x9f or c in "\u202e\u2028" for c in data)
     assert Session.from_dict(json.loads(data)) == session and "é 😀" in data
+
+
+# ---- RTTM at speech level (issue 11) ----------------------------------------------------------------
+
+def worded(*turns: tuple) -> Session:
+    """turns: (speaker, [(word, start, end), ...]) -> a session whose turns carry timed words."""
+    from transcript_analyzer.model import Turn, Word
+
+    built = []
+    for i, (speaker, items) in enumerate(turns):
+        words = tuple(Word(t, s, e, 0.9) for t, s, e in items)
+        built.append(Turn(index=i, speaker=speaker, text=" ".join(w.text for w in words), start=min(w.start for w in words),
+                          end=max(w.end for w in words), words=words))
+    base = make_session(session_id="rec")
+    return Session(meta=base.meta, turns=tuple(built))
+
+
+def rttm_rows(session: Session) -> list[tuple[float, float, str]]:
+    lines = session_rttm(session).decode().splitlines()
+    rows = []
+    for line in lines:
+        f = line.split(" ")
+        assert len(f) == 10 and f[0] == "SPEAKER" and f[2] == "1" and f[5:7] == ["<NA>", "<NA>"] and f[8:] == ["<NA>", "<NA>"]
+        assert float(f[4]) > 0  # positive durations only
+        rows.append((float(f[3]), float(f[4]), f[7]))
+    assert rows == sorted(rows, key=lambda r: r[0])  # sorted by onset
+    return rows
+
+
+def test_rttm_splits_a_turn_at_pauses_between_its_words():  # longer than SPEECH_PAUSE (0.5 s)
+    session = worded(("T", [("So", 0.0, 0.3), ("how", 0.4, 0.6), ("was", 0.6, 0.9), ("it?", 2.0, 2.4)]),
+                     ("C", [("Fine.", 3.0, 3.5)]))
+    assert rttm_rows(session) == [(0.0, 0.9, "T"), (2.0, 0.4, "T"), (3.0, 0.5, "C")]  # 0.1 s gap kept, 1.1 s split
+
+
+def test_rttm_backchannel_sits_in_the_pause_of_the_turn_around_it_without_overlap():
+    session = worded(("T", [("I", 1.0, 1.2), ("was", 1.2, 1.5), ("saying", 1.5, 2.9), ("that", 3.7, 4.0),
+                            ("it", 4.0, 4.2), ("hurt.", 4.2, 4.6)]),
+                     ("C", [("Mm-hmm.", 3.0, 3.5)]))
+    rows = rttm_rows(session)
+    assert rows == [(1.0, 1.9, "T"), (3.0, 0.5, "C"), (3.7, 0.9, "T")]
+    spans = [(a, a + d) for a, d, _ in rows]
+    assert all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
+
+
+def test_rttm_marks_overlapped_speech_as_overlapping_segments_of_two_speakers():
+    session = worded(("A", [("Well", 0.0, 0.5), ("then", 0.5, 1.5)]), ("B", [("But", 1.0, 1.4), ("no.", 1.4, 2.0)]))
+    assert rttm_rows(session) == [(0.0, 1.5, "A"), (1.0, 1.0, "B")]
+
+
+def test_rttm_joins_touching_stretches_of_one_speaker_and_drops_empty_ones():
+    session = worded(("A", [("one", 0.0, 1.0)]), ("A", [("two", 1.0, 2.0)]), ("B", [("uh", 3.0, 3.0)]))
+    assert rttm_rows(session) == [(0.0, 2.0, "A")]

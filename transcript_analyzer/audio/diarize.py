@@ -2,7 +2,9 @@
 0.25 s hop over the speech (a 0.75 s hop left too few windows to cluster: DER 46 % against 6 % on
 the pyannote sample) -> voice embeddings (voices.py) -> agglomerative clustering (cosine,
 average linkage) into N speakers (2 by default: a therapy dyad; or estimated by eigengap) ->
-a 0.1 s grid labelled by its nearest centroid and smoothed -> speaker segments.
+a 0.1 s grid labelled by its nearest centroid and smoothed -> speaker segments. Frame-level
+scores (each frame's similarity to each speaker, unsmoothed and sharpened: frames.py) are kept
+too (``Diarization.frames``): the aligner scores each word by the frames inside its own times.
 
 A stereo recording whose channels each carry one voice (telehealth, two microphones) is detected
 from the channels' energy and diarized by channel instead: no clustering needed.
@@ -16,9 +18,9 @@ import numpy as np
 
 from ..errors import InputError
 from .decode import SAMPLE_RATE, Audio
+from .frames import GRID, FrameScores, frame_scores, sharpen
 from .voices import VoiceEncoder
 
-GRID = 0.1  # seconds
 MAX_CLUSTERED = 2000  # windows (about 8 minutes of speech at a 0.25 s hop); memory grows with its square
 
 
@@ -47,6 +49,8 @@ class Diarization:
     segments: tuple[SpeakerSegment, ...]
     mode: str  # "clustering" or "stereo"
     speakers: int
+    frames: FrameScores | None = None
+    """Per-frame speaker scores (clustering mode only)."""
 
 
 def speech_regions(samples: np.ndarray, min_silence: float = 0.6) -> list[tuple[float, float]]:
@@ -128,8 +132,14 @@ class Diarizer:
         subset = vectors[::step]
         labels, k = _cluster(subset, self.options.speakers, self.options.max_speakers)
         centroids = np.stack([_unit(subset[labels == c].mean(axis=0)) for c in range(k)])
-        grid = _label_grid(regions, starts, vectors, centroids, self.options.window, self.options.smooth)
-        return Diarization(tuple(_relabel(_segments(grid))), "clustering", k)
+        times, scores, region_of = frame_scores(regions, starts, vectors, centroids, self.options.window)
+        grid = _grid_labels(times, scores, region_of, self.options.smooth)
+        segments = _segments(grid)
+        names = _names(segments)
+        present = sorted(names, key=names.get)  # cluster ids in label order; a cluster no frame chose is left out
+        sharp = sharpen(times, scores, region_of, starts, vectors @ centroids.T, self.options.window)
+        frames = FrameScores(times, sharp[:, [int(c) for c in present]], tuple(names[c] for c in present))
+        return Diarization(tuple(_relabel(segments)), "clustering", k, frames)
 
 
 def _window_starts(regions: list[tuple[float, float]], window: float, hop: float, duration: float) -> list[float]:
@@ -189,20 +199,18 @@ def estimate_speakers(vectors: np.ndarray, max_speakers: int = 6, neighbours: in
 
 def _label_grid(regions, starts, vectors, centroids, window: float, smooth: float) -> list[tuple[float, int]]:
     """(time, speaker) every GRID seconds inside speech: the mean similarity, over the windows
-    covering the point, to each speaker's centroid."""
-    sims = vectors @ centroids.T
-    starts_arr = np.array(starts)
+    covering the point, to each speaker's centroid (frames.frame_scores), smoothed."""
+    return _grid_labels(*frame_scores(regions, starts, vectors, centroids, window), smooth)
+
+
+def _grid_labels(times: np.ndarray, scores: np.ndarray, region_of: np.ndarray, smooth: float) -> list[tuple[float, int]]:
+    """(time, speaker) of each frame: its best-scoring speaker, median-filtered over ``smooth``
+    seconds within each speech region."""
     points: list[tuple[float, int]] = []
-    for a, b in regions:
-        times = np.arange(a, b, GRID)
-        labels = []
-        for t in times:
-            cover = (starts_arr <= t) & (t < starts_arr + window)
-            if not cover.any():
-                cover = np.abs(starts_arr + window / 2 - t) == np.abs(starts_arr + window / 2 - t).min()
-            labels.append(int(np.argmax(sims[cover].mean(axis=0))))
-        labels = _median(np.array(labels), max(1, int(round(smooth / GRID))) | 1)
-        points += list(zip(times.tolist(), labels.tolist()))
+    for r in np.unique(region_of):
+        inside = region_of == r
+        labels = _median(np.argmax(scores[inside], axis=1), max(1, int(round(smooth / GRID))) | 1)
+        points += list(zip(times[inside].tolist(), labels.tolist()))
     return points
 
 
@@ -230,9 +238,15 @@ def _segments(points: list[tuple[float, int]]) -> list[SpeakerSegment]:
     return segments
 
 
-def _relabel(segments: list[SpeakerSegment]) -> list[SpeakerSegment]:
-    """SPEAKER_00, SPEAKER_01, ... in order of first appearance."""
+def _names(segments: list[SpeakerSegment]) -> dict[str, str]:
+    """{label: SPEAKER_00, SPEAKER_01, ...} in order of first appearance."""
     names: dict[str, str] = {}
     for s in segments:
         names.setdefault(s.speaker, f"SPEAKER_{len(names):02d}")
+    return names
+
+
+def _relabel(segments: list[SpeakerSegment]) -> list[SpeakerSegment]:
+    """SPEAKER_00, SPEAKER_01, ... in order of first appearance."""
+    names = _names(segments)
     return [SpeakerSegment(s.start, s.end, names[s.speaker]) for s in segments]

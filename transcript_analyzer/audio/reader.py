@@ -63,7 +63,7 @@ class AudioReader:
             if progress:
                 progress("diarize", 0.0, audio.duration)
             diarization = self.diarizer.load().cluster(audio.mono, str(path))
-            turns = to_turns(transcript.words, diarization.segments)
+            turns = to_turns(transcript.words, diarization.segments, diarization.frames)
         warnings = []
         if stereo:
             warnings.append("stereo recording with one voice per channel: each channel transcribed on its own")

@@ -73,14 +73,50 @@ def session_vtt(session: Session) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
+SPEECH_PAUSE = 0.5  # seconds of silence between two recognised words of a turn that end an RTTM segment
+
+
+def speech_stretches(session: Session) -> list[tuple[float, float, str]]:
+    """(start, end, speaker) of each stretch of speech, in time order: a turn's timed words split
+    at silences longer than SPEECH_PAUSE; a turn without word times is one stretch from its start
+    to its end. Stretches of one speaker that touch or overlap are joined; those of different
+    speakers may overlap (overlapped speech, e.g. a backchannel during the other's turn)."""
+    by_speaker: dict[str, list[list[float]]] = {}
+    for t in session.turns:
+        timed = sorted((w.start, max(w.end, w.start)) for w in t.words if w.start is not None and w.end is not None)
+        pieces: list[list[float]] = []
+        spans = timed or ([(t.start, max(t.end, t.start))] if t.start is not None and t.end is not None else [])
+        for start, end in spans:
+            if pieces and start - pieces[-1][1] <= SPEECH_PAUSE:
+                pieces[-1][1] = max(pieces[-1][1], end)
+            else:
+                pieces.append([start, end])
+        by_speaker.setdefault(t.speaker, []).extend(pieces)
+    out = []
+    for speaker, pieces in by_speaker.items():
+        joined: list[list[float]] = []
+        for start, end in sorted(pieces):
+            if joined and start <= joined[-1][1]:
+                joined[-1][1] = max(joined[-1][1], end)
+            else:
+                joined.append([start, end])
+        out += [(start, end, speaker) for start, end in joined]
+    return sorted(out, key=lambda s: (s[0], s[1], s[2]))
+
+
 def session_rttm(session: Session) -> bytes:
-    """RTTM, one SPEAKER line of ten fields per turn (for diarization scoring tools). Speaker
-    tokens have no whitespace or control characters; distinct labels keep distinct tokens
-    (escape.rttm_tokens; session.json has the labels as given)."""
+    """RTTM at speech level (``speech_stretches``): one SPEAKER line of ten fields per stretch of
+    a speaker's speech (pauses inside a turn split it; overlapped speech is two overlapping
+    lines), sorted by onset, positive durations only (a stretch that rounds to no time to the ms
+    has no line). Speaker tokens have no whitespace or control characters; distinct labels keep
+    distinct tokens (escape.rttm_tokens; session.json has the labels as given)."""
     name = "".join(c if c.isalnum() or c in "-_." else "_" for c in session.meta.session_id) or "session"
     tokens = rttm_tokens(t.speaker for t in session.turns)
-    rows = [f"SPEAKER {name} 1 {t.start:.3f} {max(t.end - t.start, 0.0):.3f} <NA> <NA> {tokens[t.speaker]} <NA> <NA>"
-            for t in sorted(session.turns, key=lambda t: (t.start, t.index))]
+    rows = []
+    for start, end, speaker in speech_stretches(session):
+        onset, duration = round(start, 3), round(round(end, 3) - round(start, 3), 3)
+        if duration > 0:
+            rows.append(f"SPEAKER {name} 1 {onset:.3f} {duration:.3f} <NA> <NA> {tokens[speaker]} <NA> <NA>")
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
@@ -127,7 +163,7 @@ WRITERS: tuple[Writer, ...] = (
     Writer("html", "report.html", report_html, "the alliance-marker report, one self-contained page"),
     Writer("md", "summary.md", summary_markdown, "a Markdown summary for supervision notes"),
     Writer("vtt", "session.vtt", _plain(session_vtt), "WebVTT subtitles with speakers (timed sessions)"),
-    Writer("rttm", "session.rttm", _plain(session_rttm), "RTTM speaker turns (timed sessions)"),
+    Writer("rttm", "session.rttm", _plain(session_rttm), "RTTM speech segments per speaker (timed sessions)"),
 )
 DEFAULT_OUTPUTS = ("json", "csv", "html", "md")
 TIMED_OUTPUTS = ("vtt", "rttm")  # added by default when every turn has a start and an end
