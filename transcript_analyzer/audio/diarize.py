@@ -47,6 +47,14 @@ class Diarization:
     segments: tuple[SpeakerSegment, ...]
     mode: str  # "clustering" or "stereo"
     speakers: int
+    regions: tuple[tuple[float, float], ...] = ()
+    """Speech stretches (seconds) found by the voice activity detector."""
+    centroids: np.ndarray | None = None
+    """(labelled speakers, 256) unit voice centroids, row i for SPEAKER_0i (clustering only)."""
+    separation: float | None = None
+    """Smallest cosine distance between two labelled speakers' centroids (None: fewer than two)."""
+    embeddings: np.ndarray | None = None
+    """The clustered window embeddings (clustering only), for quality checks (audio/quality.py)."""
 
 
 def speech_regions(samples: np.ndarray, min_silence: float = 0.6) -> list[tuple[float, float]]:
@@ -111,7 +119,8 @@ class Diarizer:
         segments.sort(key=lambda s: (s.start, s.end))
         if not segments:
             raise InputError(audio.source, "no speech was found in the recording")
-        return Diarization(tuple(_relabel(segments)), "stereo", len({s.speaker for s in segments}))
+        return Diarization(tuple(_relabel(segments)), "stereo", len({s.speaker for s in segments}),
+                           tuple(_union((s.start, s.end) for s in segments)))
 
     # --- one mixed signal --------------------------------------------------------------------
 
@@ -129,7 +138,18 @@ class Diarizer:
         labels, k = _cluster(subset, self.options.speakers, self.options.max_speakers)
         centroids = np.stack([_unit(subset[labels == c].mean(axis=0)) for c in range(k)])
         grid = _label_grid(regions, starts, vectors, centroids, self.options.window, self.options.smooth)
-        return Diarization(tuple(_relabel(_segments(grid))), "clustering", k)
+        segments = _segments(grid)
+        labelled = centroids[list(dict.fromkeys(int(s.speaker) for s in segments))]  # in SPEAKER_nn order
+        return Diarization(tuple(_relabel(segments)), "clustering", k, tuple(regions), labelled,
+                           _separation(labelled), subset)
+
+
+def _separation(centroids: np.ndarray) -> float | None:
+    """Smallest cosine distance between two unit centroids: how far apart the closest two voices are."""
+    if len(centroids) < 2:
+        return None
+    similarity = centroids @ centroids.T
+    return round(float(1.0 - similarity[np.triu_indices(len(centroids), 1)].max()), 4)
 
 
 def _window_starts(regions: list[tuple[float, float]], window: float, hop: float, duration: float) -> list[float]:
@@ -144,6 +164,16 @@ def _window_starts(regions: list[tuple[float, float]], window: float, hop: float
             s += hop
         starts.append(b - window)
     return starts
+
+
+def _union(spans) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

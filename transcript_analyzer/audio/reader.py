@@ -14,6 +14,7 @@ from ..resources import WHISPER_BUNDLED, sha256_file
 from .align import channel_turns, to_turns
 from .decode import decode
 from .diarize import DiarizeOptions, Diarizer, stereo_split
+from .quality import assess
 from .transcribe import AsrOptions, Transcriber
 from .voices import WEIGHTS_SHA256
 
@@ -57,6 +58,7 @@ class AudioReader:
             if transcript is None:
                 raise InputError(path, "no speech was recognised in either channel")
             turns = channel_turns(channels)
+            diarization = self.diarizer(audio)  # the channels' speech stretches, for the quality gates
         else:
             step = (lambda done: progress("transcribe", done, audio.duration)) if progress else None
             transcript = self.transcriber.transcribe(audio.mono, source=str(path), progress=step)
@@ -73,8 +75,9 @@ class AudioReader:
         found = len({t.speaker for t in turns})
         if self.options.speakers and found < self.options.speakers:
             warnings.append(f"{found} speaker(s) found where {self.options.speakers} were expected")
+        quality = assess(audio, diarization, self.options.speakers)
         meta = SessionMeta(session_id=path.stem, source_file=str(path), source_sha256=sha256_file(path),
                            source_format="audio", duration=round(audio.duration, 3), date=audio.created, tool_version=__version__,
-                           models=self.models(), warnings=tuple(warnings))
+                           models=self.models(), warnings=tuple(warnings), audio_quality=quality)
         return Session(meta=meta, turns=turns)
 
