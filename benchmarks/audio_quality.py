@@ -79,11 +79,29 @@ def clips(args) -> list[tuple[str, str, Path, Path | None]]:
     return out
 
 
+def diarize(diarizer, audio, cache: Path | None, name: str):
+    """(diarization, seconds it took), from the cache when it holds it."""
+    import pickle
+
+    file = cache / f"{name}.pkl" if cache else None
+    if file and file.is_file():
+        return pickle.loads(file.read_bytes()), 0.0
+    t = time.perf_counter()
+    result = diarizer(audio)
+    seconds = time.perf_counter() - t
+    if file:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(pickle.dumps(result))
+    return result, seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--dialogues", type=Path, default=CACHE)
     parser.add_argument("--only", nargs="*")
+    parser.add_argument("--cache", type=Path, help="keep each diarization here (pickle) and reuse it: rerun the gates "
+                        "after a threshold change in seconds")
     parser.add_argument("--variants", nargs="*", help="dialogue ids (none: all) to also measure as variants")
     args = parser.parse_args()
 
@@ -97,14 +115,12 @@ def main() -> None:
         if not path.is_file():
             continue
         audio = decode(path)
-        t = time.perf_counter()
-        diarization = diarizer(audio)
-        print(row(name, condition, audio, diarization, 2, true_shares(rttm) if rttm else None, time.perf_counter() - t),
-              flush=True)
+        diarization, seconds = diarize(diarizer, audio, args.cache, name)
+        print(row(name, condition, audio, diarization, 2, true_shares(rttm) if rttm else None, seconds), flush=True)
         if args.variants is not None and rttm is not None and (not args.variants or name in args.variants):
             alone = one_voice(audio, rttm)
-            t = time.perf_counter()
-            print(row(name, "one voice alone", alone, diarizer(alone), 2, 1.0, time.perf_counter() - t), flush=True)
+            diarization_alone, seconds = diarize(diarizer, alone, args.cache, f"{name}-alone")
+            print(row(name, "one voice alone", alone, diarization_alone, 2, 1.0, seconds), flush=True)
             # Level and clipping change only the signal measures (the voice encoder normalises the level):
             # the same diarization serves.
             loud = np.clip(audio.channels * (4.0 / max(float(np.abs(audio.channels).max()), 1e-6)), -1.0, 1.0)

@@ -148,7 +148,7 @@ def test_two_voices_reported_as_one_speaker_are_unreliable_and_the_message_names
     assert q.split_separation == pytest.approx(0.35, abs=0.05) and q.split_share == pytest.approx(0.4, abs=0.02)
     (reason,) = q.reasons
     assert reason.measure == "speakers" and "one voice detected" in reason.message and "--speakers" in reason.message
-    assert "two groups (60 % / 40 %)".replace(" %", "%") in reason.message
+    assert "two groups (60% / 40%)" in reason.message and "(--speakers 2)" in reason.message
     auto = quality.assess(audio(voice()), diarization((1.0,)), None)
     assert auto.verdict == "unreliable" and "--speakers 2" in auto.reasons[0].message
 
@@ -156,17 +156,23 @@ def test_two_voices_reported_as_one_speaker_are_unreliable_and_the_message_names
 def test_a_merged_second_voice_makes_a_merely_dominant_speaker_unreliable():
     q = quality.assess(audio(voice()), diarization((0.93, 0.07), embeddings=voices_embeddings((0.7, 0.3))), 2)
     assert [(r.measure, r.severity) for r in q.reasons] == [("balance", "unreliable")]
-    one = quality.assess(audio(voice()), diarization((0.93, 0.07), embeddings=voices_embeddings((1.0,))), 2)
-    assert one.split_separation < quality.SPLIT_SEPARATION and one.reasons[0].severity == "check"
+    assert "two groups (70% / 30%)" in q.reasons[0].message
+    plain = quality.assess(audio(voice()), diarization((0.93, 0.07)), 2)  # no embeddings: no second opinion
+    assert [(r.measure, r.severity) for r in plain.reasons] == [("balance", "check")]
 
 
-def test_separation_between_the_speakers_voices():
-    clean = audio(voice())
-    assert quality.assess(clean, diarization(separation=0.3), 2).verdict == "ok"
-    close = quality.assess(clean, diarization(separation=0.10), 2)
-    assert [(r.measure, r.severity) for r in close.reasons] == [("separation", "check")]
-    same = quality.assess(clean, diarization(separation=0.03), 2)
-    assert same.verdict == "unreliable" and "--speakers" in same.reasons[0].message
+def test_one_voice_split_into_two_speakers_is_one_voice_detected():
+    embeddings = voices_embeddings((1.0,))
+    dominant = quality.assess(audio(voice()), diarization((0.93, 0.07), embeddings=embeddings), 2)
+    assert dominant.split_separation < quality.SPLIT_SEPARATION
+    assert [(r.measure, r.severity) for r in dominant.reasons] == [("speakers", "unreliable")]
+    assert "one voice detected" in dominant.reasons[0].message and "--speakers" in dominant.reasons[0].message
+    halves = quality.assess(audio(voice()), diarization((0.6, 0.4), embeddings=embeddings), 2)
+    assert [(r.measure, r.severity) for r in halves.reasons] == [("separation", "unreliable")]
+    assert "sound like one voice" in halves.reasons[0].message
+    two = quality.assess(audio(voice()), diarization((0.6, 0.4), embeddings=voices_embeddings((0.6, 0.4), distance=0.15)),
+                         2)
+    assert two.verdict == "ok" and two.split_separation == pytest.approx(0.15, abs=0.03)
 
 
 def test_one_voice_asked_for_or_one_voice_per_channel_is_not_a_speaker_problem():

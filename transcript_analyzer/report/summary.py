@@ -59,6 +59,8 @@ def quality_lines(q: AudioQuality) -> list[str]:
     db = lambda v, unit: "n/a" if v is None else f"{v:.0f} {unit}"  # noqa: E731
     shares = " / ".join(f"{s.share:.0%}" for s in q.speaker_shares) or "none"
     separation = f", separation {q.separation:.2f}" if q.separation is not None else ""
+    if q.split_separation is not None:
+        separation += f" (2-means split {q.split_separation:.2f})"
     lines = [f"  audio quality: {VERDICT_TEXT[q.verdict]}"]
     lines += [f"    - {r.message}" for r in q.reasons]
     lines.append(f"    speech {db(q.level_dbfs, 'dBFS')}, SNR {db(q.snr_db, 'dB')}, clipped {q.clipped_share:.2%}, "
