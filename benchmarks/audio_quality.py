@@ -4,7 +4,10 @@ balance (diarized and true), centroid separation, the 2-means second opinion, an
 Where the thresholds in audio/quality.py come from.
 
     python benchmarks/audio_quality.py [--dialogues ~/.cache/transcript-analyzer/dialogues] [--only t01 h07]
-        [--variants]   # also: one voice alone (one speaker's speech cut from the dialogue), clipped, quiet
+        [--variants ID ...]   # also: one voice alone (one speaker's speech cut from the dialogue), clipped,
+                              # quiet
+        [--noisy ID ...]      # also: white noise added at 0 dB SNR
+        [--cache DIR]         # keep the diarizations: rerunning after a threshold change takes seconds
 
 The dialogues are built by ``python -m benchmarks.dialogues.build`` (see benchmarks/dialogues/README.md).
 """
@@ -48,6 +51,21 @@ def one_voice(audio, rttm: Path):
     return Audio(joined[None, :], f"{audio.source}#one-voice")
 
 
+def noise_to(audio, snr: float):
+    """The recording with white noise added at ``snr`` dB below its speech power (speech: frames
+    within 20 dB of the loudest 5 %)."""
+    from transcript_analyzer.audio.decode import Audio
+
+    x = audio.mono.astype(np.float64)
+    power = np.mean(x[: len(x) // 512 * 512].reshape(-1, 512) ** 2, axis=1)
+    speech = power[power > np.percentile(power, 95) / 100].mean()
+    noise = np.random.default_rng(0).normal(scale=np.sqrt(speech / 10 ** (snr / 10)), size=len(x))
+    return Audio((x + noise).astype(np.float32)[None, :], f"{audio.source}#noise{snr:g}")
+
+
+MARKDOWN = False  # --markdown: rows for docs/recording_quality.md
+
+
 def row(name: str, condition: str, audio, diarization, expected: int | None, true_top: float | None,
         seconds: float = 0.0) -> str:
     from transcript_analyzer.audio.quality import assess
@@ -56,10 +74,16 @@ def row(name: str, condition: str, audio, diarization, expected: int | None, tru
     q = assess(audio, diarization, expected)
     top = q.speaker_shares[0].share if q.speaker_shares else None
     fmt = lambda v, f: "-" if v is None else format(v, f)  # noqa: E731
+    reasons = "; ".join(r.measure for r in q.reasons)
+    if MARKDOWN:
+        return (f"| {name} | {condition} | {fmt(q.level_dbfs, '.1f')} | {q.clipped_share:.2%} | {fmt(q.snr_db, '.1f')} | "
+                f"{fmt(q.high_band_db, '.1f')} | {fmt(top, '.2f')} ({fmt(true_top, '.2f')}) | {fmt(q.separation, '.2f')} | "
+                f"{fmt(q.split_separation, '.3f')} / {fmt(q.split_share, '.2f')} | {q.verdict}"
+                f"{f' ({reasons})' if reasons else ''} |")
     return (f"{name:<14} {condition:<22} {fmt(q.level_dbfs, '6.1f')} {q.clipped_share:7.4f} {fmt(q.snr_db, '5.1f')} "
             f"{fmt(q.high_band_db, '6.1f')} {q.speakers_found:>2} {fmt(top, '5.2f')} {fmt(true_top, '5.2f')} "
             f"{fmt(q.separation, '5.3f')} {fmt(q.split_separation, '5.3f')} {fmt(q.split_share, '5.2f')} "
-            f"{q.verdict:<10} {seconds + time.perf_counter() - t:5.1f}  {'; '.join(r.measure for r in q.reasons)}")
+            f"{q.verdict:<10} {seconds + time.perf_counter() - t:5.1f}  {reasons}")
 
 
 def clips(args) -> list[tuple[str, str, Path, Path | None]]:
@@ -100,17 +124,22 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--dialogues", type=Path, default=CACHE)
     parser.add_argument("--only", nargs="*")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown table rows")
     parser.add_argument("--cache", type=Path, help="keep each diarization here (pickle) and reuse it: rerun the gates "
                         "after a threshold change in seconds")
     parser.add_argument("--variants", nargs="*", help="dialogue ids (none: all) to also measure as variants")
+    parser.add_argument("--noisy", nargs="*", help="clip ids (none: all) to also measure with white noise at 0 dB")
     args = parser.parse_args()
 
     from transcript_analyzer.audio.decode import Audio, decode
     from transcript_analyzer.audio.diarize import DiarizeOptions, Diarizer
 
+    global MARKDOWN
+    MARKDOWN = args.markdown
     diarizer = Diarizer(DiarizeOptions(speakers=2)).load()
-    print(f"{'clip':<14} {'condition':<22} {'dBFS':>6} {'clipped':>7} {'SNR':>5} {'>4kHz':>6} {'n':>2} {'top':>5} "
-          f"{'true':>5} {'sep':>5} {'2m sep':>5} {'2m min':>5} {'verdict':<10} {'sec':>5}  reasons")
+    if not MARKDOWN:
+        print(f"{'clip':<14} {'condition':<22} {'dBFS':>6} {'clipped':>7} {'SNR':>5} {'>4kHz':>6} {'n':>2} {'top':>5} "
+              f"{'true':>5} {'sep':>5} {'2m sep':>5} {'2m min':>5} {'verdict':<10} {'sec':>5}  reasons")
     for name, condition, path, rttm in clips(args):
         if not path.is_file():
             continue
@@ -128,6 +157,11 @@ def main() -> None:
                   flush=True)
             print(row(name, "quiet (-40 dB)", Audio(audio.channels * np.float32(0.01), audio.source), diarization, 2,
                       None), flush=True)
+        if args.noisy is not None and (not args.noisy or name in args.noisy):
+            noisy = noise_to(audio, 0.0)
+            diarization_noisy, seconds = diarize(diarizer, noisy, args.cache, f"{name}-noise0")
+            print(row(name, "+ white noise, 0 dB", noisy, diarization_noisy, 2, true_shares(rttm) if rttm else None,
+                      seconds), flush=True)
 
 
 if __name__ == "__main__":

@@ -244,7 +244,7 @@ class SpeakerShare:
 
 @dataclass(frozen=True)
 class QualityReason:
-    """One finding of the recording's quality checks (docs/recordings.md)."""
+    """One finding of the recording's quality checks (docs/recording_quality.md)."""
 
     measure: str = _f("What was measured: 'level', 'clipping', 'snr', 'bandwidth', 'balance', 'separation', "
                       "'speakers'.")
@@ -272,10 +272,12 @@ class AudioQuality:
     speakers_expected: int | None = _f("Speakers asked for (--speakers); null for 'auto'.", None)
     speakers_found: int = _f("Speakers with speech in the diarization.", 0)
     speaker_shares: tuple[SpeakerShare, ...] = _f("Speech per speaker, largest first.", ())
-    separation: float | None = _f("Cosine distance between the closest two speakers' voice centroids (0 = same "
-                                  "voice); null with one speaker or one voice per channel.", None)
+    separation: float | None = _f("Cosine distance between the closest two speakers' voice centroids as the diarizer "
+                                  "clustered them (0 = same voice); null with one speaker or one voice per channel. "
+                                  "Reported, not gated (see split_separation).", None)
     split_separation: float | None = _f("Cosine distance between the two groups a plain 2-means split finds in the "
-                                        "voice embeddings (a second opinion on whether two voices are present).", None)
+                                        "diarizer's voice embeddings: under 0.09 the speakers sound like one voice.",
+                                        None)
     split_share: float | None = _f("Share of windows in the smaller of those two groups, 0-1.", None)
 
 

@@ -10,7 +10,7 @@ diarization, and a verdict:
   talk statistics and marker results do not.
 
 Thresholds are named below with where each comes from (numbers measured with
-``benchmarks/audio_quality.py``; see docs/recordings.md).
+``benchmarks/audio_quality.py``; see docs/recording_quality.md).
 """
 
 from __future__ import annotations
@@ -25,40 +25,43 @@ FRAME = 512  # samples (32 ms): the unit of level, SNR and spectrum measures
 DIGITAL_SILENCE = 1e-12  # frame power (-120 dBFS): zeros, not a noise floor (16-bit dither is -90 dBFS)
 CHUNK = 1 << 20  # samples framed at a time, so that a long recording is never copied whole
 
-# Level: speech RMS below this is quiet enough that noise, hum and the codec matter. The bundled
-# samples measure -24.7 (pyannote) and -19.5 dBFS (stereo); the synthetic dialogues -21 to -33 dBFS.
+# Measured with benchmarks/audio_quality.py on the bundled clips and 16 synthetic dialogues plus
+# variants (docs/recording_quality.md has the table).
+#
+# Level: speech RMS below this is quiet enough that hum, hiss and the codec start to matter. All
+# clips measure -16 to -32 dBFS; the same dialogues 40 dB quieter -62 to -64.
 LEVEL_LOW_DBFS = -40.0
 # Clipping: a sample at or above CLIP_NEAR of full scale counts as clipped (a clipped file
 # resampled to 16 kHz rings around its flat tops, so "exactly 1.0" misses most of them).
 CLIP_NEAR = 0.98
-# Share of speech samples clipped before it is audible distortion that hurts recognition: clean
-# recordings measure 0 (all bundled and synthetic ones); speech driven 6 dB into clipping, 4 %.
+# Share of speech samples clipped: every clip measures 0.00 %; dialogues driven 12 dB past full
+# scale 2.4-6.6 %. 0.1 % is where clipping becomes audible distortion (a judgement).
 CLIPPED_SHARE = 0.001
-# Speech-to-noise ratio: Whisper's and the voice encoder's accuracy drop below about 10 dB (the
-# 5 dB white-noise dialogues estimate 4-7 dB here and lost words); below 3 dB speech and noise are
-# hardly told apart by the voice activity detector.
+# Speech-to-noise ratio. The estimate follows the mixing SNR of the dialogues within 1 dB (white
+# 5 dB: 4.6-4.7; pink 15: 14.9; babble 10: 9.6-10.8). Both 10 dB babble dialogues collapsed to one
+# speaker, so below 10 dB: check. At 5 dB white noise both dialogues still diarized right; at -1 dB
+# one of two collapsed: below 3 dB, unreliable.
 SNR_CHECK_DB = 10.0
 SNR_UNRELIABLE_DB = 3.0
 # Narrow band: speech energy above 4 kHz relative to all speech energy. Wideband speech measures
-# -13 to -30 dB (bundled samples, synthetic dialogues, noise or not); telephone-band dialogues
-# (300-3400 Hz) -58 to -75 dB.
+# -10 to -25 dB (noise or not); telephone-band dialogues -44 to -52 dB; the pyannote sample -70 dB
+# (an 8 kHz source); JFK -44 dB (a 1961 broadcast).
 HIGH_BAND_HZ = 4000.0
 NARROW_BAND_DB = -40.0
 # Balance: one voice with more than this share of a two-person session's speech is suspicious (a
-# therapist rarely says less than 10 %); more than COLLAPSED_SHARE is a collapsed diarization
-# (issue 11: the collapsed runs gave one label 99 % of the words).
+# therapist rarely says less than 10 %; the dialogues' true shares are 0.56-0.76 for the larger
+# voice); above COLLAPSED_SHARE it is a collapsed diarization (collapsed runs: 0.94-0.99; issue 11:
+# one label with 99 % of the words).
 DOMINANT_SHARE = 0.90
 COLLAPSED_SHARE = 0.97
-# Separation (cosine distance between the speakers' voice centroids): two different voices measure
-# 0.13-0.45 on the samples and dialogues; one voice split in two (a one-voice stretch forced into
-# two speakers) 0.01-0.06.
-SEPARATION_UNRELIABLE = 0.08
-SEPARATION_CHECK = 0.12
-# Second opinion: a plain 2-means split of the same embeddings. A smaller group holding at least
-# SPLIT_SHARE of the windows at a distance of at least SPLIT_SEPARATION is a second voice, whatever
-# the diarizer decided (one voice split in two measures below 0.06).
-SPLIT_SHARE = 0.15
+# Separation: a plain 2-means split of the diarizer's window embeddings. One voice split in two
+# measures 0.05-0.07 (4 of 5 one-voice recordings; the fifth, in babble, 0.23); two voices
+# 0.10-0.37. The diarizer's own centroid distance cannot decide this (one voice forced into two
+# speakers 0.10-0.28, two voices 0.12-0.36): it is reported, not gated. A smaller group needs
+# SPLIT_SHARE of the windows to count as a second voice (two-voice dialogues: 0.18-0.48), so that
+# a few odd windows (a cough, a laugh) are not one.
 SPLIT_SEPARATION = 0.09
+SPLIT_SHARE = 0.15
 MIN_SPLIT_WINDOWS = 20
 
 
