@@ -59,7 +59,7 @@ def diarization(shares=(0.7, 0.3), separation: float | None = 0.35, embeddings=N
                        embeddings)
 
 
-def voices_embeddings(shares=(0.6, 0.4), n: int = 200, distance: float = 0.35) -> np.ndarray:
+def voices_embeddings(shares=(0.6, 0.4), n: int = 300, distance: float = 0.35) -> np.ndarray:
     """Unit window embeddings around one or two voice directions ``distance`` apart (cosine)."""
     a = RNG.normal(size=256)
     a /= np.linalg.norm(a)
@@ -207,3 +207,43 @@ def test_the_verdict_survives_session_json_and_shows_in_the_summary():
     text = summary_text(session)
     assert "audio quality: UNRELIABLE" in text and "--speakers" in text and "SNR" in text
     assert "audio quality" not in summary_text(make_session(("T", "Hi.")))  # a transcript has no verdict
+
+
+def test_too_few_windows_give_no_second_opinion():
+    assert quality.voice_split(voices_embeddings(n=quality.MIN_SPLIT_WINDOWS - 10)) == (None, None)
+    assert quality.voice_split(None) == (None, None)
+
+
+@pytest.mark.slow
+def test_the_sample_recording_is_ok_and_the_same_voices_collapsed_into_one_speaker_are_unreliable():
+    """The bundled two-voice recording through the real diarizer; then its speakers merged into one
+    label (what a collapsed clustering returns), with the same embeddings."""
+    import dataclasses
+    from pathlib import Path
+
+    from transcript_analyzer.audio.decode import decode
+    from transcript_analyzer.audio.diarize import Diarizer
+
+    recording = decode(Path(__file__).resolve().parents[2] / "sample_transcripts" / "audio" / "sample_session.ogg")
+    result = Diarizer().load()(recording)
+    q = quality.assess(recording, result, 2)
+    assert q.verdict == "ok", q.reasons
+    assert q.split_separation > quality.SPLIT_SEPARATION and q.split_share > 0.3
+    merged = dataclasses.replace(result, speakers=1, separation=None, segments=tuple(
+        dataclasses.replace(s, speaker="SPEAKER_00") for s in result.segments))
+    collapsed = quality.assess(recording, merged, 2)
+    assert collapsed.verdict == "unreliable" and collapsed.speakers_found == 1
+    assert "one voice detected" in collapsed.reasons[0].message and "two groups" in collapsed.reasons[0].message
+    assert "--speakers 2" in collapsed.reasons[0].message
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_the_pyannote_sample_is_flagged_as_narrow_band_only(shared_data):
+    from transcript_analyzer.audio.decode import decode
+    from transcript_analyzer.audio.diarize import Diarizer
+
+    recording = decode(shared_data / "audio" / "pyannote_sample.wav")
+    q = quality.assess(recording, Diarizer().load()(recording), 2)
+    assert [(r.measure, r.severity) for r in q.reasons] == [("bandwidth", "check")]
+    assert q.high_band_db < -60 and q.snr_db > 30 and q.split_separation is None  # 30 s: too short for a split
