@@ -248,9 +248,9 @@ def _two_voices(q: AudioQuality) -> bool:
 def _one_voice(q: AudioQuality, two: bool) -> QualityReason:
     asked = f"--speakers {q.speakers_expected}" if q.speakers_expected else "--speakers auto"
     if two:
-        found = f"; the voice embeddings hold two groups ({1 - q.split_share:.0%} / {q.split_share:.0%}): voices merged"
+        found = f", yet the voice embeddings hold two groups ({1 - q.split_share:.0%} / {q.split_share:.0%})"
     elif q.split_separation is not None:
-        found = f"; the voices differ by only {q.split_separation:.2f}"
+        found = f" (voices differ by only {q.split_separation:.2f})"
     else:
         found = ""
     return QualityReason("speakers", "unreliable", f"one voice detected ({asked}){found}: roles and markers are "
