@@ -72,10 +72,11 @@ class AudioReader:
         if transcript.language != "en":
             warnings.append(f"spoken language detected as '{transcript.language}' "
                             f"(p={transcript.language_probability:.2f}); the markers are trained on English")
-        found = len({t.speaker for t in turns})
-        if self.options.speakers and found < self.options.speakers:
-            warnings.append(f"{found} speaker(s) found where {self.options.speakers} were expected")
         quality = assess(audio, diarization, self.options.speakers)
+        found = len({t.speaker for t in turns})  # speakers with words (the gates count speakers with speech)
+        if self.options.speakers and found < self.options.speakers and \
+                not any(r.measure == "speakers" for r in quality.reasons):
+            warnings.append(f"{found} speaker(s) found where {self.options.speakers} were expected")
         meta = SessionMeta(session_id=path.stem, source_file=str(path), source_sha256=sha256_file(path),
                            source_format="audio", duration=round(audio.duration, 3), date=audio.created, tool_version=__version__,
                            models=self.models(), warnings=tuple(warnings), audio_quality=quality)
