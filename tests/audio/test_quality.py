@@ -247,3 +247,13 @@ def test_the_pyannote_sample_is_flagged_as_narrow_band_only(shared_data):
     q = quality.assess(recording, Diarizer().load()(recording), 2)
     assert [(r.measure, r.severity) for r in q.reasons] == [("bandwidth", "check")]
     assert q.high_band_db < -60 and q.snr_db > 30 and q.split_separation is None  # 30 s: too short for a split
+
+
+def test_speech_mask_takes_unsorted_and_overlapping_stretches():
+    centres = (np.arange(100) + 0.5) * quality.FRAME / SAMPLE_RATE
+    regions = [(0.5, 1.0), (0.1, 0.2), (0.9, 1.2), (0.55, 0.6)]  # one voice per channel: stretches overlap
+    expected = np.zeros(100, dtype=bool)
+    for a, b in regions:
+        expected |= (centres >= a) & (centres < b)
+    assert np.array_equal(quality.speech_mask(100, regions), expected)
+    assert not quality.speech_mask(10, ()).any()

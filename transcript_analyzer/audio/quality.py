@@ -15,6 +15,8 @@ Thresholds are named below with where each comes from (numbers measured with
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from ..model import AudioQuality, QualityReason, SpeakerShare
@@ -81,7 +83,7 @@ def assess(audio: Audio, diarization: Diarization, expected: int | None) -> Audi
     reasons = signal_reasons(quality) + speaker_reasons(quality)
     reasons.sort(key=lambda r: r.severity != "unreliable")
     verdict = "unreliable" if any(r.severity == "unreliable" for r in reasons) else "check" if reasons else "ok"
-    return AudioQuality(**{**quality.__dict__, "verdict": verdict, "reasons": tuple(reasons)})
+    return dataclasses.replace(quality, verdict=verdict, reasons=tuple(reasons))
 
 
 # --- measures ----------------------------------------------------------------------------------
@@ -102,10 +104,12 @@ def frame_stats(samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def speech_mask(n_frames: int, regions) -> np.ndarray:
     """Frames whose centre lies inside a speech stretch."""
     centres = (np.arange(n_frames) + 0.5) * FRAME / SAMPLE_RATE
-    mask = np.zeros(n_frames, dtype=bool)
-    for a, b in regions:
-        mask |= (centres >= a) & (centres < b)
-    return mask
+    spans = sorted(regions)
+    if not spans:
+        return np.zeros(n_frames, dtype=bool)
+    starts, ends = np.array([a for a, _ in spans]), np.array([b for _, b in spans])
+    last = np.searchsorted(starts, centres, side="right") - 1  # the latest stretch starting at or before
+    return (last >= 0) & (centres < np.maximum.accumulate(ends)[np.maximum(last, 0)])
 
 
 def _db(power: float) -> float:
