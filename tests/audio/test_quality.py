@@ -138,7 +138,7 @@ def test_balance_between_speakers():
     assert dominant.speaker_shares[0].share == pytest.approx(0.93, abs=0.01)
     assert [(r.measure, r.severity) for r in dominant.reasons] == [("balance", "check")]
     collapsed = quality.assess(clean, diarization((0.99, 0.01)), 2)
-    assert collapsed.verdict == "unreliable" and "--speakers 2" in collapsed.reasons[0].message
+    assert collapsed.verdict == "unreliable" and "merged into one speaker" in collapsed.reasons[0].message
 
 
 def test_two_voices_reported_as_one_speaker_are_unreliable_and_the_message_names_speakers():
@@ -150,7 +150,8 @@ def test_two_voices_reported_as_one_speaker_are_unreliable_and_the_message_names
     assert reason.measure == "speakers" and "one voice detected" in reason.message and "--speakers" in reason.message
     assert "two groups (60% / 40%)" in reason.message and "(--speakers 2)" in reason.message
     auto = quality.assess(audio(voice()), diarization((1.0,)), None)
-    assert auto.verdict == "unreliable" and "--speakers 2" in auto.reasons[0].message
+    assert auto.verdict == "unreliable" and "(--speakers auto)" in auto.reasons[0].message
+    assert "rerun with --speakers 2 if two people speak" in auto.reasons[0].message
 
 
 def test_a_merged_second_voice_makes_a_merely_dominant_speaker_unreliable():
@@ -234,7 +235,7 @@ def test_the_sample_recording_is_ok_and_the_same_voices_collapsed_into_one_speak
     collapsed = quality.assess(recording, merged, 2)
     assert collapsed.verdict == "unreliable" and collapsed.speakers_found == 1
     assert "one voice detected" in collapsed.reasons[0].message and "two groups" in collapsed.reasons[0].message
-    assert "--speakers 2" in collapsed.reasons[0].message
+    assert "(--speakers 2)" in collapsed.reasons[0].message and "--speakers 1 if only one" in collapsed.reasons[0].message
 
 
 @pytest.mark.slow

@@ -230,8 +230,8 @@ def speaker_reasons(q: AudioQuality) -> list[QualityReason]:
         groups = f"; the voice embeddings hold two groups ({1 - q.split_share:.0%} / {q.split_share:.0%})" if two else ""
         reasons.append(QualityReason("balance", "unreliable" if merged else "check",
                                      f"one voice holds {top:.0%} of the speech{groups}: " + (
-                                         "two voices were probably merged into one speaker; rerun with --speakers 2 "
-                                         "or listen before trusting roles and markers" if merged else
+                                         "two voices were probably merged into one speaker; listen before "
+                                         "trusting roles and markers" if merged else
                                          "unusual for a therapy session; check the speaker turns")))
     elif one:
         reasons.append(QualityReason("separation", "unreliable",
@@ -257,6 +257,7 @@ def _one_voice(q: AudioQuality, two: bool) -> QualityReason:
         found = f" (voices differ by only {q.split_separation:.2f})"
     else:
         found = ""
+    advice = "rerun with --speakers 2 if two people speak, --speakers 1 if one does" if not q.speakers_expected \
+        else "listen to the recording; --speakers 1 if only one person speaks"
     return QualityReason("speakers", "unreliable", f"one voice detected ({asked}){found}: roles and markers are "
-                                                   "unreliable; rerun with --speakers 2, or --speakers 1 if one "
-                                                   "person speaks")
+                                                   f"unreliable; {advice}")
