@@ -10,7 +10,7 @@ from the channels' energy and diarized by channel instead: no clustering needed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -49,11 +49,11 @@ class Diarization:
     speakers: int
     regions: tuple[tuple[float, float], ...] = ()
     """Speech stretches (seconds) found by the voice activity detector."""
-    centroids: np.ndarray | None = None
+    centroids: np.ndarray | None = field(default=None, compare=False)
     """(labelled speakers, 256) unit voice centroids, row i for SPEAKER_0i (clustering only)."""
     separation: float | None = None
     """Smallest cosine distance between two labelled speakers' centroids (None: fewer than two)."""
-    embeddings: np.ndarray | None = None
+    embeddings: np.ndarray | None = field(default=None, compare=False)
     """The clustered window embeddings (clustering only), for quality checks (audio/quality.py)."""
 
 
