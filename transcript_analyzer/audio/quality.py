@@ -46,8 +46,8 @@ CLIPPED_SHARE = 0.001
 SNR_CHECK_DB = 10.0
 SNR_UNRELIABLE_DB = 3.0
 # Narrow band: speech energy above 4 kHz relative to all speech energy. Wideband speech measures
-# -10 to -25 dB (noise or not); telephone-band dialogues -44 to -52 dB; the pyannote sample -70 dB
-# (an 8 kHz source); JFK -44 dB (a 1961 broadcast).
+# -10 to -32 dB (noise or not; an mp3 at 24 kbit/s lowest); telephone-band dialogues -44 to -52 dB;
+# the pyannote sample -70 dB (an 8 kHz source); JFK -44 dB (a 1961 broadcast).
 HIGH_BAND_HZ = 4000.0
 NARROW_BAND_DB = -40.0
 # Balance: one voice with more than this share of a two-person session's speech is suspicious (a
