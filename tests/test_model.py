@@ -4,7 +4,8 @@ import jsonschema
 import pytest
 
 from transcript_analyzer.model import (
-    ModelInfo, RoleStats, Session, SessionMeta, SessionMetrics, Speaker, Turn, Utterance, Word,
+    AudioQuality, ModelInfo, QualityReason, RoleStats, Session, SessionMeta, SessionMetrics, Speaker, SpeakerShare,
+    Turn, Utterance, Word,
 )
 from transcript_analyzer.schema import json_schema
 
@@ -18,7 +19,11 @@ def full_session() -> Session:
         meta=SessionMeta(session_id="s1", source_file="a.wav", source_sha256="ab" * 32, source_format="json",
                          source_encoding="utf-8", duration=3.5,
                          models=(ModelInfo("role-model", "roles", "1.0", "cd" * 32),),
-                         warnings=("a warning",), tool_version="0.1.0"),
+                         warnings=("a warning",), tool_version="0.1.0",
+                         audio_quality=AudioQuality("check", (QualityReason("snr", "check", "noisy recording"),),
+                                                    "clustering", 3.2, -24.5, 0.0, 8.5, -20.1, 2, 2,
+                                                    (SpeakerShare("SPEAKER_01", 1.8, 0.56),
+                                                     SpeakerShare("SPEAKER_00", 1.4, 0.44)), 0.31, 0.3, 0.44)),
         turns=(Turn(0, "SPEAKER_00", "Hello there.", 0.0, 0.9, "therapist", words, 1),
                Turn(1, "SPEAKER_01", "Hi. I'm fine.", 1.2, 3.5, "client", (), 2)),
         speakers=(Speaker("SPEAKER_00", "therapist", "model", 0.97), Speaker("SPEAKER_01", "client", "model", 0.03)),

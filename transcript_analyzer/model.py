@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -25,6 +25,8 @@ ROLES = (THERAPIST, CLIENT)
 ROLE_SOURCES = ("transcript", "user", "model", "input")
 TIME_SOURCES = ("words", "interpolated", "turn")
 TIME_BASES = ("spans", "start_times")
+VERDICTS = ("ok", "check", "unreliable")
+SEVERITIES = ("check", "unreliable")
 
 
 def _f(doc: str, default: Any = dataclasses.MISSING, *, choices: tuple[str, ...] | None = None) -> Any:
@@ -232,6 +234,54 @@ class ModelInfo:
 
 
 @dataclass(frozen=True)
+class SpeakerShare:
+    """How much of the recording's speech the diarizer gave one speaker."""
+
+    speaker: str = _f("Speaker label as in the turns.")
+    seconds: float = _f("Speech given to the speaker, seconds.")
+    share: float = _f("Share of all speaker speech, 0-1.")
+
+
+@dataclass(frozen=True)
+class QualityReason:
+    """One finding of the recording's quality checks (docs/recording_quality.md)."""
+
+    measure: str = _f("What was measured: 'level', 'clipping', 'snr', 'bandwidth', 'balance', 'separation', "
+                      "'speakers'.")
+    severity: str = _f("'check' (a supervisor should read it) or 'unreliable' (the analysis cannot be trusted).",
+                       choices=SEVERITIES)
+    message: str = _f("One line saying what was found and what to do.")
+
+
+@dataclass(frozen=True)
+class AudioQuality:
+    """Quality gates of a recording (audio input only): measures, and a verdict on whether the
+    speaker turns, roles and markers can be trusted."""
+
+    verdict: str = _f("'ok'; 'check' (read the reasons); 'unreliable' (not reliably analysable: the transcript "
+                      "stands, the marker results and role statistics do not).", choices=VERDICTS)
+    reasons: tuple[QualityReason, ...] = _f("Why the verdict is not 'ok', most severe first.", ())
+    mode: str = _f("How speakers were separated: 'clustering' (one mixed signal) or 'stereo' (one voice per channel).",
+                   "clustering", choices=("clustering", "stereo"))
+    speech_seconds: float = _f("Speech found by the voice activity detector, seconds.", 0.0)
+    level_dbfs: float | None = _f("RMS level of the speech, dB relative to full scale.", None)
+    clipped_share: float = _f("Share of samples at or near full scale (clipping), 0-1.", 0.0)
+    snr_db: float | None = _f("Speech-to-noise ratio estimated from speech and non-speech stretches, dB.", None)
+    high_band_db: float | None = _f("Speech energy above 4 kHz relative to all speech energy, dB (about -45 dB or "
+                                    "less: telephone band or an 8 kHz source).", None)
+    speakers_expected: int | None = _f("Speakers asked for (--speakers); null for 'auto'.", None)
+    speakers_found: int = _f("Speakers with speech in the diarization.", 0)
+    speaker_shares: tuple[SpeakerShare, ...] = _f("Speech per speaker, largest first.", ())
+    separation: float | None = _f("Cosine distance between the closest two speakers' voice centroids as the diarizer "
+                                  "clustered them (0 = same voice); null with one speaker or one voice per channel. "
+                                  "Reported, not gated (see split_separation).", None)
+    split_separation: float | None = _f("Cosine distance between the two groups a plain 2-means split finds in the "
+                                        "diarizer's voice embeddings: under 0.09 the speakers sound like one voice.",
+                                        None)
+    split_share: float | None = _f("Share of windows in the smaller of those two groups, 0-1.", None)
+
+
+@dataclass(frozen=True)
 class SessionMeta:
     """Provenance of a session."""
 
@@ -246,6 +296,7 @@ class SessionMeta:
     redacted: bool = _f("Whether identifying details were replaced by placeholders (--redact).", False)
     models: tuple[ModelInfo, ...] = _f("Models used by the pipeline.", ())
     warnings: tuple[str, ...] = _f("Things the reader or a stage noticed and the user should know.", ())
+    audio_quality: AudioQuality | None = _f("Quality gates of the recording (audio input only).", None)
     tool_version: str | None = _f("transcript-analyzer version that wrote the session.", None)
     schema_version: str = _f("Version of this schema.", SCHEMA_VERSION)
 

@@ -85,6 +85,27 @@ def test_the_tools_own_tables_read_back_unescaped(tmp_path):
     assert [u.text for u in predictions.sessions["-s1"]] == TEXTS
 
 
+def test_sessions_csv_has_the_recording_verdict_and_reasons_and_none_for_a_transcript(tmp_path):
+    import dataclasses
+
+    from transcript_analyzer.model import AudioQuality, QualityReason, SpeakerShare
+
+    out, folders, failures = run_folder(tmp_path)
+    s = session("rec", "SPEAKER_00")
+    q = AudioQuality("unreliable", (QualityReason("speakers", "unreliable", "one voice detected; rerun with --speakers 2"),
+                                    QualityReason("snr", "check", "noisy recording")),
+                     "clustering", 30.0, -24.2, 0.0, 8.0, -20.5, 2, 1, (SpeakerShare("SPEAKER_00", 30.0, 1.0),))
+    recording = dataclasses.replace(s, meta=dataclasses.replace(s.meta, source_format="audio", audio_quality=q))
+    (folders[0] / "row.json").write_text(json.dumps(session_row(recording, "c")), encoding="utf-8")
+    write_corpus_tables(out, folders, [], failures)
+    audio_row, transcript_row = rows(out / "sessions.csv")
+    assert audio_row["audio_verdict"] == "unreliable" and audio_row["audio_reasons"] == \
+        "unreliable: one voice detected; rerun with --speakers 2 | check: noisy recording"
+    assert (audio_row["audio_snr_db"], audio_row["audio_level_dbfs"], audio_row["audio_top_speaker_share"]) == \
+        ("8.0", "-24.2", "1.0")
+    assert transcript_row["audio_verdict"] == transcript_row["audio_reasons"] == transcript_row["audio_snr_db"] == ""
+
+
 @pytest.mark.slow
 def test_a_batch_run_from_the_cli(tmp_path):
     """End to end on a local cluster: hostile names and texts in, safe CSVs and a clean terminal out."""

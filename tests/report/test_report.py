@@ -219,3 +219,33 @@ def test_reports_render_without_markers_or_with_some(markers, tmp_path):
     else:
         assert 'id="h-empathy"' in html and 'id="h-rigid_interpretation"' not in html
         assert "### Empathy" in text
+
+
+def _with_quality(verdict: str, reasons=()) -> Session:
+    from transcript_analyzer.model import AudioQuality, QualityReason, SpeakerShare
+
+    s = make_session(("SPEAKER_00", "How are you?", 0.0, 2.0, "therapist"), ("SPEAKER_01", "Fine.", 2.5, 3.0, "client"))
+    q = AudioQuality(verdict, tuple(QualityReason(m, sev, text) for m, sev, text in reasons), "clustering", 3.0, -24.0,
+                     0.0, 31.0, -20.0, 2, 2, (SpeakerShare("SPEAKER_00", 2.9, 0.99), SpeakerShare("SPEAKER_01", 0.03, 0.01)))
+    return dataclasses.replace(s, meta=dataclasses.replace(s.meta, source_format="audio", audio_quality=q))
+
+
+def test_an_unreliable_recording_gets_a_banner_and_its_markers_are_labelled(tmp_path):
+    session = _with_quality("unreliable", [("balance", "unreliable", "one voice holds 99% of the speech: rerun with "
+                                                                     "--speakers 2")])
+    html = session_html(session, tmp_path)
+    assert 'class="quality unreliable" role="alert"' in html and "Not reliably analysable." in html
+    assert "one voice holds 99% of the speech: rerun with --speakers 2" in html
+    assert html.count('class="unreliable-note"') == 2 and 'class="unreliable-tag"' in html  # summary, moments, timeline
+    assert html.count('class="utt"') == len(session.utterances)  # the transcript stays
+    text = session_markdown(session)
+    assert "**Audio quality: unreliable**" in text and "- unreliable: one voice holds 99% of the speech" in text
+
+
+def test_a_check_verdict_gets_a_banner_and_ok_or_a_transcript_none(tmp_path):
+    check = session_html(_with_quality("check", [("snr", "check", "noisy recording")]), tmp_path)
+    assert 'class="quality check"' in check and "Check the recording." in check and 'class="unreliable-note"' not in check
+    ok = session_html(_with_quality("ok"), tmp_path)
+    assert 'class="quality' not in ok and 'class="verdict ok"' in ok
+    transcript = session_html(make_session(("T", "Hi.", 0.0, 1.0, "therapist")), tmp_path)
+    assert 'class="quality' not in transcript and "Audio quality" not in transcript

@@ -12,7 +12,7 @@ from the channels' energy and diarized by channel instead: no clustering needed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -51,6 +51,14 @@ class Diarization:
     speakers: int
     frames: FrameScores | None = None
     """Per-frame speaker scores (clustering mode only)."""
+    regions: tuple[tuple[float, float], ...] = ()
+    """Speech stretches (seconds) found by the voice activity detector."""
+    centroids: np.ndarray | None = field(default=None, compare=False)
+    """(labelled speakers, 256) unit voice centroids, row i for SPEAKER_0i (clustering only)."""
+    separation: float | None = None
+    """Smallest cosine distance between two labelled speakers' centroids (None: fewer than two)."""
+    embeddings: np.ndarray | None = field(default=None, compare=False)
+    """The clustered window embeddings (clustering only), for quality checks (audio/quality.py)."""
 
 
 def speech_regions(samples: np.ndarray, min_silence: float = 0.6) -> list[tuple[float, float]]:
@@ -115,7 +123,8 @@ class Diarizer:
         segments.sort(key=lambda s: (s.start, s.end))
         if not segments:
             raise InputError(audio.source, "no speech was found in the recording")
-        return Diarization(tuple(_relabel(segments)), "stereo", len({s.speaker for s in segments}))
+        return Diarization(tuple(_relabel(segments)), "stereo", len({s.speaker for s in segments}),
+                           regions=tuple(_union((s.start, s.end) for s in segments)))
 
     # --- one mixed signal --------------------------------------------------------------------
 
@@ -139,7 +148,17 @@ class Diarizer:
         present = sorted(names, key=names.get)  # cluster ids in label order; a cluster no frame chose is left out
         sharp = sharpen(times, scores, region_of, starts, vectors @ centroids.T, self.options.window)
         frames = FrameScores(times, sharp[:, [int(c) for c in present]], tuple(names[c] for c in present))
-        return Diarization(tuple(_relabel(segments)), "clustering", k, frames)
+        labelled = centroids[[int(c) for c in present]]  # in SPEAKER_nn order
+        return Diarization(tuple(_relabel(segments)), "clustering", k, frames=frames, regions=tuple(regions),
+                           centroids=labelled, separation=_separation(labelled), embeddings=subset)
+
+
+def _separation(centroids: np.ndarray) -> float | None:
+    """Smallest cosine distance between two unit centroids: how far apart the closest two voices are."""
+    if len(centroids) < 2:
+        return None
+    similarity = centroids @ centroids.T
+    return round(float(1.0 - similarity[np.triu_indices(len(centroids), 1)].max()), 4)
 
 
 def _window_starts(regions: list[tuple[float, float]], window: float, hop: float, duration: float) -> list[float]:
@@ -154,6 +173,16 @@ def _window_starts(regions: list[tuple[float, float]], window: float, hop: float
             s += hop
         starts.append(b - window)
     return starts
+
+
+def _union(spans) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -14,6 +14,7 @@ from ..resources import WHISPER_BUNDLED, sha256_file
 from .align import channel_turns, to_turns
 from .decode import decode
 from .diarize import DiarizeOptions, Diarizer, stereo_split
+from .quality import assess
 from .transcribe import AsrOptions, Transcriber
 from .voices import WEIGHTS_SHA256
 
@@ -57,6 +58,7 @@ class AudioReader:
             if transcript is None:
                 raise InputError(path, "no speech was recognised in either channel")
             turns = channel_turns(channels)
+            diarization = self.diarizer(audio)  # the channels' speech stretches, for the quality gates
         else:
             step = (lambda done: progress("transcribe", done, audio.duration)) if progress else None
             transcript = self.transcriber.transcribe(audio.mono, source=str(path), progress=step)
@@ -70,11 +72,13 @@ class AudioReader:
         if transcript.language != "en":
             warnings.append(f"spoken language detected as '{transcript.language}' "
                             f"(p={transcript.language_probability:.2f}); the markers are trained on English")
-        found = len({t.speaker for t in turns})
-        if self.options.speakers and found < self.options.speakers:
+        quality = assess(audio, diarization, self.options.speakers)
+        found = len({t.speaker for t in turns})  # speakers with words (the gates count speakers with speech)
+        if self.options.speakers and found < self.options.speakers and \
+                not any(r.measure == "speakers" for r in quality.reasons):
             warnings.append(f"{found} speaker(s) found where {self.options.speakers} were expected")
         meta = SessionMeta(session_id=path.stem, source_file=str(path), source_sha256=sha256_file(path),
                            source_format="audio", duration=round(audio.duration, 3), date=audio.created, tool_version=__version__,
-                           models=self.models(), warnings=tuple(warnings))
+                           models=self.models(), warnings=tuple(warnings), audio_quality=quality)
         return Session(meta=meta, turns=turns)
 

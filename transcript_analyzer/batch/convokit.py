@@ -46,6 +46,7 @@ def session_records(session: Session) -> tuple[list[dict], dict[str, dict], dict
     m = session.metrics
     conversation = {"session_id": conv, "date": session.meta.date, "duration": session.meta.duration, "redacted": session.meta.redacted,
                     "alliance_index": m.alliance.value if m and m.alliance else None,
+                    "audio_verdict": session.meta.audio_quality.verdict if session.meta.audio_quality else None,
                     **{f"{s.marker}_per_100": s.per_100 for s in (m.markers if m else ())}}
     return records, speakers, conversation
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Sequence
 
 from ..errors import OutputError
 from ..escape import FORMULA_REGEX, csv_cell
-from ..model import Session
+from ..model import AudioQuality, Session
 
 BASE_COLUMNS = ("corpus", "session_id", "utterance_index", "turn_index", "speaker", "role", "start", "end",
                 "time_source", "text")
@@ -87,9 +87,21 @@ def session_row(session: Session, corpus: str) -> dict[str, Any]:
                        therapist_latency_median=t.therapist_latency_median,
                        therapist_interruptions=t.therapist_interruptions, overlap_seconds=t.overlap_seconds,
                        overlap_share=t.overlap_share)
+    row.update(quality_columns(meta.audio_quality))
     row.update(redacted=meta.redacted, warnings=" | ".join(meta.warnings), tool_version=meta.tool_version,
                input_sha256=meta.source_sha256 if not meta.redacted else None)
     return row
+
+
+def quality_columns(q: AudioQuality | None) -> dict[str, Any]:
+    """The recording's verdict, reasons and measures; empty for a transcript (no audio, no verdict)."""
+    top = q.speaker_shares[0].share if q and q.speaker_shares else None
+    return {"audio_verdict": q.verdict if q else None,
+            "audio_reasons": " | ".join(f"{r.severity}: {r.message}" for r in q.reasons) if q else None,
+            "audio_level_dbfs": q.level_dbfs if q else None, "audio_snr_db": q.snr_db if q else None,
+            "audio_clipped_share": q.clipped_share if q else None, "audio_high_band_db": q.high_band_db if q else None,
+            "audio_speakers_found": q.speakers_found if q else None, "audio_top_speaker_share": top,
+            "audio_separation": q.separation if q else None}
 
 
 def csv_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, raw: bool = False) -> bytes:

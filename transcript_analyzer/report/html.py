@@ -87,7 +87,8 @@ def session_html(session: Session, out_dir: Path | None = None, embed_audio: boo
     index_terms = [(c.name.replace("_", " "), c.contribution) for c in metrics.alliance.components] \
         if metrics and metrics.alliance else []
     context = dict(
-        s=session, meta=session.meta, metrics=metrics, ax=ax, rows=marker_rows(session), coded=coded,
+        s=session, meta=session.meta, metrics=metrics, q=session.meta.audio_quality,
+        unreliable=bool(session.meta.audio_quality and session.meta.audio_quality.verdict == "unreliable"), ax=ax, rows=marker_rows(session), coded=coded,
         moments=flagged_moments(session), validity=validity, audio=audio_source(session, out_dir, embed_audio),
         timeline=charts.timeline(session, ax),
         mi_timeline=charts.timeline(session, ax, charts.MI_TIMELINE_MARKERS, "tl-mi", "MI behaviours over the session")

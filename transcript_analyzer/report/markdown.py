@@ -31,9 +31,15 @@ def session_markdown(session: Session) -> str:
     out += ["; ".join(facts) + ("  \n**Redacted:** identifying details are replaced by placeholders." if meta.redacted else ""),
             "", f"> {CAVEAT}", ""]
     out += [f"- **Warning:** {md(w)}" for w in meta.warnings] + ([""] if meta.warnings else [])
+    q = meta.audio_quality
+    if q and q.verdict != "ok":
+        out += [f"**Audio quality: {q.verdict}**" + (" (not reliably analysable: the transcript stands, the roles and "
+                                                    "marker results below do not)" if q.verdict == "unreliable" else ""), ""]
+        out += [f"- {r.severity}: {md(r.message)}" for r in q.reasons] + [""]
     rows = marker_rows(session)
     if rows:
-        out += ["## Markers", "", "| Marker | Count | Per 100 therapist utterances |", "|---|---:|---:|"]
+        unreliable = " (unreliable)" if q and q.verdict == "unreliable" else ""
+        out += [f"## Markers{unreliable}", "", "| Marker | Count | Per 100 therapist utterances |", "|---|---:|---:|"]
         out += [f"| {r.marker.title} | {r.count} | {'n/a' if r.per_100 is None else f'{r.per_100:.1f}'} |" for r in rows]
         out.append("")
     if metrics and metrics.benchmarks:

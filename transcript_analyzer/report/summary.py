@@ -5,7 +5,11 @@
 from __future__ import annotations
 
 from ..escape import terminal_text
-from ..model import Session, Speaker, Timing
+from ..model import AudioQuality, Session, Speaker, Timing
+
+VERDICT_TEXT = {"ok": "ok", "check": "check (read the reasons before trusting the numbers)",
+                "unreliable": "UNRELIABLE: not reliably analysable; the transcript stands, the roles and marker "
+                              "results do not"}
 
 
 def _safe(text: str) -> str:
@@ -30,6 +34,8 @@ def summary_text(session: Session) -> str:
     m = session.meta
     lines = [f"Session {_safe(m.session_id)}  [{m.source_format}, {len(session.turns)} turns, "
              f"{len(session.utterances)} utterances, duration {_clock(m.duration)}]"]
+    if m.audio_quality:
+        lines += quality_lines(m.audio_quality)
     lines += [f"  {_speaker(s)}" for s in session.speakers]
     if session.metrics:
         for r in session.metrics.roles:
@@ -48,6 +54,20 @@ def summary_text(session: Session) -> str:
     return "\n".join(lines)
 
 
+def quality_lines(q: AudioQuality) -> list[str]:
+    """The recording's verdict, its reasons and measures (no text from the input)."""
+    db = lambda v, unit: "n/a" if v is None else f"{v:.0f} {unit}"  # noqa: E731
+    shares = " / ".join(f"{s.share:.0%}" for s in q.speaker_shares) or "none"
+    separation = f", separation {q.separation:.2f}" if q.separation is not None else ""
+    if q.split_separation is not None:
+        separation += f" (2-means split {q.split_separation:.2f})"
+    lines = [f"  audio quality: {VERDICT_TEXT[q.verdict]}"]
+    lines += [f"    - {r.message}" for r in q.reasons]
+    lines.append(f"    speech {db(q.level_dbfs, 'dBFS')}, SNR {db(q.snr_db, 'dB')}, clipped {q.clipped_share:.2%}, "
+                 f"above 4 kHz {db(q.high_band_db, 'dB')}; speech per speaker {shares}{separation}")
+    return lines
+
+
 def _timing_lines(t: Timing) -> list[str]:
     latency = (f"therapist response latency: median {t.therapist_latency_median:.1f} s over {t.therapist_responses} "
                f"responses, {t.therapist_interruptions} started before the client finished"
@@ -61,7 +81,9 @@ def _timing_lines(t: Timing) -> list[str]:
 
 def _marker_lines(session: Session) -> list[str]:
     metrics = session.metrics
-    lines = ["  markers (count, per 100 therapist utterances):"]
+    q = session.meta.audio_quality
+    flag = " UNRELIABLE (see audio quality)" if q and q.verdict == "unreliable" else ""
+    lines = [f"  markers (count, per 100 therapist utterances){flag}:"]
     for s in metrics.markers:
         lines.append(f"    {s.marker:<30} {s.count:>4}  {s.per_100:6.1f}")
     for b in metrics.benchmarks:
