@@ -54,8 +54,8 @@ class Spec:
         return asdict(self)
 
 
-# (suffix, therapist index, client index, minutes, conditions): one row per base dialogue, read
-# against the half's voice inventory, so the two halves mirror each other's conditions.
+# One voice pair per base dialogue and half (therapist, client), and the conditions both halves share, row by row,
+# so that the two halves mirror each other's conditions.
 _TUNE_PAIRS = ["hb_f1 es_us_m3", "es_gb_m1 hb_f2", "hb_f1 hb_f2", "es_us_m3 es_sc_m5", "es_us_f2 es_rp_f4",
                "hb_m1 es_gb_m1", "es_rp_f4 hb_m1", "es_gb_f5 es_us_m3", "hb_f2 es_us_f2", "es_sc_m5 hb_f1",
                "hb_m1 es_gb_f5", "es_gb_m1 es_us_m3"]
