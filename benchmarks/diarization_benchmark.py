@@ -77,26 +77,30 @@ def print_rows(rows: list[dict]) -> None:
 def summarise(rows: list[dict]) -> dict:
     """Median/worst DER, collapses, pooled word shares over ``rows``."""
     ders = [r["der@0.25"] for r in rows]
-    right = [x for r in rows for x in r.get("_right", [])]
-    bound = [r["_right"][i] for r in rows for i in r.get("_boundary", [])]
+    scored = [r for r in rows if r.get("words")]
+    words = sum(r["words"] for r in scored)
+    right = sum(round(r["words_right"] * r["words"]) for r in scored)
+    bwords = sum(r["boundary_words"] for r in scored)
+    bwrong = sum(round(r["boundary_error"] * r["boundary_words"]) for r in scored)
     return {"n": len(rows), "der_median": statistics.median(ders), "der_worst": max(ders),
+            "der_over_10": sum(d > 0.10 for d in ders),
             "der0_median": statistics.median(r["der@0.0"] for r in rows),
             "jer_median": statistics.median(r["jer@0.25"] for r in rows),
             "collapsed": sum(r["collapsed"] for r in rows),
-            "words_right_pooled": sum(right) / len(right) if right else float("nan"),
-            "words_right_min": min((r["words_right"] for r in rows if "words_right" in r), default=float("nan")),
-            "boundary_error_pooled": 1 - sum(bound) / len(bound) if bound else float("nan")}
+            "words_right_pooled": right / words if words else float("nan"),
+            "words_right_min": min((r["words_right"] for r in scored), default=float("nan")),
+            "boundary_error_pooled": bwrong / bwords if bwords else float("nan")}
 
 
 def print_conditions(rows: list[dict], title: str) -> dict:
     tags = sorted({t for r in rows for t in r.get("tags", [])})
     table = {"all": summarise(rows), **{t: summarise([r for r in rows if t in r["tags"]]) for t in tags}}
     print(f"\n{title}: per condition (DER/JER collar 0.25 s each side; words = pooled share to the right role)")
-    print(f"{'condition':<22} {'n':>3} {'DER med':>7} {'DER max':>7} {'DER0 med':>8} {'JER med':>7} {'coll':>4} "
+    print(f"{'condition':<22} {'n':>3} {'DER med':>7} {'DER max':>7} {'>10%':>4} {'DER0 med':>8} {'JER med':>7} {'coll':>4} "
           f"{'words':>6} {'w min':>6} {'bound':>6}")
     for tag, s in table.items():
-        print(f"{tag:<22} {s['n']:3d} {_pct(s['der_median']):>7} {_pct(s['der_worst']):>7} {_pct(s['der0_median']):>8} "
-              f"{_pct(s['jer_median']):>7} {s['collapsed']:4d} {_pct(s['words_right_pooled']):>6} "
+        print(f"{tag:<22} {s['n']:3d} {_pct(s['der_median']):>7} {_pct(s['der_worst']):>7} {s['der_over_10']:4d} "
+              f"{_pct(s['der0_median']):>8} {_pct(s['jer_median']):>7} {s['collapsed']:4d} {_pct(s['words_right_pooled']):>6} "
               f"{_pct(s['words_right_min']):>6} {_pct(s['boundary_error_pooled']):>6}")
     return table
 
@@ -145,7 +149,7 @@ def run_real(args, diarize) -> dict:
             print(f"{args.data / wav}: not found; real clip skipped")
             continue
         reference = read_rttm(args.data / rttm)
-        speakers = len({s for _, _, s in reference}) if args.speakers == 2 else args.speakers
+        speakers = None if args.speakers is None else len({s for _, _, s in reference})  # the true count
         from transcript_analyzer.audio.decode import decode
 
         duration = decode(args.data / wav).duration
@@ -154,6 +158,19 @@ def run_real(args, diarize) -> dict:
         print(f"\n== real clips (true speaker count unless --speakers auto), diarizer {args.diarizer} ==")
         print_rows(rows)
     return {"rows": rows, "pooled": metrics.pooled() if rows else {}}
+
+
+def report(results: dict) -> None:
+    for half in ("tune", "heldout"):
+        if half in results:
+            print(f"\n== {half}: {len(results[half]['rows'])} dialogues, diarizer {results['diarizer']} ==")
+            print_rows(results[half]["rows"])
+            print_conditions(results[half]["rows"], half)
+            p = results[half]["pooled"]
+            print(f"pooled over {half}: DER {_pct(p['der@0.25'])} % (collar 0.25), {_pct(p['der@0.0'])} % (no collar)")
+    if results.get("real", {}).get("rows"):
+        print("\n== real clips ==")
+        print_rows(results["real"]["rows"])
 
 
 def main() -> None:
@@ -167,7 +184,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--build", action="store_true", help="build the dialogues that are missing first")
     parser.add_argument("--json", type=Path, help="write every number to this file")
+    parser.add_argument("--report", type=Path, help="print the tables of a saved --json result again, without running")
     args = parser.parse_args()
+    if args.report:
+        return report(json.loads(args.report.read_text(encoding="utf-8")))
     args.speakers = None if args.speakers == "auto" else int(args.speakers)
     diarize = DIARIZERS[args.diarizer]
     t0 = time.perf_counter()

@@ -110,5 +110,4 @@ def word_scores(words: list[dict], reference: Segments, hypothesis: Segments) ->
     share = lambda idx: sum(right[i] for i in idx) / len(idx) if idx else float("nan")  # noqa: E731
     return {"words": len(words), "words_right": share(range(len(words))), "boundary_words": len(boundary),
             "boundary_error": 1.0 - share(boundary), "turn_start_error": 1.0 - share(starts),
-            "backchannel_words": len(back), "backchannel_right": share(back),
-            "_right": right, "_boundary": boundary}
+            "backchannel_words": len(back), "backchannel_right": share(back)}
