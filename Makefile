@@ -74,7 +74,7 @@ speechtools:
 	    apt-get install -y -q espeak-ng >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q espeak-ng >/dev/null; }; \
 	  else echo "note: espeak-ng not found and cannot install it here: the dialogue synthesizer test will skip"; fi; }
 
-# Build the 28 dialogues (about 1 minute; cached in ~/.cache/transcript-analyzer/dialogues) and score the
+# Build the 32 dialogues (about 1 minute; cached in ~/.cache/transcript-analyzer/dialogues) and score the
 # current diarizer on the held-out half and the real clip
 dialogues: $(STAMP) speechtools
 	$(PY) -m benchmarks.dialogues.build
