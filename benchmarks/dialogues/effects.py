@@ -46,7 +46,7 @@ def pink(n: int, rng: np.random.Generator) -> np.ndarray:
 
 
 def babble(n: int, rng: np.random.Generator) -> np.ndarray:
-    """Four to six background talkers (voices never used as dialogue speakers), each looped from a random offset."""
+    """Six background talkers (voices never used as dialogue speakers), each looped from a random offset."""
     out = np.zeros(n, dtype=np.float32)
     for i, voice in enumerate(BABBLE_VOICES):
         x = render(voice, BABBLE_TEXT, seed=i)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .script import CLIENT, THERAPIST, BACKCHANNELS, clauses, dialogue_lines, words
+from .script import BACKCHANNELS, CLIENT, THERAPIST, clauses, dialogue_lines
+from .script import words as clause_words
 from .voices import SAMPLE_RATE, Voice, render
 
 MERGE_GAP = 0.3  # seconds: pauses longer than this split a reference segment
@@ -69,7 +70,7 @@ class Dialogue:
     def words(self) -> list[dict]:
         out = []
         for p in sorted(self.placed, key=lambda p: p.start):
-            ws = words(p.text)
+            ws = clause_words(p.text)
             weights = np.array([sum(c.isalnum() for c in w) + 1 for w in ws], dtype=float)
             edges = p.start + (p.end - p.start) * np.concatenate([[0.0], np.cumsum(weights) / weights.sum()])
             for w, a, b in zip(ws, edges[:-1], edges[1:]):
