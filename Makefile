@@ -11,7 +11,7 @@ DEMO_OUT ?= demo_output
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test install clean benchmarks browser nettools screenshots
+.PHONY: demo test install clean benchmarks browser nettools speechtools dialogues screenshots
 
 install: $(STAMP)
 
@@ -42,7 +42,7 @@ demo: $(STAMP)
 screenshots: demo browser
 	$(PY) docs/make_screenshots.py --demo $(DEMO_OUT) --out docs/images
 
-test: $(STAMP) browser nettools
+test: $(STAMP) browser nettools speechtools
 	$(PY) -m pytest -q
 
 # The HTML report is tested in a real browser: Debian's chromium, installed here when we may
@@ -63,6 +63,22 @@ nettools:
 	    echo "installing strace, iproute2 and util-linux for the network test"; \
 	    apt-get install -y -q strace iproute2 util-linux >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q strace iproute2 util-linux >/dev/null; }; \
 	  else echo "note: strace, ip or unshare not found and cannot install them here: the network test will skip"; fi; }
+
+# The diarization benchmark's synthetic dialogues (benchmarks/dialogues/README.md) are spoken by Debian's espeak-ng
+# (and hibari-tts, from requirements.lock): installed here when we may (root with apt-get, as in CI); elsewhere the
+# synthesizer's test skips and says why.
+speechtools:
+	@command -v espeak-ng >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's espeak-ng for the synthetic benchmark dialogues"; \
+	    apt-get install -y -q espeak-ng >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q espeak-ng >/dev/null; }; \
+	  else echo "note: espeak-ng not found and cannot install it here: the dialogue synthesizer test will skip"; fi; }
+
+# Build the 32 dialogues (about 1 minute; cached in ~/.cache/transcript-analyzer/dialogues) and score the
+# current diarizer on the held-out half and the real clip
+dialogues: $(STAMP) speechtools
+	$(PY) -m benchmarks.dialogues.build
+	$(PY) benchmarks/diarization_benchmark.py --half heldout --real --data $(DATA)
 
 benchmarks: $(STAMP)
 	$(PY) benchmarks/role_accuracy.py --data $(DATA)

