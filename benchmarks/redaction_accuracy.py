@@ -8,8 +8,10 @@ written then and only measured) and ``probe`` (probe_mentions.jsonl, written by
 someone outside the team, measured once in issue 10 and tuned on from round 3; skipped with a note while
 absent), and ``probe2`` (probe2_mentions.jsonl, written outside the team after round 3 and
 measured once after round 3: do not tune on it) and ``probe3`` (probe3_mentions.jsonl, written outside the team
-for the learned tagger, never trained or tuned on). ``both`` scores original and heldout; ``tuned`` the sets whose
-errors may be read (every set but probe2 and probe3); ``unseen`` probe2 and probe3; ``all`` every set.
+for the learned tagger, never trained or tuned on, but measured once per tagger configuration) and ``probe4``
+(probe4_mentions.jsonl, written outside the team after the shipped configuration was fixed, measured once).
+``both`` scores original and heldout; ``tuned`` the sets whose errors may be read (every set but the probes 2-4);
+``unseen`` probes 2-4; ``all`` every set.
 
 A gold mention counts as caught when redacted mentions cover at least half of its characters
 (whatever placeholder label they got: for privacy, covered is what matters); a redacted mention
@@ -24,7 +26,7 @@ union of the two), ``both-no-dates`` (the union without Presidio's DATE_TIME, it
 false alarms), ``both-patterns`` (ours plus Presidio's pattern recognisers only: phone, e-mail,
 URL, national numbers; not its NER, which is the same spaCy model) or ``compare`` (all of them).
 
-    python benchmarks/redaction_accuracy.py [--set original|heldout|final|dev|dev-tune|dev-heldout|dev-fresh|probe|probe2|probe3|both|tuned|unseen|all]
+    python benchmarks/redaction_accuracy.py [--set original|heldout|final|dev|dev-tune|dev-heldout|dev-fresh|probe|probe2|probe3|probe4|both|tuned|unseen|all]
         [--engine ours|rules|tagger|learned|presidio|both|both-no-dates|both-patterns|compare] [--show-misses | --show-all-misses]
 """
 
@@ -42,16 +44,17 @@ DATA_DIR = ROOT / "tests" / "data" / "redaction"
 FILES = {"original": DATA_DIR / "identifying_mentions.jsonl", "heldout": DATA_DIR / "heldout_mentions.jsonl",
          "final": DATA_DIR / "final_mentions.jsonl", "dev": DATA_DIR / "dev_mentions.jsonl",
          "probe": DATA_DIR / "probe_mentions.jsonl", "probe2": DATA_DIR / "probe2_mentions.jsonl",
-         "probe3": DATA_DIR / "probe3_mentions.jsonl"}
+         "probe3": DATA_DIR / "probe3_mentions.jsonl", "probe4": DATA_DIR / "probe4_mentions.jsonl"}
 # name -> (file, split of the records kept or None for all)
 SETS = {"original": (FILES["original"], None), "heldout": (FILES["heldout"], None), "final": (FILES["final"], None),
         "dev-tune": (FILES["dev"], "tune"), "dev-heldout": (FILES["dev"], "heldout"),
         "dev-fresh": (FILES["dev"], "fresh"), "probe": (FILES["probe"], None),
-        "probe2": (FILES["probe2"], None), "probe3": (FILES["probe3"], None)}
+        "probe2": (FILES["probe2"], None), "probe3": (FILES["probe3"], None),
+        "probe4": (FILES["probe4"], None)}
 GROUPS = {"both": ("original", "heldout"), "dev": ("dev-tune", "dev-heldout", "dev-fresh"),
           "tuned": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe"),
-          "all": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe", "probe2", "probe3"),
-          "unseen": ("probe2", "probe3")}
+          "all": ("original", "heldout", "final", "dev-tune", "dev-heldout", "dev-fresh", "probe", "probe2", "probe3", "probe4"),
+          "unseen": ("probe2", "probe3", "probe4")}
 ENGINES = {"ours": ("ours",), "rules": ("rules",), "tagger": ("tagger",), "learned": ("rules", "tagger", "ours"), "presidio": ("presidio",), "both": ("both",), "both-patterns": ("both-patterns",),
            "both-no-dates": ("both-no-dates",), "compare": ("rules", "tagger", "ours", "presidio", "both", "both-no-dates", "both-patterns")}
 DATA = FILES["original"]
