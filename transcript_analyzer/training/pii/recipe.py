@@ -55,13 +55,7 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
     negatives = real_negatives(data_dir, int(settings.get("negatives", 0)), seed, rules)
     rows = [encode(tokenizer, ex, max_length) for ex in examples + negatives]
     log.info("%d labelled utterances, %d with variants, %d real negatives", len(base), len(examples), len(negatives))
-    # A checkpoint belongs to these rows and training settings only: a changed recipe starts afresh
-    # (the thresholds and the checkpoint's own settings do not change what is trained)
-    trained_by = {k: v for k, v in settings.items() if k not in ("thresholds", "word_threshold", "checkpoint_every", "checkpoint_dir")}
-    key = hashlib.sha256(json.dumps([rows, trained_by], sort_keys=True, default=str).encode()).hexdigest()[:12]
-    checkpoint = Path(settings.get("checkpoint_dir") or tempfile.gettempdir()) / f"ta-{recipe['recipe']['name']}-{key}"
-    log.info("checkpoints in %s", checkpoint)
-    model = train(rows, source, settings, checkpoint)
+    model = train(rows, source, settings, _checkpoint(recipe, rows))
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -76,11 +70,12 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
 
         write_sums(folder, ["model.onnx", "tokenizer.json", "config.json"])
         tagger = Tagger(str(folder)).load()
-        threshold, choice = _choose_threshold(recipe, tagger, rules)
+        threshold, choice = _choose_threshold(recipe, tagger)
         config["threshold"] = threshold
         metrics = _measure(recipe, tagger, rules, threshold, _product(folder, threshold))
-        metrics.update({"threshold_choice": choice, "word_threshold": config["word_threshold"], "trained_on": {"utterances": len(base), "with_variants": len(examples),
-                                                                   "real_negatives": len(negatives)},
+        metrics.update({"threshold_choice": choice, "word_threshold": config["word_threshold"],
+                        "trained_on": {"utterances": len(base), "with_variants": len(examples),
+                                       "real_negatives": len(negatives)},
                         "date": date.today().isoformat()})
         payload = {n: (folder / n).read_bytes() for n in ("model.onnx", "tokenizer.json")}
 
@@ -96,6 +91,17 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
                                           "card.md": card(recipe, metrics).encode()})
     log.info("wrote %s", ", ".join(str(p) for p in written))
     return out_dir
+
+
+def _checkpoint(recipe: dict[str, Any], rows: list[dict]) -> Path:
+    """The checkpoint folder of these rows and training settings: a changed recipe starts afresh (the
+    thresholds and the checkpoint's own settings do not change what is trained)."""
+    settings = recipe["train"]
+    trained_by = {k: v for k, v in settings.items() if k not in ("thresholds", "word_threshold", "checkpoint_every", "checkpoint_dir")}
+    key = hashlib.sha256(json.dumps([rows, trained_by], sort_keys=True, default=str).encode()).hexdigest()[:12]
+    folder = Path(settings.get("checkpoint_dir") or tempfile.gettempdir()) / f"ta-{recipe['recipe']['name']}-{key}"
+    log.info("checkpoints in %s", folder)
+    return folder
 
 
 def _product(folder: Path, threshold: float):
@@ -117,7 +123,7 @@ def _alone(tagger, threshold: float):
     return find
 
 
-def _choose_threshold(recipe: dict[str, Any], tagger, rules) -> tuple[float, dict]:
+def _choose_threshold(recipe: dict[str, Any], tagger) -> tuple[float, dict]:
     """The threshold with the best F2 (recall weighted four times precision) of the tagger alone on
     the validation sets. Not of the tagger added to the rules: the rules were tuned on every set the
     team wrote, so there they already catch nearly everything and the union's recall cannot tell
