@@ -31,10 +31,11 @@ GUARD_DIR = Path(guard.__file__).parent
 PROBE = Path(__file__).with_name("netns_probe.py")
 TEXT = SAMPLES / "strong_alliance.txt"
 RECORDING = SAMPLES / "audio" / "sample_session.ogg"
-# the three runs of the README's examples, as the CLI does them (tiny.en and no evidence, for time)
+# the three runs of the README's examples, as the CLI does them (tiny.en and no evidence, for time; the text one
+# redacted, so that the redaction tagger runs too)
 # (the recording: the first 30 s of the sample, six turns of two voices, to keep the test short)
 RUNS = (
-    ["analyze", str(TEXT), "--out", "{out}/text", "--no-evidence", "-q"],
+    ["analyze", str(TEXT), "--out", "{out}/text", "--no-evidence", "--redact", "-q"],  # --redact: the learned tagger too
     ["analyze", "{out}/clip.wav", "--asr-model", "tiny.en", "--out", "{out}/recording", "--no-evidence", "-q"],
     ["batch", str(TEXT), "--out", "{out}/batch", "--workers", "1", "--no-evidence"],
 )
