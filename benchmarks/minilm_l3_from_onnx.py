@@ -33,7 +33,12 @@ MATRICES = (
     "intermediate.dense",
     "output.dense",
 )
-TOKENIZER_FILES = ("vocab.txt", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")
+TOKENIZER_FILES = (
+    "vocab.txt",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+)
 
 
 def state_dict_from_onnx(path: Path, n_layers: int) -> dict[str, torch.Tensor]:
@@ -88,9 +93,10 @@ def main() -> None:
         intermediate_size=1536,
     )
     model = BertModel(config, add_pooling_layer=False)
-    missing, unexpected = model.load_state_dict(state_dict_from_onnx(args.onnx_file, 3), strict=False)
+    state = state_dict_from_onnx(args.onnx_file, config.num_hidden_layers)
+    missing, unexpected = model.load_state_dict(state, strict=False)
     if missing or unexpected:
-        raise ValueError(f"weights do not fit BertModel: missing {missing}, unexpected {unexpected}")
+        raise ValueError(f"weights do not fit BertModel: missing {missing}, extra {unexpected}")
     model.save_pretrained(args.out_dir)
     for name in TOKENIZER_FILES:
         shutil.copy(args.tokenizer_from / name, args.out_dir / name)
