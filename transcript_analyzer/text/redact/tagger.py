@@ -18,8 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ...errors import ModelError
-from ...resources import find_model, verify
+from ...resources import find_model, onnx_session, verify
 from .patterns import Mention
 
 WORD = re.compile(r"[\w@#]+(?:['’\-.][\w]+)*", re.UNICODE)
@@ -71,19 +70,12 @@ class Tagger:
     def load(self) -> Tagger:
         if self._session is not None:
             return self
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         folder = find_model(self.model)
         verify(folder)
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        try:
-            self._session = ort.InferenceSession(str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"])
-        except Exception as e:  # onnxruntime raises its own exception types
-            raise ModelError(f"{folder / 'model.onnx'}: cannot be loaded by ONNX Runtime ({e})") from e
+        self._session = onnx_session(folder / "model.onnx")
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.no_padding()
         tokenizer.no_truncation()

@@ -77,6 +77,7 @@ class Swapper:
         for i, fake in enumerate(available):
             fake.seed_instance(seed * 1000 + i)
         self.fakes = available
+        self.english = [f for f in available if str(f.locales[0]).startswith("en")] or available
 
     def _fake(self):
         return self.rng.choice(self.fakes)
@@ -105,8 +106,7 @@ class Swapper:
         company without its legal suffix, like a local employer."""
         if self.rng.random() < 0.6:
             return old
-        english = [f for f in self.fakes if str(f.locales[0]).startswith("en")]
-        name = self.rng.choice(english or self.fakes).company()
+        name = self.rng.choice(self.english).company()
         return LEGAL.sub("", name).strip(" ,-&") or name
 
     def swap(self, ex: Example) -> Example:

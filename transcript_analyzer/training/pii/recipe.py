@@ -113,11 +113,17 @@ def _product(folder: Path, threshold: float):
     return redactor.find
 
 
-def _alone(tagger, threshold: float):
+def _alone(tagger, threshold: float, cache: dict | None = None):
+    """The tagger alone at ``threshold``; with ``cache``, each text's probabilities are computed once
+    and reused at every threshold (the model run is the cost; decoding is cheap)."""
     from ...text.redact.tagger import decode
 
+    cache = {} if cache is None else cache
+
     def find(text: str) -> list:
-        probs, offsets = tagger.probabilities(text) if text.strip() else (None, [])
+        if text not in cache:
+            cache[text] = tagger.probabilities(text) if text.strip() else (None, [])
+        probs, offsets = cache[text]
         return decode(text, probs, offsets, tagger.tags, threshold) if offsets else []
 
     return find
@@ -130,9 +136,9 @@ def _choose_threshold(recipe: dict[str, Any], tagger) -> tuple[float, dict]:
     thresholds apart (it was flat at 0.996 from 0.1 to 0.9 on the validation sets)."""
     records = [r for file, split in _sets(recipe, "validate").values() for r in load_records(file, split)]
     grid = [round(x, 2) for x in recipe["train"].get("thresholds", [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])]
-    results = {}
+    results, cache = {}, {}
     for t in grid:
-        s = score(records, _alone(tagger, t))
+        s = score(records, _alone(tagger, t, cache))
         results[t] = {"recall": s["recall"], "precision": s["precision"]}
 
     def f2(r: dict) -> float:
