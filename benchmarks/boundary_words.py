@@ -68,8 +68,17 @@ def _kmeans(vectors: np.ndarray, speakers: int | None, max_speakers: int):
     return labels, k
 
 
+def _code_version() -> str:
+    """A digest of the diarizer's source, so that a cached diarization is never reused after the code changes."""
+    import hashlib
+
+    audio = ROOT / "transcript_analyzer" / "audio"
+    return hashlib.sha256(b"".join((audio / f).read_bytes() for f in ("diarize.py", "frames.py", "voices.py", "vad.py")
+                                   if (audio / f).is_file())).hexdigest()[:10]
+
+
 def diarization(args, wav: Path, name: str):
-    cache = args.cache / f"{name}.{args.clustering}.diarization.pkl"
+    cache = args.cache / f"{name}.{args.clustering}.{_code_version()}.diarization.pkl"
     if cache.is_file():
         return pickle.loads(cache.read_bytes())
     from transcript_analyzer.audio import diarize
@@ -136,16 +145,18 @@ def score(reference: list[dict], words: list[Word], pairs, labels: dict[int, str
             "collapsed": bool(top > 0.9)}
 
 
-def rttm_der(name: str, turns, reference_rttm: Path) -> dict[str, float]:
-    """DER (collar 0.25 s each side, and none) of session.rttm as written now (speech level) and
-    of one segment per turn (as written before), hypothesis labels mapped one-to-one."""
+def rttm_der(name: str, turns, reference_rttm: Path, regions=()) -> dict[str, float]:
+    """DER (collar 0.25 s each side, and none) of session.rttm as written now (speech level, widened
+    into the detector's speech ``regions`` as the pipeline does) and of one segment per turn (as
+    written before), hypothesis labels mapped one-to-one."""
     from transcript_analyzer.audio.diarize import SpeakerSegment
     from transcript_analyzer.audio.evaluation import der, read_rttm
     from transcript_analyzer.io.writers import speech_stretches
-    from transcript_analyzer.model import Session, SessionMeta
+    from transcript_analyzer.model import AudioQuality, Session, SessionMeta
 
     reference = read_rttm(reference_rttm)
-    session = Session(meta=SessionMeta(session_id=name, source_file=name), turns=tuple(turns))
+    quality = AudioQuality(verdict="ok", speech_regions=tuple(regions))
+    session = Session(meta=SessionMeta(session_id=name, source_file=name, audio_quality=quality), turns=tuple(turns))
     speech = [SpeakerSegment(a, b, s) for a, b, s in speech_stretches(session)]
     per_turn = [SpeakerSegment(t.start, t.end, t.speaker) for t in turns]
     return {f"{kind}@{c}": der(reference, hyp, collar=c)["der"]
@@ -175,8 +186,10 @@ def run(args) -> None:
         turns = to_turns(words, result.segments, result.frames)
         rows = {"before": score(reference, words, pairs, word_labels(turns_before(words, result.segments))),
                 "after": score(reference, words, pairs, word_labels(turns))}
+        rttm = ""
         if args.rttm and not rows["after"]["collapsed"]:
-            ders.append(rttm_der(name, turns, args.set / d["files"]["rttm"]))
+            ders.append(rttm_der(name, turns, args.set / d["files"]["rttm"], result.regions))
+            rttm = f"  rttm {100 * ders[-1]['speech@0.25']:5.1f}%"
         for method, r in rows.items():
             totals[method]["all"] += r["boundary"]
             if not r["collapsed"]:
@@ -188,7 +201,7 @@ def run(args) -> None:
               f"{100 * share_wrong(b['boundary']):6.1f}% {100 * share_wrong(a['boundary']):6.1f}%  "
               f"{100 * share_wrong(b['starts']):6.1f}% {100 * share_wrong(a['starts']):6.1f}%  "
               f"{100 * share_wrong(b['back']):5.1f}% {100 * share_wrong(a['back']):5.1f}%  "
-              f"{100 * share_wrong(b['right']):5.1f}% {100 * share_wrong(a['right']):5.1f}%", flush=True)
+              f"{100 * share_wrong(b['right']):5.1f}% {100 * share_wrong(a['right']):5.1f}%{rttm}", flush=True)
     print(f"\nboundary words given to the wrong speaker ({args.half}, words {args.words}, clustering {args.clustering}):")
     for method, t in totals.items():
         print(f"  {method:<6} all dialogues {100 * share_wrong(t['all']):5.1f}% of {len(t['all'])}; "
@@ -196,8 +209,9 @@ def run(args) -> None:
               f"(turn starts {100 * share_wrong(t['starts']):5.1f}%, backchannel words {100 * share_wrong(t['back']):5.1f}% "
               f"of {len(t['back'])}, all words {100 * share_wrong(t['right']):5.1f}%)")
     if ders:
-        print(f"RTTM against the speech-level reference, median DER over {len(ders)} dialogues not collapsed: "
-              + ", ".join(f"{k} {100 * float(np.median([x[k] for x in ders])):.1f}%" for k in ders[0]))
+        print(f"RTTM against the speech-level reference, DER median / worst over {len(ders)} dialogues not collapsed: "
+              + ", ".join(f"{k} {100 * float(np.median([x[k] for x in ders])):.1f} / {100 * max(x[k] for x in ders):.1f}%"
+                          for k in ders[0]))
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -279,6 +279,9 @@ class AudioQuality:
                                         "diarizer's voice embeddings: under 0.09 the speakers sound like one voice.",
                                         None)
     split_share: float | None = _f("Share of windows in the smaller of those two groups, 0-1.", None)
+    speech_regions: tuple[tuple[float, float], ...] = _f(
+        "Stretches of speech found by the voice activity detector, [start, end] in seconds; session.rttm widens "
+        "the recognised words' stretches into them by up to 0.2 s.", ())
 
 
 @dataclass(frozen=True)
@@ -360,8 +363,12 @@ def _from_json(tp: Any, value: Any, path: str) -> Any:
     if origin is tuple:
         if not isinstance(value, list):
             raise ValueError(f"{path}: expected a list, got {type(value).__name__}")
-        inner = typing.get_args(tp)[0]
-        return tuple(_from_json(inner, v, f"{path}[{i}]") for i, v in enumerate(value))
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:  # tuple[X, ...]
+            return tuple(_from_json(args[0], v, f"{path}[{i}]") for i, v in enumerate(value))
+        if len(value) != len(args):  # a fixed-length pair, e.g. tuple[float, float]
+            raise ValueError(f"{path}: expected {len(args)} items, got {len(value)}")
+        return tuple(_from_json(a, v, f"{path}[{i}]") for i, (a, v) in enumerate(zip(args, value)))
     if dataclasses.is_dataclass(tp):
         return _dataclass_from_json(tp, value, path)
     return _scalar_from_json(tp, value, path)

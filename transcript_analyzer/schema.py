@@ -50,7 +50,11 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         inner = [a for a in typing.get_args(tp) if a is not type(None)][0]
         return {"anyOf": [_type(inner, defs), {"type": "null"}]}
     if origin is tuple:
-        return {"type": "array", "items": _type(typing.get_args(tp)[0], defs)}
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": _type(args[0], defs)}
+        return {"type": "array", "prefixItems": [_type(a, defs) for a in args], "items": False,
+                "minItems": len(args)}
     if dataclasses.is_dataclass(tp):
         if tp.__name__ not in defs:
             defs[tp.__name__] = {}

