@@ -220,13 +220,13 @@ def load_spacy(name: str, exclude: tuple[str, ...] = ()) -> Any:
     )
 
 
-def onnx_session(path: Path):
-    """An ONNX Runtime session on the CPU, one thread (callers run texts in parallel threads
-    themselves), all graph optimisations; a file it cannot load is a ModelError."""
+def onnx_session(path: Path, threads: int = 1):
+    """An ONNX Runtime session on the CPU, one thread by default (callers run texts in parallel
+    threads themselves), all graph optimisations; a file it cannot load is a ModelError."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
+    options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     try:

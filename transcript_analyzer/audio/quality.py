@@ -21,7 +21,7 @@ import numpy as np
 
 from ..model import AudioQuality, QualityReason, SpeakerShare
 from .decode import SAMPLE_RATE, Audio
-from .diarize import Diarization
+from .diarize import Diarization, kmeans
 
 FRAME = 512  # samples (32 ms): the unit of level, SNR and spectrum measures
 DIGITAL_SILENCE = 1e-12  # frame power (-120 dBFS): zeros, not a noise floor (16-bit dither is -90 dBFS)
@@ -182,9 +182,7 @@ def voice_split(embeddings: np.ndarray | None) -> tuple[float | None, float | No
     the window embeddings: a check of the diarizer that does not depend on its clustering."""
     if embeddings is None or len(embeddings) < MIN_SPLIT_WINDOWS:
         return None, None
-    from sklearn.cluster import KMeans
-
-    labels = KMeans(n_clusters=2, n_init=4, random_state=0).fit_predict(embeddings)
+    labels = kmeans(embeddings, 2, restarts=4)
     counts = np.bincount(labels, minlength=2)
     if counts.min() == 0:
         return 0.0, 0.0

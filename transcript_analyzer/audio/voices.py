@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from ..resources import check_once
+from ..resources import cache_dir, check_once, onnx_session
 from .decode import SAMPLE_RATE
 
 WEIGHTS_SHA256 = "39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e"
@@ -73,39 +73,91 @@ def mel_spectrogram(wav: np.ndarray, filters: np.ndarray) -> np.ndarray:
     return (power @ filters.T).astype(np.float32)
 
 
+def _torch_net(path: Path):
+    """Resemblyzer's network in torch, from its weights file (used once, to export the ONNX graph)."""
+    import torch
+    from torch import nn
+
+    state = torch.load(path, map_location="cpu", weights_only=False)["model_state"]
+
+    class _Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lstm = nn.LSTM(N_MELS, 256, 3, batch_first=True)
+            self.linear = nn.Linear(256, 256)
+
+        def forward(self, mels: torch.Tensor) -> torch.Tensor:
+            _, (hidden, _) = self.lstm(mels)
+            raw = torch.relu(self.linear(hidden[-1]))
+            return raw / torch.clamp(torch.norm(raw, dim=1, keepdim=True), min=1e-8)
+
+    net = _Net()
+    net.load_state_dict({k: v for k, v in state.items() if not k.startswith("similarity")})
+    return net.eval()
+
+
+def onnx_path() -> Path:
+    """The voice encoder as an ONNX graph, exported from the checked weights on first use."""
+    return cache_dir() / "models" / f"voice-encoder-{WEIGHTS_SHA256[:16]}.onnx"
+
+
+def export_onnx(weights: Path, target: Path) -> Path:
+    """Export the torch network to ``target`` (atomically: a half-written file is never left
+    behind) after checking that ONNX Runtime gives the same embeddings on a random batch."""
+    import os
+    import tempfile
+    import warnings
+
+    import torch
+
+    net = _torch_net(weights)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.part")
+    os.close(fd)
+    try:
+        probe = torch.from_numpy(np.random.default_rng(0).random((3, 151, N_MELS), dtype=np.float32))
+        with torch.inference_mode():
+            expected = net(probe).numpy()
+        with warnings.catch_warnings():  # "batch size other than 1 with LSTM": the states start at zero, checked below
+            warnings.simplefilter("ignore")
+            torch.onnx.export(net, (probe,), tmp, input_names=["mels"], output_names=["embedding"], opset_version=17,
+                              dynamo=False, dynamic_axes={"mels": {0: "batch", 1: "frames"}, "embedding": {0: "batch"}})
+        got = onnx_session(Path(tmp)).run(None, {"mels": probe.numpy()})[0]
+        if not np.allclose(got, expected, atol=1e-4):
+            raise ModelError(f"{target}: the exported voice encoder does not match the torch network")
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
 class VoiceEncoder:
-    """``embed(windows)``: one L2-normalised 256-d vector per list of waveform pieces."""
+    """``embed(windows)``: one L2-normalised 256-d vector per list of waveform pieces.
+
+    Runs as an ONNX graph in ONNX Runtime (already loaded for the text encoder), exported once
+    from Resemblyzer's torch weights into the cache (voices.onnx_path): a recording's run then
+    never imports torch, which cost about 1 s of every run (benchmarks/e2e_ratio.py)."""
 
     def __init__(self, threads: int = 2):
         self.threads = threads
-        self._net = None
+        self._session = None
         self._filters = mel_filters()
 
     def load(self) -> VoiceEncoder:
-        if self._net is not None:
+        if self._session is not None:
             return self
-        import torch
-        from torch import nn
-
-        path = weights_path()
-        check_once(path, WEIGHTS_SHA256)
-        torch.set_num_threads(self.threads)
-        state = torch.load(path, map_location="cpu", weights_only=False)["model_state"]
-
-        class _Net(nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.lstm = nn.LSTM(N_MELS, 256, 3, batch_first=True)
-                self.linear = nn.Linear(256, 256)
-
-            def forward(self, mels: torch.Tensor) -> torch.Tensor:
-                _, (hidden, _) = self.lstm(mels)
-                raw = torch.relu(self.linear(hidden[-1]))
-                return raw / torch.clamp(torch.norm(raw, dim=1, keepdim=True), min=1e-8)
-
-        net = _Net()
-        net.load_state_dict({k: v for k, v in state.items() if not k.startswith("similarity")})
-        self._net = net.eval()
+        path = onnx_path()
+        if not path.is_file():
+            weights = weights_path()
+            check_once(weights, WEIGHTS_SHA256)
+            export_onnx(weights, path)
+        try:
+            self._session = onnx_session(path, threads=self.threads)
+        except ModelError:  # a damaged cached export: export it again from the checked weights
+            weights = weights_path()
+            check_once(weights, WEIGHTS_SHA256)
+            self._session = onnx_session(export_onnx(weights, path), threads=self.threads)
         return self
 
     def embed(self, windows: list[np.ndarray], batch: int = 64) -> np.ndarray:
@@ -129,12 +181,9 @@ class VoiceEncoder:
         return out
 
     def _embed_batch(self, windows: list[np.ndarray]) -> np.ndarray:
-        import torch
-
         self.load()
         mels = np.stack([mel_spectrogram(_normalise(w), self._filters) for w in windows])
-        with torch.inference_mode():
-            return self._net(torch.from_numpy(mels)).numpy().astype(np.float32)
+        return self._session.run(None, {"mels": mels})[0].astype(np.float32)
 
 
 def _normalise(wav: np.ndarray) -> np.ndarray:
