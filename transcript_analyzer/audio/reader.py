@@ -3,6 +3,8 @@ session takes the same path as a transcript (roles, utterances, markers, metrics
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from pathlib import Path
 from typing import Callable
 
@@ -61,10 +63,16 @@ class AudioReader:
             diarization = self.diarizer(audio)  # the channels' speech stretches, for the quality gates
         else:
             step = (lambda done: progress("transcribe", done, audio.duration)) if progress else None
-            transcript = self.transcriber.transcribe(audio.mono, source=str(path), progress=step)
-            if progress:
-                progress("diarize", 0.0, audio.duration)
-            diarization = self.diarizer.load().cluster(audio.mono, str(path))
+            # Diarization runs in a second thread while Whisper decodes: both spend their time in
+            # native code that releases the GIL, and Whisper's beam search keeps 2 cores busy only
+            # about 70 % of the time (benchmarks/e2e_ratio.py: the CPU-seconds of a bare run are
+            # 1.4 x its wall time). If transcription fails, its error is the one raised.
+            with ThreadPoolExecutor(1, thread_name_prefix="diarize") as pool:
+                pending = pool.submit(self.diarizer.load().cluster, audio.mono, str(path))
+                transcript = self.transcriber.transcribe(audio.mono, source=str(path), progress=step)
+                if progress and not pending.done():
+                    progress("diarize", 0.0, audio.duration)
+                diarization = pending.result()
             turns = to_turns(transcript.words, diarization.segments, diarization.frames)
         warnings = []
         if stereo:

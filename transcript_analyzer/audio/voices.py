@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from ..resources import cache_dir, check_once, onnx_session
+from ..resources import TORCH_IMPORT_LOCK, cache_dir, check_once, onnx_session
 from .decode import SAMPLE_RATE
 
 WEIGHTS_SHA256 = "39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e"
@@ -108,7 +108,8 @@ def export_onnx(weights: Path, target: Path) -> Path:
     import tempfile
     import warnings
 
-    import torch
+    with TORCH_IMPORT_LOCK:  # not while spaCy is being imported without torch (resources._import_spacy)
+        import torch
 
     net = _torch_net(weights)
     target.parent.mkdir(parents=True, exist_ok=True)
