@@ -77,7 +77,7 @@ def _code_version() -> str:
                                    if (audio / f).is_file())).hexdigest()[:10]
 
 
-def diarization(args, wav: Path, name: str):
+def diarization(args, wav: Path, name: str, speakers: int = 2):
     cache = args.cache / f"{name}.{args.clustering}.{_code_version()}.diarization.pkl"
     if cache.is_file():
         return pickle.loads(cache.read_bytes())
@@ -86,7 +86,7 @@ def diarization(args, wav: Path, name: str):
 
     if args.clustering == "kmeans":
         diarize._cluster = _kmeans  # benchmark only: the same windows and embeddings, another clustering
-    result = diarize.Diarizer(diarize.DiarizeOptions(speakers=2, stereo="off")).load().cluster(decode(wav).mono, str(wav))
+    result = diarize.Diarizer(diarize.DiarizeOptions(speakers=speakers, stereo="off")).load().cluster(decode(wav).mono, str(wav))
     cache.write_bytes(pickle.dumps(result))
     return result
 
@@ -181,7 +181,7 @@ def run(args) -> None:
         reference = json.loads((args.set / d["files"]["words"]).read_text(encoding="utf-8"))
         words = (asr_words(args, wav, name) if args.words == "asr"
                  else sorted((Word(w["word"], w["start"], w["end"], 1.0) for w in reference), key=lambda w: w.start))
-        result = diarization(args, wav, name)
+        result = diarization(args, wav, name, len(d["voices"]))
         pairs = match(reference, words)
         turns = to_turns(words, result.segments, result.frames)
         rows = {"before": score(reference, words, pairs, word_labels(turns_before(words, result.segments))),

@@ -4,7 +4,7 @@ found, collapse, words given to the right role, boundary-word error; per dialogu
 tag and pooled, for one half of the set.
 
     python benchmarks/diarization_benchmark.py --half heldout [--diarizer current|kmeans] [--build]
-        [--set DIR] [--speakers 2|auto] [--real] [--json results.json]
+        [--set DIR] [--speakers true|N|auto] [--real] [--json results.json]
 
 Tune a diarizer on ``--half tune`` only; report it on ``--half heldout``.
 """
@@ -126,8 +126,9 @@ def run_dialogues(args, diarize) -> dict:
         for d in todo:
             reference = read_rttm(args.set / d["files"]["rttm"])
             words = json.loads((args.set / d["files"]["words"]).read_text(encoding="utf-8"))
+            speakers = len(d["voices"]) if args.speakers == "true" else args.speakers
             row = run_one(d["id"], args.set / d["files"]["wav"], reference, words, d["duration"], diarize,
-                          args.speakers, metrics)
+                          speakers, metrics)
             row["tags"] = d["tags"]
             rows.append(row)
             print_rows([row])
@@ -179,7 +180,9 @@ def main() -> None:
     parser.add_argument("--half", choices=["tune", "heldout", "all", "none"], default="heldout")
     parser.add_argument("--only", nargs="*", help="dialogue ids")
     parser.add_argument("--diarizer", choices=sorted(DIARIZERS), default="current")
-    parser.add_argument("--speakers", default="2", help="number of speakers given to the diarizer, or 'auto'")
+    parser.add_argument("--speakers", default="true",
+                        help="speakers given to the diarizer: 'true' (each dialogue's own count: 2, or 3-4 in the "
+                             "group sessions), a number, or 'auto' (the diarizer estimates it)")
     parser.add_argument("--real", action="store_true", help="also score the real clip(s) in --data (true speaker count)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--build", action="store_true", help="build the dialogues that are missing first")
@@ -188,7 +191,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.report:
         return report(json.loads(args.report.read_text(encoding="utf-8")))
-    args.speakers = None if args.speakers == "auto" else int(args.speakers)
+    args.speakers = None if args.speakers == "auto" else args.speakers if args.speakers == "true" else int(args.speakers)
     diarize = DIARIZERS[args.diarizer]
     t0 = time.perf_counter()
     results = {"diarizer": args.diarizer, "speakers": args.speakers}

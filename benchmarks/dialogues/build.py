@@ -33,7 +33,7 @@ DEFAULT_OUT = Path.home() / ".cache" / "transcript-analyzer" / "dialogues"
 def spec_hash(spec: Spec) -> str:
     """The spec, its voices and the generator's own source: any change renders the dialogue again."""
     h = hashlib.sha256(json.dumps(spec.as_dict(), sort_keys=True).encode())
-    for v in (spec.therapist, spec.client):
+    for v in spec.voices():
         h.update(json.dumps(ALL_VOICES[v].spec(), sort_keys=True).encode())
     for name in ("script.py", "render.py", "effects.py", "voices.py"):
         h.update((HERE / name).read_bytes())
@@ -43,10 +43,11 @@ def spec_hash(spec: Spec) -> str:
 def synthesize(spec: Spec) -> tuple[np.ndarray, list[tuple[float, float, str]], list[dict], float]:
     """The dialogue's audio (float32, 16 kHz), reference segments, reference words, duration."""
     voices = {"therapist": ALL_VOICES[spec.therapist], "client": ALL_VOICES[spec.client]}
-    d = layout(voices, spec.seed, spec.minutes)
+    others = [ALL_VOICES[v] for v in spec.others]
+    d = layout(voices, spec.seed, spec.minutes, others=others)
     rng = np.random.default_rng(spec.seed + 7)
     mix = np.zeros(int(round(d.duration * SAMPLE_RATE)) + 1, dtype=np.float32)
-    for role, voice in voices.items():
+    for role, voice in [*voices.items(), *(("client", v) for v in others)]:
         track = d.track(voice.id) * np.float32(10 ** ((spec.client_gain if role == "client" else 0.0) / 20))
         if spec.reverb:
             track = effects.reverb(track, spec.reverb, rng)
@@ -98,10 +99,10 @@ def build_one(spec: Spec, out: Path, force: bool = False) -> dict:
     write_wav(out / files["wav"], mix)
     write_rttm(out / files["rttm"], spec.id, segments)
     (out / files["words"]).write_text(json.dumps(words, indent=0), encoding="utf-8")
-    speech = {s: round(sum(b - a for a, b, x in segments if x == s), 2) for s in (spec.therapist, spec.client)}
+    speech = {s: round(sum(b - a for a, b, x in segments if x == s), 2) for s in spec.voices()}
     meta = {"id": spec.id, "half": spec.half, "base": spec.base or spec.id, "hash": digest, "tags": spec.tags(),
             "spec": spec.as_dict(), "roles": {"therapist": spec.therapist, "client": spec.client},
-            "voices": {v: ALL_VOICES[v].spec() for v in (spec.therapist, spec.client)},
+            "voices": {v: ALL_VOICES[v].spec() for v in spec.voices()},
             "duration": round(duration, 2), "speech_seconds": speech, "segments": len(segments), "words": len(words),
             "overlap_seconds": round(_overlap(segments), 2), "files": files,
             "render_seconds": round(time.perf_counter() - t0, 2)}

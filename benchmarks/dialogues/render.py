@@ -92,23 +92,27 @@ def trim(x: np.ndarray, floor_db: float = -40.0) -> np.ndarray:
 
 
 class _Renderer:
-    def __init__(self, voices: dict[str, Voice], seed: int):
-        self.voices, self.seed, self.cache = voices, seed, {}
+    def __init__(self, seed: int):
+        self.seed, self.cache = seed, {}
 
-    def __call__(self, role: str, text: str) -> np.ndarray:
-        key = (role, text)
+    def __call__(self, voice: Voice, text: str) -> np.ndarray:
+        key = (voice.id, text)
         if key not in self.cache:
-            self.cache[key] = trim(render(self.voices[role], text, seed=self.seed + len(self.cache)))
+            self.cache[key] = trim(render(voice, text, seed=self.seed + len(self.cache)))
         return self.cache[key]
 
 
 def layout(voices: dict[str, Voice], seed: int, minutes: float, overlap: float = 0.08,
-           backchannel: float = 0.35) -> Dialogue:
+           backchannel: float = 0.35, others: list[Voice] | tuple[Voice, ...] = ()) -> Dialogue:
     """Render the seeded script with ``voices`` ({"therapist": Voice, "client": Voice}) until it
     lasts ``minutes``: ``overlap`` is the share of turns that start before the other's ends,
-    ``backchannel`` the chance that the listener backchannels in a turn of 2+ sentences."""
+    ``backchannel`` the chance that the listener backchannels in a turn of 2+ sentences.
+    ``others``: further clients (a group session); each client turn is then spoken by one of the
+    clients, a different one from the last client turn two times in three."""
     rng = np.random.default_rng(seed + 1)
-    say = _Renderer(voices, seed)
+    say = _Renderer(seed)
+    clients = [voices[CLIENT], *others]
+    last_client = voices[CLIENT]
     d = Dialogue()
     t = float(rng.uniform(0.5, 2.0))
     prev_end = line_start = t
@@ -121,6 +125,9 @@ def layout(voices: dict[str, Voice], seed: int, minutes: float, overlap: float =
         elif turn:
             t = prev_end + (rng.uniform(1.5, 3.5) if r < overlap + 0.1 else rng.uniform(0.25, 1.2))
         boundaries, line_start = [], t
+        if line.role == CLIENT and others and rng.random() < 2 / 3:
+            last_client = [c for c in clients if c.id != last_client.id][int(rng.integers(len(clients) - 1))]
+        voice = last_client if line.role == CLIENT else voices[THERAPIST]
         for s, sentence in enumerate(line.sentences):
             if s:
                 pause = rng.uniform(1.2, 2.5) if line.role == CLIENT and rng.random() < 0.1 else rng.uniform(0.15, 0.9)
@@ -129,8 +136,8 @@ def layout(voices: dict[str, Voice], seed: int, minutes: float, overlap: float =
             for c, clause in enumerate(clauses(sentence)):
                 if c:
                     t += rng.uniform(0.05, 0.25)
-                audio = say(line.role, clause)
-                d.placed.append(Placed(voices[line.role].id, line.role, t, audio, clause, turn, "turn"))
+                audio = say(voice, clause)
+                d.placed.append(Placed(voice.id, line.role, t, audio, clause, turn, "turn"))
                 t += len(audio) / SAMPLE_RATE
         prev_end = t
         listener = THERAPIST if line.role == CLIENT else CLIENT
@@ -138,7 +145,8 @@ def layout(voices: dict[str, Voice], seed: int, minutes: float, overlap: float =
         if boundaries and rng.random() < chance:
             at = boundaries[int(rng.integers(len(boundaries)))] + rng.uniform(0.05, 0.3)
             text = BACKCHANNELS[int(rng.integers(len(BACKCHANNELS)))]
-            d.placed.append(Placed(voices[listener].id, listener, at, say(listener, text), text, turn, "backchannel"))
+            hearer = last_client if listener == CLIENT else voices[THERAPIST]
+            d.placed.append(Placed(hearer.id, listener, at, say(hearer, text), text, turn, "backchannel"))
     d.placed.sort(key=lambda p: p.start)
     d.duration = max(p.end for p in d.placed) + float(rng.uniform(0.5, 2.0))
     return d

@@ -61,6 +61,17 @@ def test_one_short_dialogue_has_consistent_references(tmp_path):
     assert build_one(SHORT, tmp_path)["skipped"]
 
 
+@needs_tts
+def test_a_group_session_has_every_voice_speaking_as_a_client(tmp_path):
+    spec = Spec("t_group", "tune", "hb_f1", "es_us_m3", minutes=0.75, seed=43, others=("es_rp_f4",))
+    meta = build_one(spec, tmp_path)
+    words = json.loads((tmp_path / meta["files"]["words"]).read_text())
+    spoken = {w["speaker"] for w in words if w["kind"] == "turn"}
+    assert spoken == {"hb_f1", "es_us_m3", "es_rp_f4"} and set(meta["voices"]) == spoken
+    assert all(w["role"] == ("therapist" if w["speaker"] == "hb_f1" else "client") for w in words)
+    assert "group_3" in meta["tags"] and all(meta["speech_seconds"][v] > 1 for v in spoken)
+
+
 def test_the_fixed_set_keeps_its_promises():
     check_split()
     base = [s for s in SPECS if not s.base]
@@ -71,8 +82,11 @@ def test_the_fixed_set_keeps_its_promises():
     for half in ("tune", "heldout"):
         tags = {t for s in SPECS if s.half == half for t in s.tags()}
         assert {"reverb", "phone", "level_diff", "mp3", "silence_30s", "noise_babble", "clean"} <= tags
+    assert {len(s.voices()) for s in SPECS if s.half == "heldout"} == {2, 3, 4}
     with pytest.raises(ValueError):
         check_split([Spec("x", "heldout", "hb_f1", "es_us_m3", 3.0, 1)])
+    with pytest.raises(ValueError):  # a group's further voices obey the split too
+        check_split([Spec("x", "heldout", "hb_f3", "es_us_m7", 3.0, 1, others=("hb_f1",))])
 
 
 def test_scoring_tells_a_right_diarization_from_a_collapsed_one():
