@@ -33,6 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from transcript_analyzer.audio.evaluation import read_rttm  # noqa: E402
 from transcript_analyzer.model import Word  # noqa: E402
 
 DEFAULT_SET = Path.home() / ".cache" / "transcript-analyzer" / "dialogues"
@@ -145,22 +146,25 @@ def score(reference: list[dict], words: list[Word], pairs, labels: dict[int, str
             "collapsed": bool(top > 0.9)}
 
 
-def rttm_der(name: str, turns, reference_rttm: Path, regions=()) -> dict[str, float]:
-    """DER (collar 0.25 s each side, and none) of session.rttm as written now (speech level, widened
-    into the detector's speech ``regions`` as the pipeline does) and of one segment per turn (as
-    written before), hypothesis labels mapped one-to-one."""
-    from transcript_analyzer.audio.diarize import SpeakerSegment
-    from transcript_analyzer.audio.evaluation import der, read_rttm
+def rttm_der(name: str, turns, reference_rttm: Path, regions=(), duration: float | None = None) -> dict[str, float]:
+    """DER by pyannote.metrics (collar 0.25 s each side, and none; benchmarks/dialogues/scoring.py)
+    of session.rttm as written now (speech level, widened into the detector's speech ``regions``
+    as the pipeline does) and of one segment per turn (as written before)."""
+    from benchmarks.dialogues import scoring
     from transcript_analyzer.io.writers import speech_stretches
     from transcript_analyzer.model import AudioQuality, Session, SessionMeta
 
-    reference = read_rttm(reference_rttm)
+    reference = [(s.start, s.end, s.speaker) for s in read_rttm(reference_rttm)]
     quality = AudioQuality(verdict="ok", speech_regions=tuple(regions))
     session = Session(meta=SessionMeta(session_id=name, source_file=name, audio_quality=quality), turns=tuple(turns))
-    speech = [SpeakerSegment(a, b, s) for a, b, s in speech_stretches(session)]
-    per_turn = [SpeakerSegment(t.start, t.end, t.speaker) for t in turns]
-    return {f"{kind}@{c}": der(reference, hyp, collar=c)["der"]
-            for kind, hyp in (("turn", per_turn), ("speech", speech)) for c in (0.25, 0.0)}
+    speech = list(speech_stretches(session))
+    per_turn = [(t.start, t.end, t.speaker) for t in turns]
+    end = duration or max(b for _, b, _ in reference + speech + per_turn) + 1.0
+    out = {}
+    for kind, hyp in (("turn", per_turn), ("speech", speech)):
+        scores = scoring.Metrics().score(reference, hyp, end)
+        out.update({f"{kind}@{c}": scores[f"der@{c}"] for c in (0.25, 0.0)})
+    return out
 
 
 def share_wrong(values: list[bool]) -> float:
@@ -188,7 +192,7 @@ def run(args) -> None:
                 "after": score(reference, words, pairs, word_labels(turns))}
         rttm = ""
         if args.rttm and not rows["after"]["collapsed"]:
-            ders.append(rttm_der(name, turns, args.set / d["files"]["rttm"], result.regions))
+            ders.append(rttm_der(name, turns, args.set / d["files"]["rttm"], result.regions, d["duration"]))
             rttm = f"  rttm {100 * ders[-1]['speech@0.25']:5.1f}%"
         for method, r in rows.items():
             totals[method]["all"] += r["boundary"]

@@ -4,7 +4,6 @@ session takes the same path as a transcript (roles, utterances, markers, metrics
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-
 from pathlib import Path
 from typing import Callable
 

@@ -131,6 +131,7 @@ def _padded(pieces: list[list], regions, pad: float) -> list[list]:
     out = []
     for i, (start, end, speaker) in enumerate(pieces):
         k = bisect.bisect_right(region_starts, end)  # regions starting at or before the stretch's end
+        # a stretch (words at most SPEECH_PAUSE apart) meets one region, rarely a few: the last 8 suffice
         touching = [r for r in regions[max(0, k - 8):k] if r[1] >= start]
         if not touching:
             out.append([start, end, speaker])
@@ -142,7 +143,7 @@ def _padded(pieces: list[list], regions, pad: float) -> list[list]:
             if other != speaker and b <= start:
                 lo = max(lo, (b + start) / 2)
                 break
-            if start - a > 120:
+            if start - a > 120:  # only this speaker for two minutes: nothing to stop at (keeps it linear)
                 break
         for j in range(i + 1, len(pieces)):
             a, b, other = pieces[j]
