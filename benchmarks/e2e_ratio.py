@@ -7,10 +7,9 @@ alternating A/B so that a busy machine slows both sides alike.
 A = ``transcript-analyzer analyze FILE --out TMP --asr-model MODEL -q`` (decode, Whisper, diarization,
 roles, utterances, markers with evidence unless --no-evidence, metrics, every output file written).
 B = a fresh Python process that imports faster-whisper, loads the same model folder with the same
-settings (CPU, int8, 2 threads) and transcribes the same file with the pipeline's own decoding options
-(audio/transcribe.py: beam 5, word timestamps, silero VAD with the same parameters, no conditioning on
-previous text, the same thresholds), consuming every segment. Both sides start from a cold process
-and pay their imports and model load. Per round: A then B, then B then A on the next round.
+settings (CPU, int8, 2 threads) and transcribes the same file with the pipeline's own decoding
+options (audio/transcribe.py's DECODING, passed to it as JSON), consuming every segment. Both sides
+start from a cold process and pay their imports and model load. Per round: A then B, then B then A on the next round.
 
 Reported per file: median wall seconds of each side, ratio of medians (A / B), median CPU seconds
 (user + system of the child) and their ratio, and each side's peak RSS (ru_maxrss of the child).
@@ -36,14 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 BARE = r"""
-import sys, time
+import json, sys
 from faster_whisper import WhisperModel
 path, model_dir, language, temperature = sys.argv[1], sys.argv[2], sys.argv[3] or None, sys.argv[4]
 model = WhisperModel(model_dir, device="cpu", compute_type="int8", cpu_threads=2, local_files_only=True)
-options = dict(language=language, beam_size=5, word_timestamps=True, vad_filter=True,
-               vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-               condition_on_previous_text=False, hallucination_silence_threshold=2.0,
-               no_speech_threshold=0.6, log_prob_threshold=-1.0, compression_ratio_threshold=2.4)
+options = dict(language=language, **json.loads(sys.argv[5]))
 if temperature == "0":
     options["temperature"] = 0.0
 segments, info = model.transcribe(path, **options)
@@ -78,6 +74,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
+    from transcript_analyzer.audio.transcribe import DECODING
     from transcript_analyzer.resources import whisper_model
 
     model_dir = str(whisper_model(args.model))
@@ -95,7 +92,8 @@ def main() -> None:
                         argv = cli + ["analyze", str(path), "--out", str(Path(tmp) / "out"), "--asr-model", args.model, "-q"]
                         sides["A"].append(run(argv + (["--no-evidence"] if args.no_evidence else [])))
                 else:
-                    sides["B"].append(run([sys.executable, "-c", BARE, str(path), model_dir, language, args.temperature]))
+                    sides["B"].append(run([sys.executable, "-c", BARE, str(path), model_dir, language, args.temperature,
+                                          json.dumps(DECODING)]))
         med = {s: {k: statistics.median(x[k] for x in v) for k in ("wall", "cpu", "rss_mb")} for s, v in sides.items()}
         row = {"file": path.name, "model": args.model, "rounds": args.rounds, "temperature": args.temperature,
                "A": med["A"], "B": med["B"], "wall_ratio": med["A"]["wall"] / med["B"]["wall"],

@@ -6,7 +6,7 @@ samples with best_of=5 instead of a beam of 5), and the CPU seconds of decoding.
 
     python benchmarks/whisper_fallbacks.py FILE [FILE ...] [--models tiny.en base]
 
-The decoding options are the pipeline's (audio/transcribe.py). Measurement only: faster-whisper's
+The decoding options are the pipeline's (audio/transcribe.py's DECODING). Measurement only: faster-whisper's
 ``generate_with_fallback`` is wrapped to record the temperature each window was accepted at.
 """
 
@@ -30,6 +30,7 @@ def main() -> None:
     from faster_whisper import WhisperModel, transcribe as fw
 
     from transcript_analyzer.audio.decode import decode
+    from transcript_analyzer.audio.transcribe import DECODING
     from transcript_analyzer.resources import whisper_model
 
     accepted: list[float] = []
@@ -49,11 +50,7 @@ def main() -> None:
             samples = decode(path).mono
             accepted.clear()
             t0 = time.process_time()
-            segments, _ = model.transcribe(
-                samples, language="en" if model_name.endswith(".en") else None, beam_size=5, word_timestamps=True,
-                vad_filter=True, vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-                condition_on_previous_text=False, hallucination_silence_threshold=2.0,
-                no_speech_threshold=0.6, log_prob_threshold=-1.0, compression_ratio_threshold=2.4)
+            segments, _ = model.transcribe(samples, language="en" if model_name.endswith(".en") else None, **DECODING)
             words = sum(len(s.words or ()) for s in segments)
             cpu = time.process_time() - t0
             retried = [t for t in accepted if t > 0]

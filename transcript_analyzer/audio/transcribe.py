@@ -42,6 +42,16 @@ class Transcript:
     model_path: str
 
 
+# faster-whisper's decoding options, as the pipeline runs them (beam size and the VAD filter come
+# from AsrOptions); the speed and fallback benchmarks run a bare faster-whisper with these too.
+DECODING: dict = {
+    "beam_size": 5, "word_timestamps": True, "vad_filter": True,
+    "vad_parameters": {"min_silence_duration_ms": 500, "speech_pad_ms": 200},
+    "condition_on_previous_text": False, "hallucination_silence_threshold": 2.0,
+    "no_speech_threshold": 0.6, "log_prob_threshold": -1.0, "compression_ratio_threshold": 2.4,
+}
+
+
 class Transcriber:
     """Load once, then ``transcribe(samples)`` as often as needed."""
 
@@ -76,11 +86,8 @@ class Transcriber:
             chunk = samples[start:end]
             offset = start / SAMPLE_RATE
             segments, info = self._model.transcribe(
-                chunk.astype(np.float32, copy=False), language=language, beam_size=self.options.beam_size,
-                word_timestamps=True, vad_filter=self.options.vad,
-                vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-                condition_on_previous_text=False, hallucination_silence_threshold=2.0,
-                no_speech_threshold=0.6, log_prob_threshold=-1.0, compression_ratio_threshold=2.4,
+                chunk.astype(np.float32, copy=False), language=language,
+                **{**DECODING, "beam_size": self.options.beam_size, "vad_filter": self.options.vad},
             )
             step = (lambda done, o=offset: progress(o + done)) if progress else None
             words += _words(segments, step, offset)
