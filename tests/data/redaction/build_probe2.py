@@ -32,8 +32,6 @@ forms included. A pet's name is not labelled. Run with plain python3:
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 
@@ -43,7 +41,8 @@ sys.dont_write_bytecode = True  # write nothing next to build_set.py
 sys.path.insert(0, str(SETS))
 import build_set  # noqa: E402
 from build_probe import check_lowercase_style, check_ranges  # noqa: E402
-from build_set import build_records, check_mix, write_set  # noqa: E402
+from build_set import (build_records, check_fresh, check_mix, check_word_names, earlier_names, read_records,  # noqa: E402
+                       word_name_counts, write_set)
 
 LABELS = build_set.LABELS
 assert "HANDLE" in LABELS
@@ -270,59 +269,19 @@ UTTERANCES: list[tuple[str, str]] = [
 
 def existing_records() -> list[dict]:
     """Every record of every set next to build_set.py (read by the checks, not by the annotator)."""
-    records = []
-    for path in sorted(SETS.glob("*.jsonl")):
-        if path.resolve() == OUT.resolve() or path.name == "probe_second_annotator.jsonl":
-            continue  # this set itself; the second annotator's copy of the first probe
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        records += [r for r in rows if isinstance(r, dict) and "text" in r]
-    return records
-
-
-def check_fresh(records: list[dict]) -> list[str]:
-    """No utterance may repeat one of the team's sets word for word (case ignored), nor itself."""
-    seen = {r["text"].lower() for r in existing_records()}
-    errors = [f"{r['id']}: same text as an existing set" for r in records if r["text"].lower() in seen]
-    mine: dict[str, str] = {}
-    for r in records:
-        if r["text"].lower() in mine:
-            errors.append(f"{r['id']}: same text as {mine[r['text'].lower()]}")
-        mine.setdefault(r["text"].lower(), r["id"])
-    return errors
+    return read_records(p for p in sorted(SETS.glob("*.jsonl"))  # not this set, nor the second annotator's copy
+                        if p.resolve() != OUT.resolve() and p.name != "probe_second_annotator.jsonl")
 
 
 def reused_names(records: list[dict]) -> list[str]:
     """PERSON spans of this set that are also PERSON spans in an existing set (reported, to rename)."""
-    theirs = {s["text"].lower() for r in existing_records() for s in r.get("spans", [])
-              if s.get("label") == "PERSON" and "text" in s}
+    theirs = earlier_names(existing_records())
     return sorted({s["text"] for r in records for s in r["spans"]
                    if s["label"] == "PERSON" and s["text"].lower() in theirs})
 
 
 WORD_NAMES = ("autumn", "brook", "holly", "cliff", "heather", "drew", "guy", "miles", "dean", "penny",
               "carol", "sandy", "reed", "sonny", "crystal", "lucky", "clay")
-
-
-def word_name_counts(records: list[dict]) -> dict[str, tuple[int, int]]:
-    """For each word-name: (labelled PERSON, unlabelled as a word, a pet or an endearment)."""
-    out = {}
-    for w in WORD_NAMES:
-        named = plain = 0
-        for r in records:
-            for m in re.finditer(rf"\b{w}\b", r["text"], re.IGNORECASE):
-                if any(s["start"] <= m.start() and m.end() <= s["end"] and s["label"] == "PERSON"
-                       for s in r["spans"]):
-                    named += 1
-                elif not any(s["start"] <= m.start() and m.end() <= s["end"] for s in r["spans"]):
-                    plain += 1
-        out[w] = (named, plain)
-    return out
-
-
-def check_word_names(records: list[dict]) -> list[str]:
-    """Every word-name occurs at least once as a name and once unlabelled."""
-    return [f"word-name {w!r}: {n} as a name, {p} as a word (need at least one of each)"
-            for w, (n, p) in word_name_counts(records).items() if n < 1 or p < 1]
 
 
 def main() -> int:
@@ -333,7 +292,8 @@ def main() -> int:
     others = (("utterances", len(records), MIN_UTTERANCES), ("therapist utterances", therapist, MIN_THERAPIST),
               ("lowercase utterances", lower, MIN_LOWERCASE), ("no-mention utterances", empty, MIN_EMPTY))
     errors = (check_mix(records, MINIMUMS, MIN_TOTAL, others) + check_ranges(records)
-              + check_fresh(records) + check_lowercase_style(records) + check_word_names(records))
+              + check_fresh(records, existing_records()) + check_lowercase_style(records)
+              + check_word_names(records, WORD_NAMES, person_only=True))
     rc = write_set(records, OUT, errors)
     if rc == 0:
         lower_mentions = sum(1 for r in records if r["text"] == r["text"].lower() and r["spans"])
@@ -342,7 +302,7 @@ def main() -> int:
               f"utterances with a mention: {len(records) - empty}")
         print(f"non-ASCII spans: {sum(1 for r in records for s in r['spans'] if not s['text'].isascii())}")
         print("word-names labelled/unlabelled: "
-              + ", ".join(f"{w} {n}/{p}" for w, (n, p) in word_name_counts(records).items()))
+              + ", ".join(f"{w} {n}/{p}" for w, (n, p) in word_name_counts(records, WORD_NAMES, person_only=True).items()))
         reused = reused_names(records)
         print(f"PERSON spans also used as PERSON in an existing set: {', '.join(reused) or 'none'}")
     return rc

@@ -25,8 +25,6 @@ name is not labelled. Run with plain python3:
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 
@@ -36,7 +34,8 @@ sys.dont_write_bytecode = True  # write nothing next to build_set.py
 sys.path.insert(0, str(SETS))
 import build_set  # noqa: E402
 from build_probe import check_lowercase_style, check_ranges  # noqa: E402
-from build_set import build_records, check_mix, write_set  # noqa: E402
+from build_set import (build_records, check_empty_lowercase, check_fresh, check_mix, check_names,  # noqa: E402
+                       check_word_names, read_records, word_name_counts, write_set)
 
 LABELS = build_set.LABELS
 assert "HANDLE" in LABELS
@@ -357,79 +356,19 @@ UTTERANCES: list[tuple[str, str]] = [
 
 def existing_records() -> list[dict]:
     """Every record of every earlier set (read by the checks only)."""
-    records = []
-    for path in sorted(SETS.glob("*.jsonl")):
-        if path.name == "probe_second_annotator.jsonl":
-            continue  # the second annotator's copy of the first probe
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        records += [r for r in rows if isinstance(r, dict) and "text" in r]
-    return records
+    return read_records(p for p in sorted(SETS.glob("*.jsonl"))  # not this set, nor the second annotator's copy
+                        if p.resolve() != OUT.resolve() and p.name != "probe_second_annotator.jsonl")
 
 
-def check_fresh(records: list[dict]) -> list[str]:
-    """No utterance may repeat an earlier set word for word (case ignored), nor itself."""
-    seen = {r["text"].lower() for r in existing_records()}
-    errors = [f"{r['id']}: same text as an existing set" for r in records if r["text"].lower() in seen]
-    mine: dict[str, str] = {}
-    for r in records:
-        if r["text"].lower() in mine:
-            errors.append(f"{r['id']}: same text as {mine[r['text'].lower()]}")
-        mine.setdefault(r["text"].lower(), r["id"])
-    return errors
-
-
-def check_names(records: list[dict]) -> list[str]:
-    """No PERSON span (nor any single word of one, titles aside) repeats a PERSON span of an earlier set."""
-    theirs = {s["text"].lower() for r in existing_records() for s in r.get("spans", [])
-              if s.get("label") == "PERSON" and "text" in s}
-    titles = {"mr", "mrs", "ms", "miss", "dr", "doctor", "pastor", "sister", "chief", "alhaji", "abu",
-              "big", "lil", "ah", "van", "der"}
-    errors = []
-    for r in records:
-        for s in r["spans"]:
-            if s["label"] != "PERSON":
-                continue
-            whole = s["text"].lower()
-            parts = [p for p in re.split(r"[\s]+", whole) if p not in titles]
-            for cand in {whole, *parts}:
-                if cand in theirs:
-                    errors.append(f"{r['id']}: PERSON {s['text']!r} reuses an earlier set's name {cand!r}")
-    return errors
-
-
-def check_empty_lowercase(records: list[dict]) -> list[str]:
-    """Lowercase lines must also have no capital letter anywhere (speech-recognition style)."""
-    return [f"{r['id']}: lowercase-looking line has a capital" for r in records
-            if r["text"] != r["text"].lower() and r["text"][:1].islower() and not r["spans"]]
-
-
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "doctor", "pastor", "sister", "chief", "alhaji", "abu",
+          "big", "lil", "ah", "van", "der"}
 WORD_NAMES = ("gift", "innocent", "memory", "prince", "rowan", "sage", "basil", "gene", "norm", "rich",
               "charity", "comfort", "justice", "talent", "wisdom", "bright", "nelson", "orange",
               "target", "gap", "leek", "battle", "headspace", "lifeline", "three")
 
 
-def word_name_counts(records: list[dict]) -> dict[str, tuple[int, int]]:
-    """For each word-name: (labelled, unlabelled as a word, a pet or an endearment)."""
-    out = {}
-    for w in WORD_NAMES:
-        named = plain = 0
-        for r in records:
-            for m in re.finditer(rf"\b{w}\b", r["text"], re.IGNORECASE):
-                if any(s["start"] <= m.start() and m.end() <= s["end"] for s in r["spans"]):
-                    named += 1
-                elif not any(s["start"] <= m.start() and m.end() <= s["end"] for s in r["spans"]):
-                    plain += 1
-        out[w] = (named, plain)
-    return out
-
-
-def check_word_names(records: list[dict]) -> list[str]:
-    """Every word-name occurs at least once labelled and once unlabelled."""
-    return [f"word-name {w!r}: {n} labelled, {p} as a word (need at least one of each)"
-            for w, (n, p) in word_name_counts(records).items() if n < 1 or p < 1]
-
-
 def main() -> int:
+    earlier = existing_records()
     records = build_records(UTTERANCES, "r3_")
     lower = sum(1 for r in records if r["text"] == r["text"].lower())
     empty = sum(1 for r in records if not r["spans"])
@@ -439,8 +378,8 @@ def main() -> int:
               ("therapist utterances", therapist, MIN_THERAPIST),
               ("lowercase utterances", lower, MIN_LOWERCASE), ("no-mention utterances", empty, MIN_EMPTY))
     errors = (check_mix(records, MINIMUMS, MIN_TOTAL, others) + check_ranges(records)
-              + check_fresh(records) + check_lowercase_style(records) + check_names(records)
-              + check_empty_lowercase(records) + check_word_names(records))
+              + check_fresh(records, earlier) + check_lowercase_style(records) + check_names(records, earlier, TITLES)
+              + check_empty_lowercase(records) + check_word_names(records, WORD_NAMES))
     rc = write_set(records, OUT, errors)
     if rc == 0:
         lower_mentions = sum(1 for r in records if r["text"] == r["text"].lower() and r["spans"])
@@ -451,7 +390,7 @@ def main() -> int:
         long_turns = sum(1 for r in records if 40 <= len(r["text"].split()) <= 90)
         print(f"turns of 40-90 words: {long_turns}")
         print("word-names labelled/unlabelled: "
-              + ", ".join(f"{w} {n}/{p}" for w, (n, p) in word_name_counts(records).items()))
+              + ", ".join(f"{w} {n}/{p}" for w, (n, p) in word_name_counts(records, WORD_NAMES).items()))
     return rc
 
 

@@ -16,8 +16,6 @@ case references start CS/, SSNs use area 9xx. A pet's name is not labelled. Run:
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 
@@ -26,7 +24,8 @@ SETS = Path(__file__).resolve().parent
 sys.path.insert(0, str(SETS))
 import build_set  # noqa: E402
 from build_probe import check_lowercase_style, check_ranges  # noqa: E402
-from build_set import build_records, check_mix, write_set  # noqa: E402
+from build_set import (build_records, check_empty_lowercase, check_fresh, check_mix, check_names,  # noqa: E402
+                       check_word_names, earlier_names, read_records, word_name_counts, write_set)
 
 assert "HANDLE" in build_set.LABELS
 HERE = Path(__file__).resolve().parent
@@ -272,79 +271,25 @@ UTTERANCES: list[tuple[str, str]] = [
 ]
 
 EARLIER = [p for p in sorted(SETS.glob("*.jsonl")) + sorted((SETS / "train").glob("*.jsonl"))
-           if p.name != "probe_second_annotator.jsonl"]
+           if p.name not in ("probe_second_annotator.jsonl", OUT.name)]
 
 
 def existing_records() -> list[dict]:
     """Every record of every earlier set, train/ included (read by the checks only)."""
-    records = []
-    for path in EARLIER:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                if isinstance(row, dict) and "text" in row:
-                    records.append(row)
-    return records
-
-
-def check_fresh(records: list[dict], earlier: list[dict]) -> list[str]:
-    seen = {r["text"].lower() for r in earlier}
-    errors = [f"{r['id']}: same text as an existing set" for r in records if r["text"].lower() in seen]
-    mine: dict[str, str] = {}
-    for r in records:
-        if r["text"].lower() in mine:
-            errors.append(f"{r['id']}: same text as {mine[r['text'].lower()]}")
-        mine.setdefault(r["text"].lower(), r["id"])
-    return errors
+    return read_records(EARLIER)
 
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "doctor", "pastor", "imam", "reverend", "big", "wee",
           "pop", "little"}
 
 
-def check_names(records: list[dict], earlier: list[dict]) -> list[str]:
-    theirs = {s["text"].lower() for r in earlier for s in r.get("spans", [])
-              if s.get("label") == "PERSON" and "text" in s}
-    errors = []
-    for r in records:
-        for s in r["spans"]:
-            if s["label"] != "PERSON":
-                continue
-            whole = s["text"].lower()
-            parts = [p for p in whole.split() if p not in TITLES]
-            for cand in {whole, *parts}:
-                if cand in theirs:
-                    errors.append(f"{r['id']}: PERSON {s['text']!r} reuses an earlier name {cand!r}")
-    return errors
-
-
-def check_empty_lowercase(records: list[dict]) -> list[str]:
-    return [f"{r['id']}: lowercase-looking line has a capital" for r in records
-            if r["text"] != r["text"].lower() and r["text"][:1].islower() and not r["spans"]]
-
-
 WORD_NAMES = ("olive", "clement", "fern", "sterling", "goodness", "major", "marigold")
 
 
-def word_name_counts(records: list[dict]) -> dict[str, tuple[int, int]]:
-    out = {}
-    for w in WORD_NAMES:
-        named = plain = 0
-        for r in records:
-            for m in re.finditer(rf"\b{w}\b", r["text"], re.IGNORECASE):
-                if any(s["start"] <= m.start() and m.end() <= s["end"] for s in r["spans"]):
-                    named += 1
-                else:
-                    plain += 1
-        out[w] = (named, plain)
-    return out
-
-
-def check_word_names(records: list[dict], earlier: list[dict]) -> list[str]:
-    theirs = {s["text"].lower() for r in earlier for s in r.get("spans", []) if s.get("label") == "PERSON"}
-    errors = [f"word-name {w!r}: {n} labelled, {p} as a word (need one of each)"
-              for w, (n, p) in word_name_counts(records).items() if n < 1 or p < 1]
-    return errors + [f"word-name {w!r} was a name in an earlier set" for w in WORD_NAMES if w in theirs]
+def check_words_are_new(earlier: list[dict]) -> list[str]:
+    """No word-name of this set was a name in an earlier one."""
+    theirs = earlier_names(earlier)
+    return [f"word-name {w!r} was a name in an earlier set" for w in WORD_NAMES if w in theirs]
 
 
 def main() -> int:
@@ -359,8 +304,8 @@ def main() -> int:
               ("lowercase utterances", lower, MIN_LOWERCASE), ("no-mention utterances", empty, MIN_EMPTY))
     errors = (check_mix(records, MINIMUMS, MIN_TOTAL, others) + check_ranges(records)
               + check_fresh(records, earlier) + check_lowercase_style(records)
-              + check_names(records, earlier) + check_empty_lowercase(records)
-              + check_word_names(records, earlier))
+              + check_names(records, earlier, TITLES) + check_empty_lowercase(records)
+              + check_word_names(records, WORD_NAMES) + check_words_are_new(earlier))
     rc = write_set(records, OUT, errors)
     if rc == 0:
         lower_m = sum(1 for r in records if r["text"] == r["text"].lower() and r["spans"])
@@ -369,7 +314,7 @@ def main() -> int:
         print(f"non-ASCII spans: {sum(1 for r in records for s in r['spans'] if not s['text'].isascii())}")
         print(f"turns of 40-90 words: {sum(1 for r in records if 40 <= len(r['text'].split()) <= 90)}")
         print("word-names labelled/unlabelled: "
-              + ", ".join(f"{w} {n}/{p}" for w, (n, p) in word_name_counts(records).items()))
+              + ", ".join(f"{w} {n}/{p}" for w, (n, p) in word_name_counts(records, WORD_NAMES).items()))
     return rc
 
 

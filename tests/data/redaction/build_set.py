@@ -377,6 +377,79 @@ def write_set(records: list[dict], out: Path, errors: list[str]) -> int:
     return 0
 
 
+# --- checks shared by the later probe sets (build_probe2/3/4.py) -----------------------------------
+
+
+def read_records(paths) -> list[dict]:
+    """Every record (a dict with a text) of the JSON-lines files ``paths``."""
+    records = []
+    for path in paths:
+        rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+        records += [r for r in rows if isinstance(r, dict) and "text" in r]
+    return records
+
+
+def check_fresh(records: list[dict], earlier: list[dict]) -> list[str]:
+    """No utterance may repeat an earlier set word for word (case ignored), nor itself."""
+    seen = {r["text"].lower() for r in earlier}
+    errors = [f"{r['id']}: same text as an existing set" for r in records if r["text"].lower() in seen]
+    mine: dict[str, str] = {}
+    for r in records:
+        if r["text"].lower() in mine:
+            errors.append(f"{r['id']}: same text as {mine[r['text'].lower()]}")
+        mine.setdefault(r["text"].lower(), r["id"])
+    return errors
+
+
+def earlier_names(earlier: list[dict]) -> set[str]:
+    return {s["text"].lower() for r in earlier for s in r.get("spans", []) if s.get("label") == "PERSON" and "text" in s}
+
+
+def check_names(records: list[dict], earlier: list[dict], titles: set[str]) -> list[str]:
+    """No PERSON span (nor any single word of one, ``titles`` aside) repeats a PERSON span of an earlier set."""
+    theirs = earlier_names(earlier)
+    errors = []
+    for r in records:
+        for s in r["spans"]:
+            if s["label"] != "PERSON":
+                continue
+            whole = s["text"].lower()
+            for cand in {whole, *(p for p in whole.split() if p not in titles)}:
+                if cand in theirs:
+                    errors.append(f"{r['id']}: PERSON {s['text']!r} reuses an earlier set's name {cand!r}")
+    return errors
+
+
+def check_empty_lowercase(records: list[dict]) -> list[str]:
+    """Lowercase lines must also have no capital letter anywhere (speech-recognition style)."""
+    return [f"{r['id']}: lowercase-looking line has a capital" for r in records
+            if r["text"] != r["text"].lower() and r["text"][:1].islower() and not r["spans"]]
+
+
+def word_name_counts(records: list[dict], words, person_only: bool = False) -> dict[str, tuple[int, int]]:
+    """For each word that is also a name: (labelled, unlabelled: a word, a pet or an endearment).
+    ``person_only``: only a PERSON span counts as labelled (an occurrence inside another label's
+    span then counts as neither)."""
+    out = {}
+    for w in words:
+        named = plain = 0
+        for r in records:
+            for m in re.finditer(rf"\b{w}\b", r["text"], re.IGNORECASE):
+                covering = [s for s in r["spans"] if s["start"] <= m.start() and m.end() <= s["end"]]
+                if any(s["label"] == "PERSON" or not person_only for s in covering):
+                    named += 1
+                elif not covering:
+                    plain += 1
+        out[w] = (named, plain)
+    return out
+
+
+def check_word_names(records: list[dict], words, person_only: bool = False) -> list[str]:
+    """Every word-name occurs at least once labelled and once unlabelled."""
+    return [f"word-name {w!r}: {n} labelled, {p} as a word (need at least one of each)"
+            for w, (n, p) in word_name_counts(records, words, person_only).items() if n < 1 or p < 1]
+
+
 def main() -> int:
     records = build_records(UTTERANCES, "r")
     return write_set(records, OUT, check_mix(records, MINIMUMS, MIN_TOTAL))
