@@ -5,17 +5,17 @@ Frozen dataclasses: a stage never mutates a session, it returns a new one
 JSON Schema (``docs/schema.json``) and the JSON round trip are derived from these classes, so
 the documentation cannot drift from the code.
 
-This module imports nothing from the rest of the package.
+This module imports nothing from the rest of the package but the generic JSON conversion its
+classes use (dataclass_json.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-import types
-import typing
 from dataclasses import dataclass, field
 from typing import Any
+
+from .dataclass_json import field_types, from_json, to_json  # noqa: F401  (field_types: schema.py reads it here)
 
 SCHEMA_VERSION = "1.5"
 
@@ -316,7 +316,7 @@ class Session:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the canonical session.json layout)."""
-        return _to_json(self)
+        return to_json(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
@@ -329,78 +329,8 @@ class Session:
             raise ValueError(
                 f"schema_version {version} is not readable by this version (schema {SCHEMA_VERSION})"
             )
-        return _from_json(cls, data, "session")
+        return from_json(cls, data, "session")
 
     def speaker(self, label: str) -> Speaker | None:
         """The speaker with this label, or None."""
         return next((s for s in self.speakers if s.label == label), None)
-
-
-# --- generic JSON conversion, driven by the dataclass fields ----------------------------------
-
-
-def _to_json(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_to_json(v) for v in value]
-    return value
-
-
-@functools.cache
-def field_types(cls: type) -> dict[str, Any]:
-    """Resolved type hints of a model dataclass (memoised: the classes never change)."""
-    return typing.get_type_hints(cls)
-
-
-def _from_json(tp: Any, value: Any, path: str) -> Any:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if value is None:
-            return None
-        return _from_json(args[0], value, path)
-    if origin is tuple:
-        if not isinstance(value, list):
-            raise ValueError(f"{path}: expected a list, got {type(value).__name__}")
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:  # tuple[X, ...]
-            return tuple(_from_json(args[0], v, f"{path}[{i}]") for i, v in enumerate(value))
-        if len(value) != len(args):  # a fixed-length pair, e.g. tuple[float, float]
-            raise ValueError(f"{path}: expected {len(args)} items, got {len(value)}")
-        return tuple(_from_json(a, v, f"{path}[{i}]") for i, (a, v) in enumerate(zip(args, value)))
-    if dataclasses.is_dataclass(tp):
-        return _dataclass_from_json(tp, value, path)
-    return _scalar_from_json(tp, value, path)
-
-
-def _dataclass_from_json(cls: type, value: Any, path: str) -> Any:
-    if not isinstance(value, dict):
-        raise ValueError(f"{path}: expected an object, got {type(value).__name__}")
-    hints = field_types(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(value) - names)
-    if unknown:
-        raise ValueError(f"{path}: unknown field(s) {', '.join(unknown)}")
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in value:
-            kwargs[f.name] = _from_json(hints[f.name], value[f.name], f"{path}.{f.name}")
-            choices = f.metadata.get("choices")
-            if choices and kwargs[f.name] is not None and kwargs[f.name] not in choices:
-                raise ValueError(f"{path}.{f.name}: {kwargs[f.name]!r} is not one of {', '.join(choices)}")
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise ValueError(f"{path}: missing required field '{f.name}'")
-    return cls(**kwargs)
-
-
-def _scalar_from_json(tp: Any, value: Any, path: str) -> Any:
-    if tp is float and isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    if tp is int and isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if tp is str and isinstance(value, str):
-        return value
-    if tp is bool and isinstance(value, bool):
-        return value
-    raise ValueError(f"{path}: expected {tp.__name__}, got {type(value).__name__} ({value!r:.40})")
