@@ -1,0 +1,147 @@
+"""Calibrating the exported coder on validation and scoring it on test.
+
+Per task, on the validation split: a temperature (minimum log loss), then a decision rule — a
+threshold on P(positive) for the best positive-class F1 (binary tasks), or per-class weights for
+the best macro-F1 (multi-class tasks). Probabilities stay calibrated; only decisions are tuned.
+
+Counted codes (``[counts]`` in the recipe: e.g. questions = mi_main's "question") are what a
+report shows per session. Their agreement with human counts is measured as ICC(2,1) over
+sessions, and the multi-class weights of their task can be re-tuned on the validation sessions
+for per-session agreement (``tune = "sessions"``): a weight grid on the counted classes that
+maximises the mean ICC, accepted only if validation macro-F1 drops by at most 0.01.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..agreement.stats import icc_2_1
+from ..heads.fit import _softmax, fit_temperature, score_predictions, tune_threshold, tune_weights
+from .data import Item, Task
+
+
+def _rows(items: Sequence[Item], k: int) -> tuple[list[int], np.ndarray]:
+    rows = [(i, c) for i, item in enumerate(items) for kk, c in item.targets if kk == k]
+    return [i for i, _ in rows], np.array([c for _, c in rows], dtype=int)
+
+
+def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Sequence[Item],
+        counts: dict[str, Any]) -> list[dict[str, Any]]:
+    """The calibration of each task: temperature and decision rule, for coder.json."""
+    rules = []
+    for k, task in enumerate(tasks):
+        index, y = _rows(val, k)
+        z = logits[index, offs[k]:offs[k] + len(task.classes)]
+        if len(y) < 5 or len(set(y)) < 2:
+            rules.append({"temperature": 1.0, "threshold": None, "weights": None, "val_n": int(len(y))})
+            continue
+        temperature = fit_temperature(z, y)
+        p = _softmax(z / temperature)
+        rule: dict[str, Any] = {"temperature": round(temperature, 4), "val_n": int(len(y))}
+        if task.positive is not None:
+            rule["threshold"] = round(tune_threshold(p[:, task.classes.index(task.positive)], y == task.classes.index(task.positive)), 4)
+            rule["weights"] = None
+        else:
+            rule["threshold"] = None
+            rule["weights"] = [round(float(w), 4) for w in tune_weights(p, y)]
+        rules.append(rule)
+    _tune_for_sessions(tasks, offs, logits, val, counts, rules)
+    return rules
+
+
+def _session_counts(items: Sequence[Item], k: int, cls: int, decided: np.ndarray, index: list[int],
+                    y: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Per conversation: (ids, human count, predicted count) of class ``cls`` of task ``k``."""
+    human: dict[str, int] = {}
+    predicted: dict[str, int] = {}
+    for row, (i, truth) in enumerate(zip(index, y)):
+        conv = items[i].utt.conversation
+        human[conv] = human.get(conv, 0) + int(truth == cls)
+        predicted[conv] = predicted.get(conv, 0) + int(decided[row] == cls)
+    ids = sorted(human)
+    return ids, np.array([human[c] for c in ids], float), np.array([predicted[c] for c in ids], float)
+
+
+def _icc(human: np.ndarray, predicted: np.ndarray) -> float | None:
+    value = icc_2_1(np.stack([human, predicted], axis=1).tolist())
+    return None if value is None else round(float(value), 4)
+
+
+def _tune_for_sessions(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Sequence[Item],
+                       counts: dict[str, Any], rules: list[dict[str, Any]]) -> None:
+    from sklearn.metrics import f1_score
+
+    by_task: dict[str, list[str]] = {}
+    for spec in counts.values():
+        if spec.get("tune") == "sessions":
+            by_task.setdefault(spec["task"], []).append(spec["class"])
+    for name, classes in by_task.items():
+        k = [t.name for t in tasks].index(name)
+        task, rule = tasks[k], rules[k]
+        if rule.get("weights") is None:
+            continue
+        index, y = _rows(val, k)
+        p = _softmax(logits[index, offs[k]:offs[k] + len(task.classes)] / rule["temperature"])
+        cls = [task.classes.index(c) for c in classes]
+
+        def objective(w: np.ndarray) -> tuple[float, float]:
+            decided = np.argmax(p * w, axis=1)
+            iccs = [_icc(*_session_counts(val, k, c, decided, index, y)[1:]) for c in cls]
+            return float(np.mean([v if v is not None else -1 for v in iccs])), float(f1_score(y, decided, average="macro"))
+
+        w = np.array(rule["weights"], float)
+        base_icc, base_f1 = objective(w)
+        best = (base_icc, w)
+        grid = np.exp(np.linspace(np.log(0.5), np.log(2.0), 9))
+        for _ in range(2):
+            for c in cls:
+                for g in grid:
+                    trial = best[1].copy()
+                    trial[c] = w[c] * g
+                    icc, f1 = objective(trial)
+                    if icc > best[0] + 1e-6 and f1 >= base_f1 - 0.01:
+                        best = (icc, trial)
+        rule["weights"] = [round(float(v), 4) for v in best[1] / best[1].max()]
+        rule["session_tuning"] = {"val_mean_icc_before": round(base_icc, 4), "val_mean_icc_after": round(best[0], 4),
+                                  "val_macro_f1_before": round(base_f1, 4),
+                                  "val_macro_f1_after": round(objective(best[1])[1], 4)}
+
+
+def score_all(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequence[Item],
+              brief: bool = False) -> dict[str, Any]:
+    """Per task: the heads' test metrics (P/R/F1, κ, ECE, confusion, bootstrap CI by conversation)."""
+    out: dict[str, Any] = {}
+    for k, task in enumerate(tasks):
+        index, y = _rows(items, k)
+        if not len(y):
+            continue
+        p, decided = coder.outputs(logits[index], [task.name])[task.name]
+        groups = [items[i].utt.conversation for i in index]
+        m = score_predictions(task.classes, task.positive, p, decided, y, groups, n_boot=200 if brief else 1000)
+        if brief:
+            m = {key: m[key] for key in ("n", "macro_f1", "kappa", "headline", "positive_f1") if key in m}
+            m["per_class_f1"] = {}
+        out[task.name] = m
+    return out
+
+
+def session_agreement(coder: Any, counts: dict[str, Any], logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
+    """ICC(2,1) between predicted and human per-session counts of each counted code, with the
+    sessions' mean counts (a systematic over- or under-count shows there)."""
+    names = list(coder.tasks)
+    out: dict[str, Any] = {}
+    for label, spec in counts.items():
+        k = names.index(spec["task"])
+        task = coder.tasks[spec["task"]]
+        index = [i for i, item in enumerate(items) for kk, _ in item.targets if kk == k]
+        y = np.array([c for item in items for kk, c in item.targets if kk == k], dtype=int)
+        if not index:
+            continue
+        _, decided = coder.outputs(logits[index], [task.name])[task.name]
+        ids, human, predicted = _session_counts(items, k, task.classes.index(spec["class"]), decided, index, y)
+        out[label] = {"sessions": len(ids), "icc_2_1": _icc(human, predicted),
+                      "human_mean": round(float(human.mean()), 2), "predicted_mean": round(float(predicted.mean()), 2),
+                      "pearson_r": round(float(np.corrcoef(human, predicted)[0, 1]), 4) if len(ids) > 2 else None}
+    return out

@@ -1,0 +1,233 @@
+"""Training items for the coder: every labelled utterance of the corpora with the conversation
+before it, and its targets for every task of the recipe.
+
+A task draws labels from one or more sources: a corpus label (``corpus`` + ``label``, optionally
+``map``ped to the task's classes, "*" = every other value), a documented derived label
+(``derive``), or the project's synthetic examples (``synthetic``, training only). One utterance
+carries targets for all the tasks it has labels for (an ESConv message is a strategy and a
+"positive regard yes/no"), so it is encoded once per step.
+
+Context is built per corpus the way the analyzer builds it for a session: the utterances before
+the target, with their roles (AnnoMI: therapist/client; ESConv: supporter -> therapist, seeker ->
+client; EPITOME and PAIR: the seeker's post or the client's prompt; the MI sentences have none).
+Splits are the project's (training/corpora/examples.split_of, by conversation).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from ...errors import ConfigError
+from ...markers.coder import CONTEXT_UTTERANCES, context_text
+from ..corpora.datasets import require
+from ..corpora.examples import epitome, mi_sentences, pair, split_of
+from ..heads.data import DERIVED, _mapped
+
+
+@dataclass(frozen=True)
+class Utt:
+    corpus: str
+    conversation: str
+    index: int
+    role: str  # "therapist" or "client": whose utterance is coded
+    context: str
+    text: str
+    labels: dict[str, str] = field(default_factory=dict)
+    split_override: str | None = None  # synthetic examples: always "train"
+
+    @property
+    def split(self) -> str:
+        return self.split_override or split_of(self.corpus, self.conversation)
+
+
+@dataclass(frozen=True)
+class Task:
+    name: str
+    classes: tuple[str, ...]
+    sources: tuple[dict[str, Any], ...]
+    positive: str | None = None
+    role: str = "therapist"
+
+    @property
+    def corpora(self) -> set[str]:
+        return {s["corpus"] for s in self.sources if "corpus" in s}
+
+
+def tasks_from(recipe: dict[str, Any]) -> list[Task]:
+    tasks = []
+    for t in recipe["tasks"]:
+        sources = t.get("sources") or [{k: t[k] for k in ("corpus", "label", "map", "derive") if k in t}]
+        if not sources or not all(("corpus" in s) or ("synthetic" in s) for s in sources):
+            raise ConfigError(f"coder task {t.get('name')}: every source needs a corpus or a synthetic file")
+        tasks.append(Task(t["name"], tuple(t["classes"]), tuple(sources), t.get("positive"), t.get("role", "therapist")))
+    return tasks
+
+
+# ---------------------------------------------------------------- utterances with their context
+
+def annomi(data: Path) -> Iterator[Utt]:
+    """Every AnnoMI utterance (therapist and client) with the utterances before it."""
+    by_id: dict[str, list[dict]] = {}
+    with open(require(data / "annomi" / "annomi-full.dev.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            by_id.setdefault(row["transcript_id"], []).append(row)
+    for tid, rows in by_id.items():
+        rows.sort(key=lambda r: int(r["utterance_id"]))
+        for i, row in enumerate(rows):
+            context = context_text([(r["interlocutor"], r["utterance_text"]) for r in rows[max(0, i - CONTEXT_UTTERANCES):i]])
+            if row["interlocutor"] == "client":
+                labels = {"talk": row["client_talk_type"]} if row["client_talk_type"] not in ("n/a", "") else {}
+            else:
+                labels = {"main": row["main_therapist_behaviour"]}
+                for family, column in (("question", "question_subtype"), ("reflection", "reflection_subtype"),
+                                       ("input", "therapist_input_subtype")):
+                    if row[column] not in ("n/a", ""):
+                        labels[family] = row[column]
+            yield Utt("annomi", tid, int(row["utterance_id"]), row["interlocutor"], context, row["utterance_text"], labels)
+
+
+_ESCONV_SEEKER = ("usr", "seeker", "speaker")
+
+
+def esconv(data: Path) -> Iterator[Utt]:
+    """ESConv supporter messages with the messages before them (same conversation ids as
+    training/corpora/examples.esconv, so the same split)."""
+    for stem in ("train", "valid"):
+        with open(require(data / "esconv" / f"{stem}.jsonl"), encoding="utf-8") as f:
+            for number, line in enumerate(f):
+                if not line.strip():
+                    continue
+                dialog = json.loads(line)["dialog"]
+                turns = [("client" if t["speaker"] in _ESCONV_SEEKER else "therapist", t.get("text", "").strip())
+                         for t in dialog]
+                for index, turn in enumerate(dialog):
+                    if turns[index][0] == "client":
+                        continue
+                    strategy = turn.get("strategy") or (turn.get("annotation") or {}).get("strategy")
+                    context = context_text(turns[max(0, index - CONTEXT_UTTERANCES):index])
+                    yield Utt("esconv", f"{stem}-{number}", index, "therapist", context, turns[index][1],
+                              {"strategy": strategy} if strategy else {})
+
+
+def _single(loader) -> Any:  # noqa: ANN001
+    def load(data: Path) -> Iterator[Utt]:
+        for ex in loader(data):
+            context = context_text([("client", ex.context)]) if ex.context else ""
+            yield Utt(ex.corpus, ex.conversation, ex.index, "therapist", context, ex.text, dict(ex.labels))
+    return load
+
+
+LOADERS = {"annomi": annomi, "esconv": esconv, "epitome": _single(epitome), "mi": _single(mi_sentences),
+           "pair": _single(pair)}
+
+
+def synthetic(path: Path) -> Iterator[Utt]:
+    """The project's examples written against the codebook (CSV: id, client, therapist, label, note)."""
+    if not path.is_file():
+        raise ConfigError(f"synthetic examples not found: {path}")
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            context = context_text([("client", row["client"])]) if row["client"].strip() else ""
+            yield Utt("synthetic", row["id"], 0, "therapist", context, row["therapist"], {"label": row["label"]}, "train")
+
+
+# ---------------------------------------------------------------- items: utterance + targets
+
+@dataclass(frozen=True)
+class Item:
+    utt: Utt
+    targets: tuple[tuple[int, int], ...]  # (task index, class index)
+    weight: float = 1.0
+
+
+def annomi_advice(labels: dict[str, str]) -> str:
+    """AnnoMI: a therapist utterance is advice when its input subtype is advice; every other
+    therapist utterance (questions and reflections included) is not."""
+    return "yes" if labels.get("input") == "advice" else "no"
+
+
+RULES = {**DERIVED, "annomi_advice": annomi_advice}
+
+
+def _value(source: dict[str, Any], labels: dict[str, str]) -> str | None:
+    if "derive" in source:
+        rule = RULES.get(source["derive"])
+        if rule is None:
+            raise ConfigError(f"unknown derive rule '{source['derive']}'")
+        return rule(labels)
+    return _mapped(labels.get(source.get("label", "label")), source.get("map", {}))
+
+
+def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
+    """Every utterance with at least one target, all splits (``Item.utt.split`` says which)."""
+    out: list[Item] = []
+    for corpus in sorted({c for t in tasks for c in t.corpora}):
+        if corpus not in LOADERS:
+            raise ConfigError(f"coder: unknown corpus '{corpus}'; known: {', '.join(sorted(LOADERS))}")
+        for utt in LOADERS[corpus](data):
+            targets = []
+            for k, task in enumerate(tasks):
+                if task.role != utt.role:
+                    continue
+                for source in task.sources:
+                    if source.get("corpus") != corpus:
+                        continue
+                    value = _value(source, utt.labels)
+                    if value in task.classes:
+                        targets.append((k, task.classes.index(value)))
+                        break
+            if targets:
+                out.append(Item(utt, tuple(targets)))
+    for k, task in enumerate(tasks):
+        for source in task.sources:
+            if "synthetic" in source:
+                for utt in synthetic(root / source["synthetic"]):
+                    value = _mapped(utt.labels["label"], source.get("map", {}))
+                    if value in task.classes:
+                        out.append(Item(utt, ((k, task.classes.index(value)),), float(source.get("weight", 1.0))))
+    return out
+
+
+# ---------------------------------------------------------------- spoken-style copies
+
+FILLERS = ("um", "uh", "you know", "like", "i mean", "so", "okay")
+
+
+def unpunctuated(text: str) -> str:
+    """Lowercase, punctuation removed (apostrophes kept), spaces squeezed: what many recognisers
+    write. The benchmark copy of the validation and test splits."""
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text.lower())).strip()
+
+
+def spoken(text: str, rng: random.Random, filler: float = 0.04, repeat: float = 0.02) -> str:
+    """An ASR-style training copy: unpunctuated, with fillers and repeated words sprinkled in
+    (disfluencies as a recogniser that keeps them writes them)."""
+    words = unpunctuated(text).split()
+    out: list[str] = []
+    for w in words:
+        if rng.random() < filler:
+            out.append(rng.choice(FILLERS))
+        out.append(w)
+        if rng.random() < repeat:
+            out.append(w)
+    return " ".join(out)
+
+
+def spoken_context(context: str, rng: random.Random) -> str:
+    """A spoken copy of a context, keeping its role prefixes."""
+    parts = re.split(r"\b(therapist|client): ", context)
+    # parts = ["", role, text, role, text, ...]
+    pieces = [f"{parts[i]}: {spoken(parts[i + 1], rng)}" for i in range(1, len(parts) - 1, 2)]
+    return " ".join(pieces) if pieces else spoken(context, rng)
+
+
+def unpunctuated_context(context: str) -> str:
+    parts = re.split(r"\b(therapist|client): ", context)
+    pieces = [f"{parts[i]}: {unpunctuated(parts[i + 1])}" for i in range(1, len(parts) - 1, 2)]
+    return " ".join(pieces) if pieces else unpunctuated(context)
