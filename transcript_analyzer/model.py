@@ -17,7 +17,7 @@ from typing import Any
 
 from .dataclass_json import field_types, from_json, to_json  # noqa: F401  (field_types: schema.py reads it here)
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -60,6 +60,15 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class MechanismLevel:
+    """One EPITOME empathy mechanism's level for an utterance (the empathy marker is built from them)."""
+
+    mechanism: str = _f("'emotional_reactions', 'interpretations' or 'explorations' (docs/codebook.md section 3).")
+    level: int = _f("Decided level: 0 none, 1 weak, 2 strong.")
+    probability: float = _f("Calibrated probability of the decided level, 0-1.")
+
+
+@dataclass(frozen=True)
 class MarkerScore:
     """One marker's result for one utterance."""
 
@@ -69,6 +78,9 @@ class MarkerScore:
                         "plus session-context rules where the marker has them).")
     evidence: tuple[str, ...] = _f("Words of the utterance that drove the decision (most influential first).", ())
     reasons: tuple[str, ...] = _f("Session-context reasons behind the decision (e.g. 'third disclosure episode').", ())
+    mechanisms: tuple[MechanismLevel, ...] = _f(
+        "Empathy only: the EPITOME mechanisms the marker is built from, each with its level "
+        "(empathy is present when one is strong).", ())
 
 
 @dataclass(frozen=True)

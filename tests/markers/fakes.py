@@ -48,7 +48,9 @@ def cue_head(name, classes, by_cue, default, positive=None, context=True):
                 coef=coef, intercept=intercept, threshold=threshold, positive=positive, version="test")
 
 
-def fake_heads():
+def fake_coder_heads():
+    """Cue heads standing in for the coder's tasks."""
+    levels = ("0", "1", "2")
     return {
         "mi_main": cue_head("mi_main", ("other", "question", "reflection", "therapist_input"),
                             {"question_mark": "question", "reflective_opener": "reflection", "directive": "therapist_input",
@@ -57,15 +59,53 @@ def fake_heads():
         "reflection_type": cue_head("reflection_type", ("simple", "complex"), {"feeling_word": "complex"}, "simple"),
         "input_type": cue_head("input_type", ("information", "advice", "negotiation", "options"),
                                {"directive": "advice", "information": "information"}, "information"),
-        "empathy": cue_head("empathy", ("no", "yes"), {"feeling_word": "yes"}, "no", positive="yes"),
+        "epitome_er": cue_head("epitome_er", levels, {"feeling_word": "2"}, "0"),
+        "epitome_ip": cue_head("epitome_ip", levels, {"hedge": "2"}, "0"),
+        "epitome_ex": cue_head("epitome_ex", levels, {"invitation": "2"}, "0"),
         "positive_regard": cue_head("positive_regard", ("no", "yes"), {"affirmation": "yes"}, "no", positive="yes"),
         "self_disclosure": cue_head("self_disclosure", ("no", "yes"), {"own_life": "yes"}, "no", positive="yes"),
-        "interpretive": cue_head("interpretive", ("no", "yes"), {"certainty": "yes", "hedge": "yes"}, "no", positive="yes"),
-        "interpretation_certainty": cue_head("interpretation_certainty", ("tentative", "rigid"), {"certainty": "rigid"},
-                                             "tentative", positive="rigid"),
         "advice": cue_head("advice", ("no", "yes"), {"directive": "yes", "imperative_start": "yes"}, "no", positive="yes"),
         "confront": cue_head("confront", ("no", "yes"), {}, "no", positive="yes", context=False),
     }
+
+
+def fake_heads():
+    """The heads that stay beside the coder (trained on the project's annotations)."""
+    return {
+        "interpretive": cue_head("interpretive", ("no", "yes"), {"certainty": "yes", "hedge": "yes"}, "no", positive="yes"),
+        "interpretation_certainty": cue_head("interpretation_certainty", ("tentative", "rigid"), {"certainty": "rigid"},
+                                             "tentative", positive="rigid"),
+    }
+
+
+class FakeCoder:
+    """Stands in for markers.coder.Coder: each task decided by a cue head over hashed pseudo-embeddings
+    of the target and its conversation context. Records what it was asked."""
+
+    def __init__(self):
+        self.heads = fake_coder_heads()
+        self.tasks = {n: h for n, h in self.heads.items()}  # .classes is all the stage reads
+        self.calls: list[tuple[list[str], list[str]]] = []
+        self._encoder = FakeEncoder()
+
+    def load(self):
+        return self
+
+    def info(self):
+        return ModelInfo(name="fake-coder", stage="markers", version="0")
+
+    def predict(self, contexts, targets, tasks=None):
+        from transcript_analyzer.markers.features import assemble, cue_matrix
+
+        self.calls.append((list(contexts), list(targets)))
+        u, c = self._encoder.encode(list(targets)), self._encoder.encode([x or "." for x in contexts])
+        cues = cue_matrix(list(targets))
+        out = {}
+        for name in tasks or list(self.heads):
+            head = self.heads[name]
+            p = head.predict_proba(assemble(u, c, cues, head.context))
+            out[name] = (p, head.decide(p))
+        return out
 
 
 def fake_appropriateness():

@@ -6,7 +6,8 @@ from transcript_analyzer.markers.codebook import MARKER_NAMES, marker, required_
 
 CLASSES = {"mi_main": ("other", "question", "reflection", "therapist_input"), "question_type": ("open", "closed"),
            "reflection_type": ("simple", "complex"), "input_type": ("information", "advice", "negotiation", "options"),
-           "empathy": ("no", "yes"), "advice": ("no", "yes")}
+           "epitome_er": ("0", "1", "2"), "epitome_ip": ("0", "1", "2"), "epitome_ex": ("0", "1", "2"),
+           "advice": ("no", "yes")}
 
 
 def test_chained_probabilities_and_decisions():
@@ -15,13 +16,17 @@ def test_chained_probabilities_and_decisions():
         "question_type": (np.array([[0.75, 0.25], [0.5, 0.5]]), np.array([0, 1])),
         "reflection_type": (np.array([[0.5, 0.5], [0.2, 0.8]]), np.array([0, 1])),
         "input_type": (np.array([[1.0, 0, 0, 0], [1.0, 0, 0, 0]]), np.array([0, 0])),
-        "empathy": (np.array([[0.3, 0.7], [0.9, 0.1]]), np.array([1, 0])),
+        # empathy: one mechanism strong is enough; its probability is the largest P(strong)
+        "epitome_er": (np.array([[0.2, 0.2, 0.6], [0.9, 0.05, 0.05]]), np.array([2, 0])),
+        "epitome_ip": (np.array([[0.5, 0.2, 0.3], [0.4, 0.2, 0.4]]), np.array([0, 0])),
+        "epitome_ex": (np.array([[0.9, 0.1, 0.0], [0.3, 0.3, 0.4]]), np.array([0, 1])),
     }
     m = utterance_markers(out, CLASSES)
     assert m["open_question"][0] == pytest.approx([0.6, 0.05])
     assert list(m["open_question"][1]) == [True, False]
     assert list(m["complex_reflection"][1]) == [False, True]
     assert list(m["empathy"][1]) == [True, False]
+    assert m["empathy"][0] == pytest.approx([0.6, 0.4])
     assert "advice" not in m  # its head is not among the outputs
 
 

@@ -16,7 +16,7 @@ from transcript_analyzer.pipeline import build_pipeline
 from transcript_analyzer.config import AnalyzeConfig
 from transcript_analyzer.training import write_model
 
-from .fakes import FakeEncoder, cue_head, fake_appropriateness, fake_heads
+from .fakes import FakeCoder, FakeEncoder, cue_head, fake_appropriateness, fake_heads
 from .test_stage import SESSION
 
 
@@ -37,7 +37,7 @@ def models(tmp_path, monkeypatch):
 
 def stage(markers=()):
     return MarkersStage(MarkerOptions(markers=markers), encoder=FakeEncoder(), heads=fake_heads(),
-                        appropriateness=fake_appropriateness())
+                        appropriateness=fake_appropriateness(), coder=FakeCoder())
 
 
 def test_user_models_dir_from_env_or_xdg(tmp_path, monkeypatch):

@@ -7,7 +7,7 @@ from transcript_analyzer.markers.stage import MarkersStage, previous_client_turn
 from transcript_analyzer.model import Speaker, Utterance
 
 from ..conftest import make_session
-from .fakes import FakeEncoder, fake_appropriateness, fake_heads
+from .fakes import FakeCoder, FakeEncoder, fake_appropriateness, fake_heads
 
 
 def coded(*turns):
@@ -21,7 +21,8 @@ def coded(*turns):
 
 
 def stage(**options):
-    return MarkersStage(MarkerOptions(**options), encoder=FakeEncoder(), heads=fake_heads(), appropriateness=fake_appropriateness())
+    return MarkersStage(MarkerOptions(**options), encoder=FakeEncoder(), heads=fake_heads(), appropriateness=fake_appropriateness(),
+                        coder=FakeCoder())
 
 
 def scores(session, index):
@@ -87,3 +88,34 @@ def test_contexts_are_encoded_once_per_client_turn():
 def test_unknown_marker_name_fails_when_built():
     with pytest.raises(Exception, match="unknown marker 'warmth'"):
         MarkersStage(MarkerOptions(markers=("warmth",)))
+
+
+def test_the_coder_reads_the_utterances_before_each_therapist_utterance():
+    st = stage(evidence=False)
+    st(SESSION)
+    contexts, targets = st.coder.calls[0]
+    assert targets[1] == "What would help this week?"
+    assert contexts[1] == "client: I just feel so stuck with everything. therapist: It sounds like you feel worn down."
+    assert contexts[0] == "client: I just feel so stuck with everything."
+    # at most five utterances back, oldest first, each with its role
+    assert contexts[-1].startswith("therapist: My own therapist") and contexts[-1].endswith("therapist: It's really about him, you just can't see it yet.")
+    assert contexts[-1].count("therapist: ") + contexts[-1].count("client: ") == 5
+
+
+def test_empathy_is_built_from_the_mechanisms_and_shows_their_levels():
+    out = stage(evidence=False)(SESSION)
+    first = scores(out, 1)["empathy"]  # "It sounds like you feel worn down." -> emotional reaction strong (cue fake)
+    assert first.decision
+    levels = {m.mechanism: m.level for m in first.mechanisms}
+    assert levels == {"emotional_reactions": 2, "interpretations": 0, "explorations": 0}
+    assert all(0 <= m.probability <= 1 for m in first.mechanisms)
+    assert all(m.mechanisms == () for u in out.utterances for m in u.markers if m.marker != "empathy")
+    assert first.probability == max(m.probability for m in first.mechanisms if m.level == 2)
+
+
+def test_markers_from_the_coder_alone_need_no_sentence_encoder():
+    st = stage(markers=("open_question", "empathy"), evidence=True)
+    st.heads = None  # would be loaded from disk if any were needed
+    st(SESSION)
+    assert st.heads == {} and st.encoder.calls == 0
+    assert [m.name for m in st.models()][0] == "fake-coder" and "fake-encoder" not in [m.name for m in st.models()]

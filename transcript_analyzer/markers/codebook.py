@@ -30,8 +30,9 @@ class MarkerDef:
 
 MARKERS: tuple[MarkerDef, ...] = (
     MarkerDef("empathy", "Empathy", "alliance", +1,
-              "Communicates understanding of the client's feelings or meaning (strong level on an EPITOME mechanism).",
-              ("empathy",), "section 3"),
+              "Communicates understanding of the client's feelings or meaning (strong level on an EPITOME mechanism: "
+              "emotional reaction, interpretation or exploration).",
+              ("epitome_er", "epitome_ip", "epitome_ex"), "section 3"),
     MarkerDef("positive_regard", "Positive regard", "alliance", +1,
               "Affirms the client's strengths, efforts or worth; warmth without conditions.", ("positive_regard",), "section 4"),
     MarkerDef("self_disclosure", "Self-disclosure", "alliance", 0,
@@ -81,6 +82,28 @@ def _chain(out: Outputs, classes: dict[str, tuple[str, ...]], first: str, first_
     return p1[:, i] * p2[:, j], (d1 == i) & (d2 == j)
 
 
+# Codebook section 3: empathy is present when one EPITOME mechanism is at the strong level.
+MECHANISMS: tuple[tuple[str, str], ...] = (("epitome_er", "emotional_reactions"), ("epitome_ip", "interpretations"),
+                                           ("epitome_ex", "explorations"))
+STRONG = "2"
+
+
+def _mechanisms(out: Outputs, classes: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray]:
+    """P(empathy) = the largest P(strong) over the three mechanisms; present when one is decided strong."""
+    p = np.stack([out[h][0][:, classes[h].index(STRONG)] for h, _ in MECHANISMS])
+    d = np.stack([out[h][1] == classes[h].index(STRONG) for h, _ in MECHANISMS])
+    return p.max(axis=0), d.any(axis=0)
+
+
+def mechanism_levels(out: Outputs, classes: dict[str, tuple[str, ...]], row: int) -> list[tuple[str, int, float]]:
+    """(mechanism, decided level, its probability) of one row, for the empathy marker's output."""
+    levels = []
+    for head, name in MECHANISMS:
+        p, d = out[head]
+        levels.append((name, int(classes[head][d[row]]), float(p[row, d[row]])))
+    return levels
+
+
 def _binary(out: Outputs, classes: dict[str, tuple[str, ...]], head: str, positive: str = "yes") -> tuple[np.ndarray, np.ndarray]:
     p, d = out[head]
     i = classes[head].index(positive)
@@ -114,7 +137,7 @@ DECISION_GATES: dict[str, str] = {"rigid_interpretation": "certainty_or_attribut
 Rule = Callable[[Outputs, dict[str, tuple[str, ...]]], tuple[np.ndarray, np.ndarray]]
 
 UTTERANCE_LEVEL: dict[str, Rule] = {
-    "empathy": lambda o, c: _binary(o, c, "empathy"),
+    "empathy": _mechanisms,
     "positive_regard": lambda o, c: _binary(o, c, "positive_regard"),
     "self_disclosure": lambda o, c: _binary(o, c, "self_disclosure"),
     "rigid_interpretation": lambda o, c: _chain(o, c, "interpretive", "yes", "interpretation_certainty", "rigid"),

@@ -100,6 +100,14 @@ def installed() -> dict[str, Path]:
     return out
 
 
+def _coder_tasks(shipped: Path) -> set[str]:
+    """The shipped coder's task names (mi_main, epitome_er, ...): reserved like model names."""
+    try:
+        return {t["name"] for t in json.loads((shipped / "coder" / "coder.json").read_text(encoding="utf-8"))["tasks"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
 def check_name(name: str) -> None:
     """A new custom code's name must be a plain identifier that clashes with nothing shipped."""
     if not NAME.fullmatch(name):
@@ -108,7 +116,7 @@ def check_name(name: str) -> None:
     if name in MARKER_NAMES:
         raise ConfigError(f"code name '{name}' clashes with the shipped marker '{name}'; choose another name")
     shipped = models_dir()
-    if name in RESERVED or (shipped / name).exists():
+    if name in RESERVED or (shipped / name).exists() or name in _coder_tasks(shipped):
         raise ConfigError(f"code name '{name}' clashes with a shipped model or an output column of the same name; "
                           "choose another name")
     if name.endswith("_p") and name[:-2] in MARKER_NAMES + tuple(installed()):

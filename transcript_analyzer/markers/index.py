@@ -32,6 +32,26 @@ COMPONENTS: tuple[tuple[str, float], ...] = (
     ("advice_without_permission_per_100", -1.0), ("confront_per_100", -1.0),
     ("rigid_interpretation_per_100", -1.0), ("inappropriate_self_disclosure_per_100", -1.0),
 )
+# The markers each component is computed from: a component whose markers include an experimental
+# one (held-out precision below 0.5, markers/validity.py) is left out of the index when it is built.
+COMPONENT_MARKERS: dict[str, tuple[str, ...]] = {
+    "empathy_per_100": ("empathy",), "positive_regard_per_100": ("positive_regard",),
+    "complex_reflection_share": ("simple_reflection", "complex_reflection"),
+    "reflection_to_question": ("simple_reflection", "complex_reflection", "open_question", "closed_question"),
+    "open_question_share": ("open_question", "closed_question"),
+    "advice_without_permission_per_100": ("advice_without_permission",), "confront_per_100": ("confront",),
+    "rigid_interpretation_per_100": ("rigid_interpretation",),
+    "inappropriate_self_disclosure_per_100": ("inappropriate_self_disclosure",),
+}
+
+
+def shown_components() -> list[tuple[str, float]]:
+    """The components whose markers are all shown (not experimental), with their weights."""
+    from .validity import experimental
+
+    return [(n, w) for n, w in COMPONENTS if not any(experimental(m) for m in COMPONENT_MARKERS[n])]
+
+
 # Rigid interpretation: a form gate and the persistence rule decide it, not its probability alone.
 COUNTED = frozenset({"rigid_interpretation"})
 SD_FLOOR = {"per_100": 1.0, "share": 0.02, "ratio": 0.1}  # one per 100 utterances; 2 points of share

@@ -1,10 +1,12 @@
 """Markers stage: every therapist utterance gets a probability, a decision and evidence per marker.
 
-Steps: encode the therapist utterances and, once per client turn, the context they answer;
-run the heads (``predict``, batched and pure); combine head outputs into markers
+Steps: code each therapist utterance with the utterances before it by the context-aware coder
+(coder.py: MI behaviours, empathy mechanisms, the marker codes); for the heads trained on the
+project's own annotations (interpretation) and for custom codes, encode the utterances and, once
+per client turn, the context they answer, and run the heads; combine the outputs into markers
 (codebook.py); apply the session-context rules (rules.py); find evidence for the positive
-decisions (evidence.py); write the results into a new Session. Custom codes (custom.py) are
-scored after the shipped markers, from the same embeddings, and explained the same way.
+decisions (evidence.py); write the results into a new Session. ``predict`` is the batched, pure
+core of the first two steps.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from typing import Sequence
 import numpy as np
 
 from ..config import MarkerOptions
-from ..model import THERAPIST, MarkerScore, ModelInfo, Session, Utterance
+from ..model import THERAPIST, MarkerScore, MechanismLevel, ModelInfo, Session, Utterance
 from . import custom, rules
-from .codebook import Outputs, apply_gates, required_heads, utterance_markers
+from .codebook import Outputs, apply_gates, mechanism_levels, required_heads, utterance_markers
+from .coder import CONTEXT_UTTERANCES, Coder, context_text
 from .criteria import DisclosureCriteria
 from .encoder import Encoder
 from .evidence import occlusion
@@ -31,26 +34,41 @@ class MarkersStage:
     provides = frozenset({"markers"})
 
     def __init__(self, options: MarkerOptions | None = None, encoder: Encoder | None = None,
-                 heads: dict[str, Head] | None = None, appropriateness: DisclosureCriteria | None = None):
+                 heads: dict[str, Head] | None = None, appropriateness: DisclosureCriteria | None = None,
+                 coder: Coder | None = None):
         self.options = options or MarkerOptions()
         self.selection = custom.select(self.options.markers)  # unknown names fail here, listing the known ones
         self.markers = self.selection.shipped
+        self.coder = coder or Coder(self.options.coder, self.options.threads)
         self.encoder = encoder or Encoder(self.options.encoder, self.options.threads)
         self.heads = heads
         self.appropriateness = appropriateness
         self.custom: dict[str, Head] | None = None  # the custom codes' heads, loaded by load()
+        self.tasks: tuple[str, ...] = ()  # the coder's tasks these markers need, set by load()
 
     def load(self) -> None:
-        self.encoder.load()
+        needed = required_heads(self.markers)
+        if needed:  # only custom codes: no coder
+            self.coder.load()
+            if "mi_main" in self.coder.tasks and "mi_main" not in needed:  # the session rules read it
+                needed = ("mi_main", *needed)
+        self.tasks = tuple(n for n in needed if n in self.coder.tasks)
         if self.heads is None:
-            self.heads = {name: Head.load(name) for name in required_heads(self.markers)}
+            self.heads = {name: Head.load(name) for name in needed if name not in self.coder.tasks}
         if self.custom is None:
             self.custom = {name: custom.load_head(name, folder) for name, folder in self.selection.custom.items()}
+        if self.heads or self.custom:
+            self.encoder.load()
         if self.appropriateness is None and "inappropriate_self_disclosure" in self.markers:
             self.appropriateness = DisclosureCriteria.load()
 
+    @property
+    def _embeds(self) -> bool:
+        return bool(self.heads or self.custom)
+
     def models(self) -> tuple[ModelInfo, ...]:
-        infos = [self.encoder.info()] if self.encoder.info() else []
+        infos = [self.coder.info()] if self.tasks and self.coder.info() else []
+        infos += [self.encoder.info()] if self._embeds and self.encoder.info() else []
         models: dict[str, Head | DisclosureCriteria] = {**(self.heads or {}), **(self.custom or {})}
         if self.appropriateness is not None:
             models[self.appropriateness.name] = self.appropriateness
@@ -74,6 +92,10 @@ class MarkersStage:
         """(class probabilities, decided class) per shipped head (pure, batched)."""
         return _run_heads(self.heads, u, c, cue_matrix(list(texts)) if cues is None else cues)
 
+    def classes(self) -> dict[str, tuple[str, ...]]:
+        """Class names of every coder task and head the markers use."""
+        return {**{n: self.coder.tasks[n].classes for n in self.tasks}, **{n: h.classes for n, h in self.heads.items()}}
+
     def custom_scores(self, u: np.ndarray, c: np.ndarray, texts: Sequence[str],
                       cues: np.ndarray | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """(P(yes), decision) per custom code (pure, batched)."""
@@ -86,10 +108,18 @@ class MarkersStage:
             scores[name] = (p[:, pos], d == pos)
         return scores
 
-    def predict(self, texts: Sequence[str], contexts: Sequence[str]) -> Outputs:
-        """Head outputs for utterances with their contexts (pure, batched)."""
-        u, c = self.embed(texts, contexts)
-        return self.heads_output(u, c, texts)
+    def predict(self, texts: Sequence[str], contexts: Sequence[str], conversation: Sequence[str] | None = None) -> Outputs:
+        """Coder and head outputs for utterances (pure, batched). ``contexts``: the client turn each
+        answers (for the heads); ``conversation``: the utterances before each as the coder reads
+        them (coder.context_text), by default the client turn alone."""
+        self.load()
+        if conversation is None:
+            conversation = [context_text([("client", c)]) for c in contexts]
+        out = self.coder.predict(conversation, texts, self.tasks) if self.tasks else {}
+        if self._embeds:
+            u, c = self.embed(texts, contexts)
+            out.update(self.heads_output(u, c, texts))
+        return out
 
     # --- annotation ------------------------------------------------------------------------
 
@@ -101,32 +131,40 @@ class MarkersStage:
             return session
         texts = [utts[i].text for i in rows]
         contexts = previous_client_turns(session, rows)
-        u, c = self.embed(texts, contexts)
-        cues = cue_matrix(texts)
-        out = self.heads_output(u, c, texts, cues)
-        classes = {n: h.classes for n, h in self.heads.items()}
+        conversation = previous_utterances(session, rows)
+        out = self.coder.predict(conversation, texts, self.tasks) if self.tasks else {}
+        u = c = cues = None
+        if self._embeds:
+            u, c = self.embed(texts, contexts)
+            cues = cue_matrix(texts)
+            out.update(self.heads_output(u, c, texts, cues))
+        classes = self.classes()
         scores = utterance_markers(out, classes)
         apply_gates(scores, texts)
         reasons: dict[str, dict[int, list[str]]] = {}
-        self._apply_rules(session, rows, out, scores, reasons)
+        self._apply_rules(session, rows, out, classes, scores, reasons)
         scores = {m: v for m, v in scores.items() if m in self.markers}
-        scores.update(self.custom_scores(u, c, texts, cues))
-        evidence = self._evidence(texts, rows, c, scores) if self.options.evidence else [{} for _ in rows]
+        if self.custom:
+            scores.update(self.custom_scores(u, c, texts, cues))
+        evidence = self._evidence(texts, rows, c, conversation, scores) if self.options.evidence else [{} for _ in rows]
+        levels = ([tuple(MechanismLevel(n, lv, round(p, 4)) for n, lv, p in mechanism_levels(out, classes, k))
+                   for k in range(len(rows))] if "empathy" in scores else None)
         new = list(utts)
         for k, i in enumerate(rows):
             new[i] = dataclasses.replace(utts[i], markers=tuple(
-                MarkerScore(m, round(float(p[k]), 4), bool(d[k]), evidence[k].get(m, ()), tuple(reasons.get(m, {}).get(k, ())))
+                MarkerScore(m, round(float(p[k]), 4), bool(d[k]), evidence[k].get(m, ()), tuple(reasons.get(m, {}).get(k, ())),
+                            levels[k] if m == "empathy" and levels else ())
                 for m, (p, d) in scores.items()))
         return dataclasses.replace(session, utterances=tuple(new))
 
-    def _apply_rules(self, session: Session, rows: list[int], out: Outputs,
+    def _apply_rules(self, session: Session, rows: list[int], out: Outputs, classes: dict[str, tuple[str, ...]],
                      scores: dict[str, tuple[np.ndarray, np.ndarray]], reasons: dict[str, dict[int, list[str]]]) -> None:
         utts = session.utterances
         position = {i: k for k, i in enumerate(rows)}
         main_p, main_d = out["mi_main"] if "mi_main" in out else (None, None)
         qr = set()
         if main_d is not None:
-            names = self.heads["mi_main"].classes
+            names = classes["mi_main"]
             qr = {rows[k] for k in np.flatnonzero(np.isin(main_d, [names.index("question"), names.index("reflection")]))}
         sd = scores.get("self_disclosure")
         plain = [rules.Utt(i, u.turn_index, u.role or "", u.text,
@@ -169,21 +207,25 @@ class MarkersStage:
             d[k] = True
             reasons.setdefault("rigid_interpretation", {})[k] = [why]
 
-    def _evidence(self, texts: list[str], rows: list[int], c: np.ndarray,
+    def _evidence(self, texts: list[str], rows: list[int], c: np.ndarray | None, conversation: list[str],
                   scores: dict[str, tuple[np.ndarray, np.ndarray]]) -> list[dict[str, tuple[str, ...]]]:
         explained = {m: m for m in scores}
         explained.update({"inappropriate_self_disclosure": "self_disclosure", "advice_with_permission": "advice",
                           "advice_without_permission": "advice"})
         flagged = [[m for m, (_, d) in scores.items() if d[k]] for k in range(len(texts))]
         base = {m: scores[explained[m]][0] if explained[m] in scores else scores[m][0] for m in scores}
-        classes = {n: h.classes for n, h in self.heads.items()}
+        classes = self.classes()
 
         def scorer(variants: list[str], owner_rows: list[int]) -> dict[str, np.ndarray]:
-            u = self.encoder.encode(variants)
-            cues = cue_matrix(variants)
-            o = self.heads_output(u, c[owner_rows], variants, cues)
+            o = self.coder.predict([conversation[r] for r in owner_rows], variants, self.tasks) if self.tasks else {}
+            custom_scores = {}
+            if self._embeds:
+                u = self.encoder.encode(variants)
+                cues = cue_matrix(variants)
+                o.update(self.heads_output(u, c[owner_rows], variants, cues))
+                custom_scores = self.custom_scores(u, c[owner_rows], variants, cues)
             s = utterance_markers(o, classes)
-            s.update(self.custom_scores(u, c[owner_rows], variants, cues))
+            s.update(custom_scores)
             return {m: s[explained[m]][0] if explained[m] in s else np.zeros(len(variants)) for m in scores}
 
         return occlusion(texts, list(range(len(texts))), flagged, base, scorer)
@@ -195,6 +237,14 @@ def _run_heads(heads: dict[str, Head], u: np.ndarray, c: np.ndarray, cues: np.nd
         p = head.predict_proba(assemble(u, c, cues if head.cues else None, head.context, head.embedding))
         out[name] = (p, head.decide(p))
     return out
+
+
+def previous_utterances(session: Session, rows: Sequence[int], k: int = CONTEXT_UTTERANCES) -> list[str]:
+    """For each therapist utterance, the ``k`` utterances before it as the coder reads them
+    ("client: ... therapist: ..."; any role other than therapist reads as client)."""
+    utts = session.utterances
+    role = ["therapist" if u.role == THERAPIST else "client" for u in utts]
+    return [context_text([(role[j], utts[j].text) for j in range(max(0, i - k), i)]) for i in rows]
 
 
 def previous_client_turns(session: Session, rows: Sequence[int]) -> list[str]:

@@ -1,19 +1,71 @@
-"""One line per marker saying how well its models agree with human coders (from their cards)."""
+"""How well each marker agrees with human coders (from its models' cards), and which markers are
+experimental: a marker whose held-out precision is below ``MIN_PRECISION`` (or cannot be shown)
+is labelled experimental in reports, is not called a strength or a risk, and does not enter the
+alliance index."""
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
+from pathlib import Path
 
 from ..errors import ModelError
 from ..resources import find_model
 from .codebook import MARKERS, MarkerDef
 
+MIN_PRECISION = 0.5
+
+# Markers decided outside the coder: where their end-to-end precision is recorded.
+_OWN_MODELS = {"rigid_interpretation": ("interpretation_certainty", "chain_cv", "yes"),
+               "inappropriate_self_disclosure": ("disclosure_appropriateness", "test", "inappropriate")}
+
+
+def _metrics(name: str) -> dict | None:
+    try:
+        return _read(str(find_model(name) / "metrics.json"))
+    except ModelError:
+        return None
+
+
+@lru_cache(maxsize=64)
+def _read(path: str) -> dict | None:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def marker_precision(name: str) -> tuple[float, int, str] | None:
+    """(held-out precision, number of decisions it rests on, where measured), or None."""
+    if name in _OWN_MODELS:
+        model, section, positive = _OWN_MODELS[name]
+        m = _metrics(model)
+        block = (m or {}).get(section) or {}
+        pc = block.get("per_class", {}).get(positive)
+        if not pc:
+            return None
+        where = "cross-validated by conversation" if section.endswith("cv") else "held-out conversations"
+        return pc["precision"], int(block.get("n", 0)), f"{model}, {where}"
+    m = _metrics("coder")
+    v = (m or {}).get("markers", {}).get(name)
+    if not v:
+        return None
+    return v["precision"], int(v["decided"]), f"coder, test conversations of {v['source']}"
+
+
+def experimental(name: str) -> bool:
+    """True for a shipped marker whose held-out precision is below MIN_PRECISION or unknown.
+    Custom codes are the user's own and are never called strengths or risks here."""
+    if name not in {m.name for m in MARKERS}:
+        return False
+    found = marker_precision(name)
+    return found is None or found[0] < MIN_PRECISION
+
 
 def head_summary(name: str) -> str:
     """'<metric> 0.812 (95 % CI 0.78-0.84), κ 0.71, ECE 0.03, n=390' from a model's metrics.json."""
-    try:
-        m = json.loads((find_model(name) / "metrics.json").read_text(encoding="utf-8"))
-    except (ModelError, OSError, ValueError):
+    m = _metrics(name)
+    if m is None or ("cv" not in m and "test" not in m):
         return f"{name}: no metrics found"
     t = m.get("cv") or m["test"]
     headline = t["headline"].replace("_", " ")
@@ -22,13 +74,21 @@ def head_summary(name: str) -> str:
     return f"{name}: {headline} {t[t['headline']]:.3f}{ci}, κ {t['kappa']}, ECE {t['ece']}, n={t['n']} ({where})"
 
 
+def coder_summary(task: str) -> str | None:
+    """The coder's held-out line for one of its tasks."""
+    m = _metrics("coder")
+    t = (m or {}).get("test", {}).get(task)
+    if not t:
+        return None
+    ci = f" (95 % CI {t['ci95'][0]:.2f}-{t['ci95'][1]:.2f})" if t.get("ci95") else ""
+    return (f"coder/{task}: {t['headline'].replace('_', ' ')} {t[t['headline']]:.3f}{ci}, κ {t['kappa']}, "
+            f"ECE {t['ece']}, n={t['n']} (held-out conversations)")
+
+
 def chain_summary(marker: str, head: str) -> str | None:
     """The end-to-end line of a chained marker, when the head's metrics hold one."""
-    try:
-        m = json.loads((find_model(head) / "metrics.json").read_text(encoding="utf-8"))
-    except (ModelError, OSError, ValueError):
-        return None
-    c = m.get("chain_cv")
+    m = _metrics(head)
+    c = (m or {}).get("chain_cv")
     if not c or c.get("marker") != marker:
         return None
     yes = c["per_class"]["yes"]
@@ -37,8 +97,17 @@ def chain_summary(marker: str, head: str) -> str | None:
 
 
 def marker_validity(marker: MarkerDef) -> list[str]:
-    lines = [head_summary(h) for h in marker.heads]
-    return lines + [line for h in marker.heads if (line := chain_summary(marker.name, h))]
+    coder = _metrics("coder") or {}
+    lines = [coder_summary(h) if h in coder.get("test", {}) else head_summary(h) for h in marker.heads]
+    v = coder.get("markers", {}).get(marker.name)
+    if v:
+        lines.append(f"{marker.name} end to end: precision {v['precision']:.2f}, recall {v['recall']:.2f}, "
+                     f"F1 {v['f1']:.3f}, n={v['n']} ({v['support']} positive; test conversations of {v['source']})")
+    lines += [line for h in marker.heads if (line := chain_summary(marker.name, h))]
+    if experimental(marker.name):
+        lines.append(f"experimental: held-out precision below {MIN_PRECISION} or not measured; not counted as a "
+                     "strength or risk, not in the alliance index")
+    return [line for line in lines if line]
 
 
 def validity_table() -> list[tuple[MarkerDef, list[str]]]:

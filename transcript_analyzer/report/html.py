@@ -14,9 +14,11 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..escape import relative_url
+from ..markers.validity import MIN_PRECISION
 from ..model import SCHEMA_VERSION, Session
 from . import charts
-from .view import (TIMELINE_MARKERS, Axis, axis, clock, coded_markers, evidence_spans, flagged_moments, marker_rows, score)
+from .view import (TIMELINE_MARKERS, Axis, axis, clock, coded_markers, evidence_spans, experimental_markers, flagged_moments,
+                   marker_rows, score)
 
 TEMPLATES = Path(__file__).parent / "templates"
 METRIC_NAMES = {"reflection_to_question": "Reflection-to-question ratio (R:Q)",
@@ -89,7 +91,8 @@ def session_html(session: Session, out_dir: Path | None = None, embed_audio: boo
     context = dict(
         s=session, meta=session.meta, metrics=metrics, q=session.meta.audio_quality,
         unreliable=bool(session.meta.audio_quality and session.meta.audio_quality.verdict == "unreliable"), ax=ax, rows=marker_rows(session), coded=coded,
-        moments=flagged_moments(session), validity=validity, audio=audio_source(session, out_dir, embed_audio),
+        moments=flagged_moments(session), experimental=experimental_markers(session), min_precision=MIN_PRECISION,
+        validity=validity, audio=audio_source(session, out_dir, embed_audio),
         timeline=charts.timeline(session, ax),
         mi_timeline=charts.timeline(session, ax, charts.MI_TIMELINE_MARKERS, "tl-mi", "MI behaviours over the session")
         if any(d.name in charts.MI_TIMELINE_MARKERS for d in coded) else None,

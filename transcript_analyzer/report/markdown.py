@@ -8,7 +8,7 @@ import re
 
 from ..model import Session
 from .html import METRIC_NAMES
-from .view import clock, coded_markers, evidence_spans, flagged_moments, marker_rows, score
+from .view import clock, coded_markers, evidence_spans, experimental_markers, flagged_moments, marker_rows, score
 
 CAVEAT = ("Decision support, not a clinical judgement or a risk assessment: every marker is a model's estimate that "
           "agrees with human coders only to the degree listed under *Validity*. Listen to a moment before concluding.")
@@ -39,8 +39,9 @@ def session_markdown(session: Session) -> str:
     rows = marker_rows(session)
     if rows:
         unreliable = " (unreliable)" if q and q.verdict == "unreliable" else ""
-        out += [f"## Markers{unreliable}", "", "| Marker | Count | Per 100 therapist utterances |", "|---|---:|---:|"]
-        out += [f"| {r.marker.title} | {r.count} | {'n/a' if r.per_100 is None else f'{r.per_100:.1f}'} |" for r in rows]
+        out += [f"## Markers{unreliable}", "", "| Marker | Count | Per 100 therapist utterances | Direction |", "|---|---:|---:|---|"]
+        out += [f"| {r.marker.title} | {r.count} | {'n/a' if r.per_100 is None else f'{r.per_100:.1f}'} | {r.direction_word} |"
+                for r in rows]
         out.append("")
     if metrics and metrics.benchmarks:
         out += ["## MI summary scores", "", "| Score | Session | Level | Fair / good |", "|---|---:|---|---|"]
@@ -73,9 +74,12 @@ def _moments(session: Session) -> list[str]:
     groups = flagged_moments(session)
     if not groups:
         return []
+    trial = experimental_markers(session)
     out = ["## Flagged moments", ""]
     for marker, items, complete in groups:
-        out += [f"### {marker.title} ({len(items)} {'flagged' if complete else 'strongest'})", ""]
+        label = (" — experimental: fewer than half of its flags matched human coders on unseen conversations; "
+                 f"not a {'risk' if marker.direction < 0 else 'strength'} until you have listened") if marker.name in trial else ""
+        out += [f"### {marker.title} ({len(items)} {'flagged' if complete else 'strongest'}){label}", ""]
         if not items:
             out += ["None flagged.", ""]
         for m in items:

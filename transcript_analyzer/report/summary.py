@@ -83,9 +83,12 @@ def _marker_lines(session: Session) -> list[str]:
     metrics = session.metrics
     q = session.meta.audio_quality
     flag = " UNRELIABLE (see audio quality)" if q and q.verdict == "unreliable" else ""
+    from ..markers.validity import experimental
+
     lines = [f"  markers (count, per 100 therapist utterances){flag}:"]
     for s in metrics.markers:
-        lines.append(f"    {s.marker:<30} {s.count:>4}  {s.per_100:6.1f}")
+        trial = "  experimental (held-out precision < 0.5)" if experimental(s.marker) else ""
+        lines.append(f"    {s.marker:<30} {s.count:>4}  {s.per_100:6.1f}{trial}")
     for b in metrics.benchmarks:
         value = "n/a" if b.value is None else f"{b.value:.2f}"
         lines.append(f"  {b.name.replace('_', ' ')}: {value} ({b.level or 'undefined'}; fair {b.fair:g}, good {b.good:g})")

@@ -10,9 +10,12 @@ from typing import Sequence
 
 from ..markers import custom
 from ..markers.codebook import MARKER_NAMES, MARKERS, MarkerDef, marker
+from ..markers.validity import MIN_PRECISION, experimental
 from ..model import CLIENT, MarkerScore, Session, Turn, Utterance
 
 # Markers that get their own flagged-moment section: every risk, and the strongest strengths.
+# A marker whose held-out precision is below MIN_PRECISION (markers/validity.py) is neither: its
+# moments come last, under "experimental".
 RISKS = ("inappropriate_self_disclosure", "rigid_interpretation")
 STRENGTHS = ("empathy", "positive_regard")
 STRONGEST = 5  # strength moments shown per marker
@@ -51,6 +54,18 @@ class MarkerRow:
     count: int
     per_100: float | None
     mean_probability: float | None
+
+    @property
+    def experimental(self) -> bool:
+        return experimental(self.marker.name)
+
+    @property
+    def direction_word(self) -> str:
+        """'supports', 'risks' or 'neutral'; 'experimental' when its precision cannot back either."""
+        if self.experimental:
+            return f"experimental (precision < {MIN_PRECISION})"
+        d = self.marker.direction
+        return "supports" if d > 0 else "risks" if d < 0 else "neutral"
 
 
 def score(u: Utterance, name: str) -> MarkerScore | None:
@@ -107,11 +122,20 @@ def moments(session: Session, name: str, limit: int | None = None) -> list[Momen
 
 
 def flagged_moments(session: Session) -> list[tuple[MarkerDef, list[Moment], bool]]:
-    """(marker, moments, all-of-them?) for the risks, then the strongest strengths."""
+    """(marker, moments, all-of-them?) for the risks, then the strongest strengths, then the
+    experimental ones among them (``experimental_markers``), which are neither."""
     coded = {d.name for d in coded_markers(session)}
-    out = [(d, moments(session, d.name), True) for d in MARKERS if d.name in RISKS and d.name in coded]
-    out += [(d, moments(session, d.name, STRONGEST), False) for d in MARKERS if d.name in STRENGTHS and d.name in coded]
-    return out
+    shown = [d for d in MARKERS if d.name in coded and (d.name in RISKS or d.name in STRENGTHS)]
+    ordered = ([d for d in shown if d.name in RISKS and not experimental(d.name)]
+               + [d for d in shown if d.name in STRENGTHS and not experimental(d.name)]
+               + [d for d in shown if experimental(d.name)])
+    return [(d, moments(session, d.name), True) if d.name in RISKS else (d, moments(session, d.name, STRONGEST), False)
+            for d in ordered]
+
+
+def experimental_markers(session: Session) -> set[str]:
+    """The coded shipped markers that are experimental (markers/validity.py)."""
+    return {d.name for d in coded_markers(session) if experimental(d.name)}
 
 
 def previous_client_turn(turns: Sequence[Turn], index: int) -> Turn | None:

@@ -2,8 +2,11 @@
 
 On punctuated text (transcribers and Whisper punctuate), the parser sometimes cuts a sentence
 before "and ..." or after "I mean," (measured on AnnoMI); such pieces are joined back: a piece
-that follows one without closing punctuation belongs to it. Unpunctuated text is left to the
-parser. Pieces without a letter or digit ("[", ".") are attached to a neighbour.
+that follows one without closing punctuation belongs to it. A turn without any full stop,
+question mark or exclamation mark (as other recognisers write) is cut by the boundary model
+(text/boundaries.py; on AnnoMI's unpunctuated test turns boundary F1 0.55 against the parser's
+0.29, trained_models/boundaries/card.md). Pieces without a letter or digit ("[", ".") are
+attached to a neighbour.
 
 Each utterance gets times when the turn has them: from word timestamps when there are words,
 else by interpolating the turn's span (start to end, or to the next turn's start) by character
@@ -19,6 +22,7 @@ from typing import Any, Sequence
 from ..config import SegmentOptions
 from ..model import ModelInfo, Session, Turn, Utterance, Word
 from ..resources import load_spacy
+from .boundaries import BoundaryModel, words_of
 
 _TERMINAL = re.compile(r"[.?!…][\"'”’)\]]*$")
 _BREAK = re.compile(r"(?:[-–—]|\.\.\.)[\"'”’)\]]*$")
@@ -33,9 +37,11 @@ class SegmentStage:
     requires = frozenset({"turns", "roles"})
     provides = frozenset({"utterances"})
 
-    def __init__(self, options: SegmentOptions | None = None, nlp: Any = None):
+    def __init__(self, options: SegmentOptions | None = None, nlp: Any = None, boundaries: BoundaryModel | None = None):
         self.options = options or SegmentOptions()
         self._nlp = nlp
+        self._boundaries = boundaries
+        self._used_boundaries = False
 
     def load(self) -> None:
         if self._nlp is None:
@@ -45,14 +51,27 @@ class SegmentStage:
         if self._nlp is None:
             return ()
         meta = self._nlp.meta
-        return (ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'spacy')}", stage=self.name,
-                          version=meta.get("version")),)
+        infos = (ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'spacy')}", stage=self.name,
+                           version=meta.get("version")),)
+        return infos + ((self._boundaries.info(),) if self._used_boundaries and self._boundaries else ())
 
     def predict(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         """Character spans of the utterances in each text."""
         self.load()
-        docs = self._nlp.pipe(texts, batch_size=self.options.batch_size)
-        return [repair_spans(text, [(s.start_char, s.end_char) for s in doc.sents]) for text, doc in zip(texts, docs)]
+        unpunctuated = {i for i, t in enumerate(texts) if self.options.boundaries and unpunctuated_text(t)}
+        if unpunctuated and self._boundaries is None:
+            self._boundaries = BoundaryModel.load(self.options.boundaries)
+        self._used_boundaries = self._used_boundaries or bool(unpunctuated)
+        parsed = [t for i, t in enumerate(texts) if i not in unpunctuated]
+        docs = iter(self._nlp.pipe(parsed, batch_size=self.options.batch_size))
+        out = []
+        for i, text in enumerate(texts):
+            if i in unpunctuated:
+                out.append(repair_spans(text, [(a, b) for a, b, _ in self._boundaries.segment(text)]))
+            else:
+                doc = next(docs)
+                out.append(repair_spans(text, [(s.start_char, s.end_char) for s in doc.sents]))
+        return out
 
     def __call__(self, session: Session) -> Session:
         spans = self.predict([t.text for t in session.turns])
@@ -67,6 +86,11 @@ class SegmentStage:
                     text=turn.text[a:b], start=start, end=end, time_source=source,
                 ))
         return dataclasses.replace(session, utterances=tuple(utterances))
+
+
+def unpunctuated_text(text: str) -> bool:
+    """A turn of several words with no full stop, question mark or exclamation mark."""
+    return not _PUNCTUATED.search(text) and len(words_of(text)) >= 2
 
 
 def repair_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ A recipe says what data, which settings and what to write; the trainer writes a 
 Sub-packages: ``corpora`` (loaders, examples and their split, embedding cache), ``annotation``
 (candidate mining, references joined back to the corpora), ``heads`` (marker heads, disclosure
 criteria, model cards, `evaluate --data`), ``encoder`` (fine-tuning, ONNX export), ``roles`` (the
-role model), ``agreement`` (`evaluate --gold`), ``custom`` (`train --labels`), ``coder`` (the context-aware coder), ``pii`` (the redaction tagger); ``index_recipe``
+role model), ``agreement`` (`evaluate --gold`), ``custom`` (`train --labels`), ``coder`` (the context-aware coder), ``boundaries`` (utterance ends in unpunctuated text), ``pii`` (the redaction tagger); ``index_recipe``
 (the alliance index's reference values) is a module of its own.
 """
 
@@ -46,6 +46,7 @@ def load_recipe(path: Path) -> dict[str, Any]:
 
 def _trainers() -> dict[str, Callable[..., Path]]:
     from . import index_recipe
+    from .boundaries import recipe as boundaries_recipe
     from .coder import recipe as coder_recipe
     from .encoder import export as encoder_export
     from .heads import appropriateness, recipe as head_recipe
@@ -54,7 +55,7 @@ def _trainers() -> dict[str, Callable[..., Path]]:
 
     return {"roles": role_recipe.run, "encoder": encoder_export.run, "heads": head_recipe.run,
             "appropriateness": appropriateness.run, "index": index_recipe.run, "pii_tagger": pii_recipe.run,
-            "coder": coder_recipe.run}
+            "coder": coder_recipe.run, "boundaries": boundaries_recipe.run}
 
 
 def train_recipe(path: Path, data_dir: Path, out_dir: Path | None = None, only: set[str] | None = None) -> Path:

@@ -109,7 +109,7 @@ def test_tab_separated_yes_no_and_a_session_column(tmp_path):
 
 
 def test_name_clash_and_existing_code_are_config_errors(trained, tmp_path):
-    for name in ("empathy", "mi_main", "advice"):
+    for name in ("empathy", "coder", "interpretive"):
         with pytest.raises(ConfigError, match="clashes"):
             train_custom_code(LABELS, name, out_dir=tmp_path)
     with pytest.raises(ConfigError, match="already exists; pass --replace"):

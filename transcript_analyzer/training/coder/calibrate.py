@@ -145,3 +145,90 @@ def session_agreement(coder: Any, counts: dict[str, Any], logits: np.ndarray, it
                       "human_mean": round(float(human.mean()), 2), "predicted_mean": round(float(predicted.mean()), 2),
                       "pearson_r": round(float(np.corrcoef(human, predicted)[0, 1]), 4) if len(ids) > 2 else None}
     return out
+
+
+# ---------------------------------------------------------------- markers end to end
+
+def _annomi_truth(labels: dict[str, str]) -> dict[str, bool]:
+    """The shipped MI markers as AnnoMI's human codes give them for one therapist utterance."""
+    main = labels.get("main")
+    return {"open_question": main == "question" and labels.get("question") == "open",
+            "closed_question": main == "question" and labels.get("question") == "closed",
+            "simple_reflection": main == "reflection" and labels.get("reflection") == "simple",
+            "complex_reflection": main == "reflection" and labels.get("reflection") == "complex",
+            "giving_information": main == "therapist_input" and labels.get("input") == "information"}
+
+
+def _prf(truth: np.ndarray, decided: np.ndarray) -> dict[str, Any]:
+    tp = int((truth & decided).sum())
+    p, r = tp / max(int(decided.sum()), 1), tp / max(int(truth.sum()), 1)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / max(p + r, 1e-9), 4),
+            "support": int(truth.sum()), "decided": int(decided.sum()), "n": int(len(truth))}
+
+
+def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
+    """Each shipped marker the coder decides, scored end to end against human codes of the test
+    conversations: the MI markers on AnnoMI therapist utterances (chained decisions, as the
+    analyzer makes them), empathy on EPITOME pairs (a strong mechanism, codebook 3.3), and the
+    binary marker codes on all their sources."""
+    from ...markers.codebook import utterance_markers
+    from ..heads.data import epitome_strong_empathy
+
+    classes = {n: t.classes for n, t in coder.tasks.items()}
+    out: dict[str, Any] = {}
+    annomi = [i for i, item in enumerate(items) if item.utt.corpus == "annomi" and item.utt.role == "therapist"]
+    if annomi:
+        scores = utterance_markers(coder.outputs(logits[annomi]), classes)
+        truth = [_annomi_truth(items[i].utt.labels) for i in annomi]
+        for name in ("open_question", "closed_question", "simple_reflection", "complex_reflection", "giving_information"):
+            out[name] = {**_prf(np.array([t[name] for t in truth]), scores[name][1]), "source": "AnnoMI"}
+    epitome = [i for i, item in enumerate(items) if item.utt.corpus == "epitome"]
+    if epitome:
+        scores = utterance_markers(coder.outputs(logits[epitome]), classes)
+        truth = np.array([epitome_strong_empathy(items[i].utt.labels) == "yes" for i in epitome])
+        out["empathy"] = {**_prf(truth, scores["empathy"][1]), "source": "EPITOME (a strong mechanism)"}
+    names = list(coder.tasks)
+    for name in ("positive_regard", "self_disclosure", "advice", "confront"):
+        if name not in coder.tasks:
+            continue
+        k = names.index(name)
+        rows = [(i, c) for i, item in enumerate(items) for kk, c in item.targets if kk == k]
+        if not rows:
+            continue
+        pos = coder.tasks[name].classes.index(coder.tasks[name].positive)
+        _, decided = coder.outputs(logits[[i for i, _ in rows]], [name])[name]
+        corpora = sorted({items[i].utt.corpus for i, _ in rows})
+        out[name] = {**_prf(np.array([c == pos for _, c in rows]), decided == pos), "source": ", ".join(corpora)}
+    for name in ("advice_with_permission", "advice_without_permission"):
+        if "advice" in out:  # the permission rule splits advice in session context; not measurable here
+            out[name] = {**out["advice"], "source": out["advice"]["source"] + " (advice before the permission rule)"}
+    return out
+
+
+def quality_separation(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
+    """Per AnnoMI conversation, the reflection-to-question ratio from the coder's decisions and
+    from the human codes, and how well each separates high- from low-quality MI (ROC AUC)."""
+    from sklearn.metrics import roc_auc_score
+
+    rows = [i for i, item in enumerate(items) if item.utt.corpus == "annomi" and item.utt.role == "therapist"]
+    if not rows:
+        return {}
+    task = coder.tasks["mi_main"]
+    _, decided = coder.outputs(logits[rows], ["mi_main"])["mi_main"]
+    q, r = task.classes.index("question"), task.classes.index("reflection")
+    sessions: dict[str, dict[str, Any]] = {}
+    for k, i in enumerate(rows):
+        labels = items[i].utt.labels
+        s = sessions.setdefault(items[i].utt.conversation, {"quality": labels.get("quality"), "hq": 0, "hr": 0, "pq": 0, "pr": 0})
+        s["hq"] += labels.get("main") == "question"
+        s["hr"] += labels.get("main") == "reflection"
+        s["pq"] += int(decided[k] == q)
+        s["pr"] += int(decided[k] == r)
+    high = np.array([s["quality"] == "high" for s in sessions.values()])
+    human = np.array([s["hr"] / max(s["hq"], 1) for s in sessions.values()])
+    predicted = np.array([s["pr"] / max(s["pq"], 1) for s in sessions.values()])
+    if high.all() or not high.any():
+        return {"sessions": len(sessions), "high": int(high.sum())}
+    return {"sessions": len(sessions), "high": int(high.sum()),
+            "reflection_to_question_auc_human": round(float(roc_auc_score(high, human)), 4),
+            "reflection_to_question_auc_coder": round(float(roc_auc_score(high, predicted)), 4)}

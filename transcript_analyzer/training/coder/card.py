@@ -38,6 +38,26 @@ def _session_rows(metrics: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _marker_rows(metrics: dict[str, Any]) -> list[str]:
+    rows = ["| marker | precision | recall | F1 | human positives | decided | n | human codes | status |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for name, v in metrics.get("markers", {}).items():
+        status = "shown" if v["precision"] >= 0.5 else "experimental (precision < 0.5)"
+        rows.append(f"| {name} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} | "
+                    f"{v['decided']} | {v['n']} | {v['source']} | {status} |")
+    return rows
+
+
+def _quality(metrics: dict[str, Any]) -> str:
+    lines = []
+    for label, q in metrics.get("quality", {}).items():
+        if "reflection_to_question_auc_coder" in q:
+            lines.append(f"- {label.replace('_', ' ')} ({q['sessions']} AnnoMI sessions, {q['high']} high quality): "
+                         f"reflection-to-question ratio AUC, high vs low MI quality: from the coder "
+                         f"{q['reflection_to_question_auc_coder']:.3f}, from the human codes {q['reflection_to_question_auc_human']:.3f}")
+    return "\n".join(lines) or "- not measured"
+
+
 def _rules(config: dict[str, Any]) -> list[str]:
     rows = ["| task | classes | temperature | decision |", "|---|---|---|---|"]
     for t in config["tasks"]:
@@ -97,6 +117,15 @@ write); "drop" is its difference.
 
 ### Per session (counts a report shows, against the human counts of the same sessions)
 {chr(10).join(_session_rows(m))}
+
+### Markers end to end (decisions as the analyzer makes them)
+A marker whose precision here is below 0.5 is labelled experimental in reports: not called a
+strength or a risk, and left out of the alliance index.
+
+{chr(10).join(_marker_rows(m))}
+
+### Session quality
+{_quality(m)}
 
 ## Calibration and decisions (from validation)
 {chr(10).join(_rules(config))}

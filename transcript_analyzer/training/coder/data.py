@@ -84,7 +84,7 @@ def annomi(data: Path) -> Iterator[Utt]:
             if row["interlocutor"] == "client":
                 labels = {"talk": row["client_talk_type"]} if row["client_talk_type"] not in ("n/a", "") else {}
             else:
-                labels = {"main": row["main_therapist_behaviour"]}
+                labels = {"main": row["main_therapist_behaviour"], "quality": row["mi_quality"]}
                 for family, column in (("question", "question_subtype"), ("reflection", "reflection_subtype"),
                                        ("input", "therapist_input_subtype")):
                     if row[column] not in ("n/a", ""):

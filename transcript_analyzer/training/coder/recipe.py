@@ -159,6 +159,10 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
             "test": calibrate.score_all(coder, tasks, logits["test"], test),
             "test_unpunctuated": calibrate.score_all(coder, tasks, logits_plain["test"], test, brief=True),
             "sessions": calibrate.session_agreement(coder, recipe.get("counts", {}), logits["test"], test),
+            "markers": calibrate.marker_agreement(coder, logits["test"], test),
+            "quality": {"test": calibrate.quality_separation(coder, logits["test"], test),
+                        "validation_and_test": calibrate.quality_separation(
+                            coder, np.concatenate([logits["val"], logits["test"]]), [*val, *test])},
             "speed": speed, "model_mb": round(onnx.stat().st_size / 1e6, 1),
         }
         extra = {"metrics.json": (json.dumps(metrics, indent=1) + "\n").encode(),

@@ -69,9 +69,9 @@ def check_appropriateness(recipe_path: Path, data: Path) -> list[Check]:
 
 
 def format_checks(checks: list[Check]) -> str:
-    lines = [f"{'model':<28} {'metric':<12} {'card':>7} {'now':>7} {'n':>6}  status"]
+    lines = [f"{'model':<40} {'metric':<12} {'card':>7} {'now':>7} {'n':>6}  status"]
     for c in checks:
         card = "n/a" if c.card is None else f"{c.card:.4f}"
         now = "n/a" if c.now is None else f"{c.now:.4f}"
-        lines.append(f"{c.model:<28} {c.metric:<12} {card:>7} {now:>7} {c.n:>6}  {'ok' if c.ok else 'MISMATCH'}")
+        lines.append(f"{c.model:<40} {c.metric:<12} {card:>7} {now:>7} {c.n:>6}  {'ok' if c.ok else 'MISMATCH'}")
     return "\n".join(lines)
