@@ -65,9 +65,9 @@ def experimental(name: str) -> bool:
 def head_summary(name: str) -> str:
     """'<metric> 0.812 (95 % CI 0.78-0.84), κ 0.71, ECE 0.03, n=390' from a model's metrics.json."""
     m = _metrics(name)
-    if m is None or ("cv" not in m and "test" not in m):
+    t = (m or {}).get("cv") or (m or {}).get("test")
+    if not t or "headline" not in t:
         return f"{name}: no metrics found"
-    t = m.get("cv") or m["test"]
     headline = t["headline"].replace("_", " ")
     ci = f" (95 % CI {t['ci95'][0]:.2f}-{t['ci95'][1]:.2f})" if t.get("ci95") else ""
     where = "cross-validated by conversation" if "cv" in m else "held-out conversations"

@@ -1,0 +1,83 @@
+"""Which markers are experimental (held-out precision below 0.5, or not measured), and what that
+changes: the report's wording and moments, and the alliance index's components."""
+
+import json
+
+import pytest
+
+from transcript_analyzer.markers import validity
+from transcript_analyzer.markers.codebook import MARKER_NAMES
+from transcript_analyzer.markers.index import COMPONENT_MARKERS, COMPONENTS, shown_components
+
+
+def write(folder, name, metrics):
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    (folder / name / "metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
+
+
+@pytest.fixture
+def shipped(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSCRIPT_ANALYZER_MODELS", str(tmp_path))
+    validity._read.cache_clear()
+    markers = {name: {"precision": 0.8, "recall": 0.7, "f1": 0.75, "support": 20, "decided": 18, "n": 300, "source": "AnnoMI"}
+               for name in MARKER_NAMES}
+    markers["confront"] = dict(markers["confront"], precision=0.2, source="mi")
+    write(tmp_path, "coder", {"markers": markers, "test": {}})
+    write(tmp_path, "interpretation_certainty", {"chain_cv": {"n": 800, "per_class": {"yes": {"precision": 0.23}}}})
+    write(tmp_path, "disclosure_appropriateness", {"test": {"n": 65, "per_class": {"inappropriate": {"precision": 0.61}}}})
+    yield tmp_path
+    validity._read.cache_clear()
+
+
+def test_experimental_is_precision_below_half_or_unknown(shipped):
+    assert validity.experimental("confront") and validity.experimental("rigid_interpretation")
+    assert not validity.experimental("empathy") and not validity.experimental("inappropriate_self_disclosure")
+    assert validity.marker_precision("rigid_interpretation")[0] == 0.23
+    assert not validity.experimental("my_custom_code")  # custom codes are the user's own
+    (shipped / "coder" / "metrics.json").write_text(json.dumps({"markers": {}}), encoding="utf-8")
+    validity._read.cache_clear()
+    assert validity.experimental("empathy")  # not measured = experimental
+
+
+def test_the_index_leaves_experimental_components_out(shipped):
+    used = dict(shown_components())
+    assert "confront_per_100" not in used and "rigid_interpretation_per_100" not in used
+    assert "empathy_per_100" in used and "reflection_to_question" in used
+    assert set(COMPONENT_MARKERS) == {n for n, _ in COMPONENTS}
+    assert all(m in MARKER_NAMES for ms in COMPONENT_MARKERS.values() for m in ms)
+
+
+def test_validity_lines_say_experimental(shipped):
+    lines = dict((m.name, ls) for m, ls in validity.validity_table())
+    assert any(line.startswith("experimental") for line in lines["confront"])
+    assert not any(line.startswith("experimental") for line in lines["empathy"])
+    assert any("confront end to end: precision 0.20" in line for line in lines["confront"])
+
+
+def test_report_calls_experimental_markers_neither_risk_nor_strength(shipped):
+    from transcript_analyzer.model import MarkerScore, MarkerSummary, SessionMetrics, Utterance
+    from transcript_analyzer.report.markdown import session_markdown
+    from transcript_analyzer.report.view import flagged_moments, marker_rows
+
+    from ..conftest import make_session
+
+    import dataclasses
+
+    session = make_session(("C", "I feel awful.", None, None, "client"), ("T", "You must stop it.", None, None, "therapist"),
+                           ("C", "Okay.", None, None, "client"), ("T", "That took courage.", None, None, "therapist"))
+    utts = [Utterance(i, i, t.speaker, t.role, t.text) for i, t in enumerate(session.turns)]
+    utts[1] = dataclasses.replace(utts[1], markers=(MarkerScore("confront", 0.9, True), MarkerScore("rigid_interpretation", 0.8, True),
+                                                    MarkerScore("positive_regard", 0.1, False)))
+    utts[3] = dataclasses.replace(utts[3], markers=(MarkerScore("confront", 0.1, False), MarkerScore("rigid_interpretation", 0.1, False),
+                                                    MarkerScore("positive_regard", 0.9, True)))
+    summaries = tuple(MarkerSummary(m, 1, 50.0, 0.5) for m in ("confront", "rigid_interpretation", "positive_regard"))
+    session = dataclasses.replace(session, utterances=tuple(utts),
+                                  metrics=SessionMetrics(roles=(), turns=4, utterances=4, words=10, markers=summaries))
+    words = {r.marker.name: r.direction_word for r in marker_rows(session)}
+    assert words["positive_regard"] == "supports" and words["confront"].startswith("experimental")
+    assert words["rigid_interpretation"].startswith("experimental")
+    order = [d.name for d, _, _ in flagged_moments(session)]
+    assert order == ["positive_regard", "rigid_interpretation"]  # shown strengths first, experimental last
+    text = session_markdown(session)
+    assert "### Rigid over-interpretation (1 flagged) — experimental" in text and "not a risk until you have listened" in text
+    assert "| Positive regard | 1 | 50.0 | supports |" in text
