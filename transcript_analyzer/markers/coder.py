@@ -39,15 +39,33 @@ def context_text(previous: Sequence[tuple[str, str]]) -> str:
 
 def pair_ids(tokenizer: Any, context: str, target: str, max_length: int, target_max: int) -> tuple[list[int], list[int]]:
     """Token ids and segment ids of ``[CLS] context [SEP] target [SEP]`` (a ``tokenizers.Tokenizer``
-    without truncation or padding). The target keeps its first ``target_max`` pieces; the context
-    keeps its last pieces that fit in ``max_length``."""
-    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    without truncation or padding; RoBERTa-style vocabularies: ``<s> context </s></s> target </s>``).
+    The target keeps its first ``target_max`` pieces; the context keeps its last pieces that fit in
+    ``max_length``. Segment id 1 marks the target (its tokens are the ones pooled)."""
+    cls, middle, sep = _specials(tokenizer)
     t = tokenizer.encode(target.strip() or ".", add_special_tokens=False).ids[:target_max]
-    room = max_length - len(t) - 3
+    room = max_length - len(t) - 2 - len(middle)
     c = tokenizer.encode(context, add_special_tokens=False).ids if context.strip() and room > 0 else []
     c = c[len(c) - room:] if len(c) > room else c
-    ids = [cls, *c, sep, *t, sep]
-    return ids, [0] * (len(c) + 2) + [1] * (len(t) + 1)
+    ids = [cls, *c, *middle, *t, sep]
+    return ids, [0] * (len(c) + 1 + len(middle)) + [1] * (len(t) + 1)
+
+
+_SPECIALS: dict[int, tuple[int, list[int], int]] = {}
+
+
+def _specials(tokenizer: Any) -> tuple[int, list[int], int]:
+    """(start id, ids between the two segments, end id), read from the tokenizer's own pair
+    template: [CLS] / [SEP] / [SEP] for BERT, <s> / </s></s> / </s> for RoBERTa and MPNet."""
+    key = id(tokenizer)
+    if key not in _SPECIALS:
+        x = tokenizer.encode("x", add_special_tokens=False).ids
+        y = tokenizer.encode("y", add_special_tokens=False).ids
+        ids = tokenizer.encode("x", "y", add_special_tokens=True).ids
+        start = ids.index(x[0])
+        middle = ids[start + len(x):ids.index(y[0], start + len(x))]
+        _SPECIALS[key] = (ids[0], middle, ids[-1])
+    return _SPECIALS[key]
 
 
 def load_tokenizer(path: str) -> Any:

@@ -79,13 +79,16 @@ class Net:
             def __init__(self) -> None:
                 super().__init__()
                 self.encoder = AutoModel.from_pretrained(str(source))
+                # BERT-style encoders take the segment ids; RoBERTa/MPNet-style ones have no
+                # segment embedding and only use them here, for pooling.
+                self.use_types = int(getattr(self.encoder.config, "type_vocab_size", 0) or 0) >= 2
                 dim = self.encoder.config.hidden_size
                 self.dropout = torch.nn.Dropout(dropout)
                 self.heads = torch.nn.ModuleList(torch.nn.Linear(dim, len(t.classes)) for t in tasks)
 
             def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001, ANN201
-                hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
-                                      token_type_ids=token_type_ids).last_hidden_state
+                extra = {"token_type_ids": token_type_ids} if self.use_types else {}
+                hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **extra).last_hidden_state
                 mask = ((token_type_ids == 1) & (attention_mask == 1)).unsqueeze(-1).to(hidden.dtype)
                 pooled = self.dropout((hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0))
                 return torch.cat([head(pooled) for head in self.heads], dim=-1)
@@ -204,7 +207,7 @@ def finetune(source: Path, tasks: Sequence[Task], train: Sequence[Item], val: Se
     if settings.freeze_layers:
         for p in net.encoder.embeddings.parameters():
             p.requires_grad = False
-        for layer in net.encoder.encoder.layer[:settings.freeze_layers]:
+        for layer in net.encoder.encoder.layer[:settings.freeze_layers]:  # BERT and MPNet name them alike
             for p in layer.parameters():
                 p.requires_grad = False
     weights = [torch.tensor(w, dtype=torch.float32) for w in class_weights(train, tasks)]
