@@ -159,10 +159,17 @@ def apply_gates(scores: dict[str, tuple[np.ndarray, np.ndarray]], texts: Sequenc
             scores[name] = (p, d & np.array([gate(gate_name, t) for t in texts], dtype=bool))
 
 
-def utterance_markers(out: Outputs, classes: dict[str, tuple[str, ...]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """(probability, decision) arrays per utterance-level marker, from the heads' outputs."""
-    return {name: rule(out, classes) for name, rule in UTTERANCE_LEVEL.items()
-            if all(h in out for h in _heads_of(name))}
+def utterance_markers(out: Outputs, classes: dict[str, tuple[str, ...]],
+                      thresholds: dict[str, float] | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """(probability, decision) arrays per utterance-level marker, from the heads' outputs.
+    ``thresholds``: markers decided by their own probability against a calibrated threshold
+    instead of by their parts' decisions (the coder's rate-matched empathy threshold)."""
+    scores = {name: rule(out, classes) for name, rule in UTTERANCE_LEVEL.items()
+              if all(h in out for h in _heads_of(name))}
+    for name, t in (thresholds or {}).items():
+        if name in scores:
+            scores[name] = (scores[name][0], scores[name][0] >= t)
+    return scores
 
 
 def _heads_of(name: str) -> tuple[str, ...]:

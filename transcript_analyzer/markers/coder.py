@@ -119,6 +119,7 @@ class Coder:
         self._info: ModelInfo | None = None
         self.tasks: dict[str, TaskSpec] = {}
         self.config: dict[str, Any] = {}
+        self.marker_thresholds: dict[str, float] = {}
 
     def load(self) -> Coder:
         if self._session is not None:
@@ -134,6 +135,7 @@ class Coder:
                                           t.get("positive"), t.get("threshold"),
                                           tuple(t["weights"]) if t.get("weights") else None)
                       for t in config["tasks"]}
+        self.marker_thresholds = {k: float(v) for k, v in config.get("marker_thresholds", {}).items()}
         self._tokenizer = load_tokenizer(str(folder / "tokenizer.json"))
         self._session = onnx_session(folder / "model.onnx")
         self._info = ModelInfo(name=config.get("name", "coder"), stage="markers", version=config.get("version"),

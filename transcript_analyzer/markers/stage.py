@@ -63,6 +63,10 @@ class MarkersStage:
             self.appropriateness = DisclosureCriteria.load()
 
     @property
+    def _marker_thresholds(self) -> dict[str, float]:
+        return getattr(self.coder, "marker_thresholds", {}) if self.tasks else {}
+
+    @property
     def _embeds(self) -> bool:
         return bool(self.heads or self.custom)
 
@@ -139,7 +143,7 @@ class MarkersStage:
             cues = cue_matrix(texts)
             out.update(self.heads_output(u, c, texts, cues))
         classes = self.classes()
-        scores = utterance_markers(out, classes)
+        scores = utterance_markers(out, classes, self._marker_thresholds)
         apply_gates(scores, texts)
         reasons: dict[str, dict[int, list[str]]] = {}
         self._apply_rules(session, rows, out, classes, scores, reasons)
@@ -224,7 +228,7 @@ class MarkersStage:
                 cues = cue_matrix(variants)
                 o.update(self.heads_output(u, c[owner_rows], variants, cues))
                 custom_scores = self.custom_scores(u, c[owner_rows], variants, cues)
-            s = utterance_markers(o, classes)
+            s = utterance_markers(o, classes, self._marker_thresholds)
             s.update(custom_scores)
             return {m: s[explained[m]][0] if explained[m] in s else np.zeros(len(variants)) for m in scores}
 

@@ -167,3 +167,19 @@ end, whether it was called a question.
 
 Reproduce: `transcript-analyzer train pipelines/boundaries.toml --data ../shared/data` (about a minute).
 """
+
+
+def check(data: Path, name: str = "boundaries") -> list:
+    """`evaluate --data`: the shipped boundary model on the test split against its card."""
+    from ...resources import find_model
+    from ..heads.evaluate import Check
+
+    card = json.loads((find_model(name) / "metrics.json").read_text(encoding="utf-8"))["test"]
+    model = BoundaryModel.load(name)
+    checks = []
+    for corpus, was in card.items():
+        items = [t for t in texts(corpus, data) if t.split == "test"]
+        now = score(items, lambda plain: [model.segment(x) for x in plain])
+        for metric in ("f1", "question_f1"):
+            checks.append(Check(f"{name}/{corpus}", metric, was["model"][metric], now[metric], now["texts"]))
+    return checks

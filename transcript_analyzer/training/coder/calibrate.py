@@ -4,6 +4,14 @@ Per task, on the validation split: a temperature (minimum log loss), then a deci
 threshold on P(positive) for the best positive-class F1 (binary tasks), or per-class weights for
 the best macro-F1 (multi-class tasks). Probabilities stay calibrated; only decisions are tuned.
 
+Rate matching (``[calibrate] match_rate`` in the recipe): for the listed two-class tasks, the
+decision threshold is set so that as many validation utterances are decided positive as human
+coders marked (binary: on P(positive); otherwise on P(second class), written as class weights).
+A report counts these codes per session; a threshold tuned for F1 alone over-counts when the
+positive class is rare (positive regard was flagged at 1.5 times the human rate). The empathy
+marker's threshold on its P(strong mechanism) is matched the same way against the codebook's rule
+on the EPITOME validation pairs (``marker_rate``).
+
 Counted codes (``[counts]`` in the recipe: e.g. questions = mi_main's "question") are what a
 report shows per session. Their agreement with human counts is measured as ICC(2,1) over
 sessions, and the multi-class weights of their task can be re-tuned on the validation sessions
@@ -27,8 +35,16 @@ def _rows(items: Sequence[Item], k: int) -> tuple[list[int], np.ndarray]:
     return [i for i, _ in rows], np.array([c for _, c in rows], dtype=int)
 
 
+def rate_threshold(p: np.ndarray, positives: int) -> float:
+    """The threshold that decides as many items positive as there are human positives."""
+    if positives <= 0:
+        return 1.0
+    ranked = np.sort(p)[::-1]
+    return round(float(ranked[min(positives, len(ranked)) - 1]), 6)
+
+
 def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Sequence[Item],
-        counts: dict[str, Any]) -> list[dict[str, Any]]:
+        counts: dict[str, Any], match_rate: Sequence[str] = ()) -> list[dict[str, Any]]:
     """The calibration of each task: temperature and decision rule, for coder.json."""
     rules = []
     for k, task in enumerate(tasks):
@@ -40,7 +56,15 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
         temperature = fit_temperature(z, y)
         p = _softmax(z / temperature)
         rule: dict[str, Any] = {"temperature": round(temperature, 4), "val_n": int(len(y))}
-        if task.positive is not None:
+        if task.name in match_rate and len(task.classes) == 2:
+            pos = task.classes.index(task.positive) if task.positive is not None else 1
+            t = rate_threshold(p[:, pos], int((y == pos).sum()))
+            if task.positive is not None:
+                rule["threshold"], rule["weights"] = t, None
+            else:  # argmax(w * p) with w = (1, (1 - t) / t) decides class 1 exactly when P(class 1) > t
+                rule["threshold"], rule["weights"] = None, [1.0, round((1 - t) / max(t, 1e-6), 6)]
+            rule["rate_matched"] = True
+        elif task.positive is not None:
             rule["threshold"] = round(tune_threshold(p[:, task.classes.index(task.positive)], y == task.classes.index(task.positive)), 4)
             rule["weights"] = None
         else:
@@ -128,20 +152,23 @@ def score_all(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequ
 
 
 def session_agreement(coder: Any, counts: dict[str, Any], logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
-    """ICC(2,1) between predicted and human per-session counts of each counted code, with the
-    sessions' mean counts (a systematic over- or under-count shows there)."""
+    """ICC(2,1) between predicted and human per-session counts of each counted code (``corpus``:
+    only that corpus's conversations), with the sessions' mean counts (a systematic over- or
+    under-count shows there)."""
     names = list(coder.tasks)
     out: dict[str, Any] = {}
     for label, spec in counts.items():
         k = names.index(spec["task"])
         task = coder.tasks[spec["task"]]
-        index = [i for i, item in enumerate(items) for kk, _ in item.targets if kk == k]
-        y = np.array([c for item in items for kk, c in item.targets if kk == k], dtype=int)
+        keep = [spec.get("corpus") in (None, item.utt.corpus) for item in items]
+        index = [i for i, item in enumerate(items) for kk, _ in item.targets if kk == k and keep[i]]
+        y = np.array([c for i, item in enumerate(items) for kk, c in item.targets if kk == k and keep[i]], dtype=int)
         if not index:
             continue
         _, decided = coder.outputs(logits[index], [task.name])[task.name]
         ids, human, predicted = _session_counts(items, k, task.classes.index(spec["class"]), decided, index, y)
-        out[label] = {"sessions": len(ids), "icc_2_1": _icc(human, predicted),
+        out[label] = {"corpus": ", ".join(sorted({items[i].utt.corpus for i in index})),
+                      "sessions": len(ids), "icc_2_1": _icc(human, predicted),
                       "human_mean": round(float(human.mean()), 2), "predicted_mean": round(float(predicted.mean()), 2),
                       "pearson_r": round(float(np.corrcoef(human, predicted)[0, 1]), 4) if len(ids) > 2 else None}
     return out
@@ -166,26 +193,46 @@ def _prf(truth: np.ndarray, decided: np.ndarray) -> dict[str, Any]:
             "support": int(truth.sum()), "decided": int(decided.sum()), "n": int(len(truth))}
 
 
+def empathy_truth(items: Sequence[Item], rows: Sequence[int]) -> np.ndarray:
+    from ..heads.data import epitome_strong_empathy
+
+    return np.array([epitome_strong_empathy(items[i].utt.labels) == "yes" for i in rows])
+
+
+def marker_thresholds(coder: Any, logits: np.ndarray, val: Sequence[Item], names: Sequence[str]) -> dict[str, float]:
+    """Rate-matched thresholds of markers built from several tasks (empathy: on EPITOME validation
+    pairs, against the codebook's rule)."""
+    from ...markers.codebook import utterance_markers
+
+    out = {}
+    if "empathy" in names:
+        rows = [i for i, item in enumerate(val) if item.utt.corpus == "epitome"]
+        if rows:
+            classes = {n: t.classes for n, t in coder.tasks.items()}
+            p, _ = utterance_markers(coder.outputs(logits[rows]), classes)["empathy"]
+            out["empathy"] = rate_threshold(p, int(empathy_truth(val, rows).sum()))
+    return out
+
+
 def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
     """Each shipped marker the coder decides, scored end to end against human codes of the test
     conversations: the MI markers on AnnoMI therapist utterances (chained decisions, as the
     analyzer makes them), empathy on EPITOME pairs (a strong mechanism, codebook 3.3), and the
     binary marker codes on all their sources."""
     from ...markers.codebook import utterance_markers
-    from ..heads.data import epitome_strong_empathy
 
     classes = {n: t.classes for n, t in coder.tasks.items()}
     out: dict[str, Any] = {}
     annomi = [i for i, item in enumerate(items) if item.utt.corpus == "annomi" and item.utt.role == "therapist"]
     if annomi:
-        scores = utterance_markers(coder.outputs(logits[annomi]), classes)
+        scores = utterance_markers(coder.outputs(logits[annomi]), classes, coder.marker_thresholds)
         truth = [_annomi_truth(items[i].utt.labels) for i in annomi]
         for name in ("open_question", "closed_question", "simple_reflection", "complex_reflection", "giving_information"):
             out[name] = {**_prf(np.array([t[name] for t in truth]), scores[name][1]), "source": "AnnoMI"}
     epitome = [i for i, item in enumerate(items) if item.utt.corpus == "epitome"]
     if epitome:
-        scores = utterance_markers(coder.outputs(logits[epitome]), classes)
-        truth = np.array([epitome_strong_empathy(items[i].utt.labels) == "yes" for i in epitome])
+        scores = utterance_markers(coder.outputs(logits[epitome]), classes, coder.marker_thresholds)
+        truth = empathy_truth(items, epitome)
         out["empathy"] = {**_prf(truth, scores["empathy"][1]), "source": "EPITOME (a strong mechanism)"}
     names = list(coder.tasks)
     for name in ("positive_regard", "self_disclosure", "advice", "confront"):

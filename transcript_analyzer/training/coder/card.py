@@ -32,9 +32,9 @@ def _class_rows(metrics: dict[str, Any]) -> list[str]:
 
 
 def _session_rows(metrics: dict[str, Any]) -> list[str]:
-    rows = ["| count per session | sessions | ICC(2,1) | Pearson r | human mean | predicted mean |", "|---|---|---|---|---|---|"]
+    rows = ["| count per session | conversations | ICC(2,1) | Pearson r | human mean | predicted mean |", "|---|---|---|---|---|---|"]
     for label, s in metrics.get("sessions", {}).items():
-        rows.append(f"| {label} | {s['sessions']} | {_f(s['icc_2_1'])} | {_f(s['pearson_r'])} | {s['human_mean']} | {s['predicted_mean']} |")
+        rows.append(f"| {label} | {s['sessions']} ({s.get('corpus', '')}) | {_f(s['icc_2_1'])} | {_f(s['pearson_r'])} | {s['human_mean']} | {s['predicted_mean']} |")
     return rows
 
 
@@ -67,11 +67,15 @@ def _rules(config: dict[str, Any]) -> list[str]:
             decision = "argmax of weight × P, weights " + ", ".join(f"{w:.2f}" for w in t["weights"])
         else:
             decision = "argmax"
+        if t.get("rate_matched"):
+            decision += " (rate-matched: as many validation utterances decided as human coders marked)"
         if t.get("session_tuning"):
             s = t["session_tuning"]
             decision += (f" (tuned for per-session counts: validation ICC {s['val_mean_icc_before']} → "
                          f"{s['val_mean_icc_after']}, macro-F1 {s['val_macro_f1_before']} → {s['val_macro_f1_after']})")
         rows.append(f"| {t['name']} | {', '.join(t['classes'])} | {t.get('temperature', 1.0)} | {decision} |")
+    for marker, t in config.get("marker_thresholds", {}).items():
+        rows.append(f"| marker {marker} | – | – | P ≥ {t} (rate-matched on validation against the codebook's rule) |")
     return rows
 
 

@@ -143,14 +143,18 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
         plain = {split: [(unpunctuated_context(c), unpunctuated(t)) for c, t in p] for split, p in pairs.items()}
         logits = {split: _logits(provisional, p, work) for split, p in pairs.items()}
         logits_plain = {split: _logits(provisional, p, work) for split, p in plain.items()}
-        rules = calibrate.fit(tasks, offs, logits["val"], val, recipe.get("counts", {}))
+        options = recipe.get("calibrate", {})
+        rules = calibrate.fit(tasks, offs, logits["val"], val, recipe.get("counts", {}), options.get("match_rate", ()))
         for t, rule in zip(config["tasks"], rules):
             t.update(rule)
+        _stage(provisional, onnx, source / "tokenizer.json", config)
+        from ...markers.coder import Coder
+
+        config["marker_thresholds"] = calibrate.marker_thresholds(Coder(str(provisional)).load(), logits["val"], val,
+                                                                  options.get("marker_rate", ()))
         speed = _speed(provisional, config, pairs["test"])
         final = Path(tmp) / "final"
         _stage(final, onnx, source / "tokenizer.json", config)
-        from ...markers.coder import Coder
-
         coder = Coder(str(final)).load()
         metrics = {
             "date": date.today().isoformat(), "source": source_name, "settings": settings.__dict__ | {"select_on": list(settings.select_on)},
