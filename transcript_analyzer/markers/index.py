@@ -37,7 +37,7 @@ COMPONENTS: tuple[tuple[str, float], ...] = (
 COMPONENT_MARKERS: dict[str, tuple[str, ...]] = {
     "empathy_per_100": ("empathy",), "positive_regard_per_100": ("positive_regard",),
     "complex_reflection_share": ("simple_reflection", "complex_reflection"),
-    "reflection_to_question": ("simple_reflection", "complex_reflection", "open_question", "closed_question"),
+    "reflection_to_question": ("reflection", "question"),  # subtype-free: validity.POOLED
     "open_question_share": ("open_question", "closed_question"),
     "advice_without_permission_per_100": ("advice_without_permission",), "confront_per_100": ("confront",),
     "rigid_interpretation_per_100": ("rigid_interpretation",),
@@ -61,8 +61,9 @@ def _floor(name: str) -> float:
     return SD_FLOOR["per_100"] if name.endswith("_per_100") else SD_FLOOR["share"] if name.endswith("_share") else SD_FLOOR["ratio"]
 
 
-def session_features(session: Session) -> dict[str, float]:
-    """Expected rates from the therapist utterances' marker probabilities (decisions for ``COUNTED``)."""
+def session_features(session: Session, basis: str = "expected") -> dict[str, float]:
+    """Expected rates from the therapist utterances' marker probabilities (decisions for ``COUNTED``);
+    with ``basis="decisions"``, every rate from decisions (what the report's counts show)."""
     probs: dict[str, list[float]] = {}
     n = 0
     for u in session.utterances:
@@ -70,7 +71,8 @@ def session_features(session: Session) -> dict[str, float]:
             continue
         n += 1
         for m in u.markers:
-            probs.setdefault(m.marker, []).append(float(m.decision) if m.marker in COUNTED else m.probability)
+            counted = basis == "decisions" or m.marker in COUNTED
+            probs.setdefault(m.marker, []).append(float(m.decision) if counted else m.probability)
     total = {k: float(np.sum(v)) for k, v in probs.items()}
     per_100 = {f"{k}_per_100": 100 * v / n for k, v in total.items()} if n else {}
     reflections = total.get("simple_reflection", 0.0) + total.get("complex_reflection", 0.0)
@@ -89,9 +91,11 @@ class AllianceIndexModel:
     scale: float = 15.0
     version: str = "1"
     sha256: str | None = None
+    basis: str = "expected"
+    """How session rates are computed (session_features): "expected" or "decisions"."""
 
     def compute(self, session: Session) -> AllianceIndex | None:
-        feats = session_features(session)
+        feats = session_features(session, self.basis)
         if not feats or any(name not in feats for name in self.weights):
             return None
         norm = sum(abs(w) for w in self.weights.values())
@@ -106,7 +110,7 @@ class AllianceIndexModel:
 
     def save(self, folder: Path) -> list[str]:
         folder.mkdir(parents=True, exist_ok=True)
-        data = {"kind": "alliance-index", "version": self.version, "scale": self.scale,
+        data = {"kind": "alliance-index", "version": self.version, "scale": self.scale, "basis": self.basis,
                 "components": [{"name": n, "weight": w, "mean": self.mean[n], "sd": self.sd[n]} for n, w in self.weights.items()]}
         (folder / "index.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         return ["index.json"]
@@ -121,7 +125,7 @@ class AllianceIndexModel:
         comps = data["components"]
         return cls(mean={c["name"]: c["mean"] for c in comps}, sd={c["name"]: c["sd"] for c in comps},
                    weights={c["name"]: c["weight"] for c in comps}, scale=data["scale"], version=data["version"],
-                   sha256=sums.get("index.json"))
+                   sha256=sums.get("index.json"), basis=data.get("basis", "expected"))
 
 
 def reference(features: list[dict[str, float]]) -> tuple[dict[str, float], dict[str, float]]:

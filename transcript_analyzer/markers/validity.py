@@ -14,6 +14,8 @@ from ..resources import find_model
 from .codebook import MARKERS, MarkerDef
 
 MIN_PRECISION = 0.5
+POOLED = ("reflection", "question")
+"""Codes a session ratio counts without their subtype (reflection-to-question): judged like markers."""
 
 # Markers decided outside the coder: where their end-to-end precision is recorded.
 _OWN_MODELS = {"rigid_interpretation": ("interpretation_certainty", "chain_cv", "yes"),
@@ -56,7 +58,7 @@ def marker_precision(name: str) -> tuple[float, int, str] | None:
 def experimental(name: str) -> bool:
     """True for a shipped marker whose held-out precision is below MIN_PRECISION or unknown.
     Custom codes are the user's own and are never called strengths or risks here."""
-    if name not in {m.name for m in MARKERS}:
+    if name not in {m.name for m in MARKERS} and name not in POOLED:
         return False
     found = marker_precision(name)
     return found is None or found[0] < MIN_PRECISION

@@ -53,17 +53,18 @@ def annomi_sessions(data: Path) -> list[tuple[Session, str, str]]:
 
 def run(recipe: dict[str, Any], data: Path, out_dir: Path) -> Path:
     sessions = annomi_sessions(data)
-    feats = [session_features(s) for s, _, _ in sessions]
+    basis = recipe.get("index", {}).get("basis", "expected")
+    feats = [session_features(s, basis) for s, _, _ in sessions]
     mean, sd = reference(feats)
     used = dict(shown_components())
     model = AllianceIndexModel(mean={n: mean[n] for n in used}, sd={n: sd[n] for n in used}, weights=used, scale=float(recipe.get("index", {}).get("scale", 15.0)),
-                               version=str(recipe["recipe"].get("version", "1")))
+                               version=str(recipe["recipe"].get("version", "1")), basis=basis)
     values = [model.compute(s).value for s, _, _ in sessions]
     high = [q == "high" for _, q, _ in sessions]
     test = [sp == "test" for _, _, sp in sessions]
     heldout = [sp != "train" for _, _, sp in sessions]  # the coder never trained on validation or test transcripts
     metrics = {
-        "sessions": len(sessions), "high": sum(high), "low": len(high) - sum(high),
+        "basis": basis, "sessions": len(sessions), "high": sum(high), "low": len(high) - sum(high),
         "auc_all": auc(values, high),
         "auc_test_split": auc([v for v, t in zip(values, test) if t], [h for h, t in zip(high, test) if t]),
         "test_split": {"high": sum(h for h, t in zip(high, test) if t), "low": sum((not h) for h, t in zip(high, test) if t)},
@@ -110,7 +111,7 @@ not fit to these labels; the coder was trained on utterance labels of training-s
 Components whose markers are experimental (held-out precision below 0.5) are left out:
 {', '.join(m['excluded_experimental']) or 'none'}.
 
-## Components (reference = AnnoMI sessions)
+## Components (reference = AnnoMI sessions; rates from {'the decisions, as the report counts them' if m.get('basis') == 'decisions' else 'the expected counts (sums of probabilities)'})
 | component | weight | in the index | mean | sd | AUC alone (signed), all | validation + test |
 |---|---|---|---|---|---|---|
 {rows}

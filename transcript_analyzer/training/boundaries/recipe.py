@@ -72,9 +72,10 @@ def _predicted(spans: list[tuple[int, int, bool]], found: list[tuple[int, int, s
 
 
 def _spacy_spans(plain: list[str]) -> list[list[tuple[int, int, bool]]]:
+    from ...config import SegmentOptions
     from ...text.segment import SegmentStage
 
-    stage = SegmentStage()
+    stage = SegmentStage(SegmentOptions(boundaries=""))  # the parser alone, as before this model
     return [[(a, b, False) for a, b in spans] for spans in stage.predict(plain)]
 
 

@@ -102,6 +102,8 @@ def _tune_for_sessions(tasks: Sequence[Task], offs: Sequence[int], logits: np.nd
         if spec.get("tune") == "sessions":
             by_task.setdefault(spec["task"], []).append(spec["class"])
     for name, classes in by_task.items():
+        if name not in [t.name for t in tasks]:
+            continue
         k = [t.name for t in tasks].index(name)
         task, rule = tasks[k], rules[k]
         if rule.get("weights") is None:
@@ -158,6 +160,8 @@ def session_agreement(coder: Any, counts: dict[str, Any], logits: np.ndarray, it
     names = list(coder.tasks)
     out: dict[str, Any] = {}
     for label, spec in counts.items():
+        if spec["task"] not in names:
+            continue
         k = names.index(spec["task"])
         task = coder.tasks[spec["task"]]
         keep = [spec.get("corpus") in (None, item.utt.corpus) for item in items]
@@ -229,6 +233,12 @@ def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> d
         truth = [_annomi_truth(items[i].utt.labels) for i in annomi]
         for name in ("open_question", "closed_question", "simple_reflection", "complex_reflection", "giving_information"):
             out[name] = {**_prf(np.array([t[name] for t in truth]), scores[name][1]), "source": "AnnoMI"}
+        # the pooled codes a session ratio counts (reflection-to-question): either subtype
+        for pooled, parts, main in (("reflection", ("simple_reflection", "complex_reflection"), "reflection"),
+                                    ("question", ("open_question", "closed_question"), "question")):
+            decided = scores[parts[0]][1] | scores[parts[1]][1]
+            human = np.array([items[i].utt.labels.get("main") == main for i in annomi])
+            out[pooled] = {**_prf(human, decided), "source": "AnnoMI (either subtype)"}
     epitome = [i for i, item in enumerate(items) if item.utt.corpus == "epitome"]
     if epitome:
         scores = utterance_markers(coder.outputs(logits[epitome]), classes, coder.marker_thresholds)
