@@ -41,14 +41,13 @@ def main() -> None:
     stage = MarkersStage(MarkerOptions(markers=("empathy",)))
     stage.load()
     texts, contexts = [e.text for e in items], [e.context for e in items]
-    u, c = stage.embed(texts, contexts)
-    classes = {n: h.classes for n, h in stage.heads.items()}
-    scores = utterance_markers(stage.heads_output(u, c, texts), classes)
+    classes = stage.classes()
+    scores = utterance_markers(stage.predict(texts, contexts), classes)
     p, d = scores["empathy"]
     flagged = [["empathy"] if d[i] else [] for i in range(len(items))]
 
     def scorer(variants, rows):
-        o = stage.heads_output(stage.encoder.encode(variants), c[rows], variants)
+        o = stage.predict(variants, [contexts[r] for r in rows])
         return {"empathy": utterance_markers(o, classes)["empathy"][0]}
 
     evidence = occlusion(texts, list(range(len(items))), flagged, {"empathy": p}, scorer)

@@ -58,7 +58,16 @@ def test_trainee_session_shows_closed_questions_and_unasked_advice(sessions):
 
 @pytest.mark.slow
 def test_alliance_index_ranks_the_strong_session_above_the_damaging_ones(sessions):
+    """Experimental markers (held-out precision below 0.5, issue 12) stay out of the index: rigid
+    interpretation is one, so the over-interpretation session's damage shows in its flagged
+    (experimental) moments, not in its index; the index still ranks the strong session above the
+    self-disclosing one and above the reference average."""
+    from transcript_analyzer.markers.index import COMPONENT_MARKERS
+    from transcript_analyzer.markers.validity import experimental
+
     index = {name: s.metrics.alliance.value for name, s in sessions.items()}
     assert index["strong_alliance.txt"] > index["self_disclosure.vtt"]
-    assert index["strong_alliance.txt"] > index["over_interpretation.json"]
     assert index["strong_alliance.txt"] > 50
+    used = {c.name for c in sessions["strong_alliance.txt"].metrics.alliance.components}
+    assert used and not any(experimental(m) for c in used for m in COMPONENT_MARKERS[c])
+    assert experimental("rigid_interpretation") == ("rigid_interpretation_per_100" not in used)

@@ -25,8 +25,11 @@ def test_chained_probabilities_and_decisions():
     assert m["open_question"][0] == pytest.approx([0.6, 0.05])
     assert list(m["open_question"][1]) == [True, False]
     assert list(m["complex_reflection"][1]) == [False, True]
-    assert list(m["empathy"][1]) == [True, False]
-    assert m["empathy"][0] == pytest.approx([0.6, 0.4])
+    # row 0: an emotional reaction decided strong; row 1: no mechanism strong, but a complex
+    # reflection (reflection 0.7 x complex 0.8), which makes Interpretations strong (codebook 3.3)
+    assert list(m["empathy"][1]) == [True, True]
+    assert m["empathy"][0] == pytest.approx([0.6, 0.56])
+    assert "empathy" not in utterance_markers({k: v for k, v in out.items() if k != "reflection_type"}, CLASSES)
     assert "advice" not in m  # its head is not among the outputs
 
 

@@ -104,10 +104,14 @@ def test_the_coder_reads_the_utterances_before_each_therapist_utterance():
 
 def test_empathy_is_built_from_the_mechanisms_and_shows_their_levels():
     out = stage(evidence=False)(SESSION)
-    first = scores(out, 1)["empathy"]  # "It sounds like you feel worn down." -> emotional reaction strong (cue fake)
+    # "It sounds like you feel worn down.": an emotional reaction (feeling word, cue fake) and a
+    # complex reflection (reflective opener + feeling word), which makes Interpretations strong
+    first = scores(out, 1)["empathy"]
     assert first.decision
     levels = {m.mechanism: m.level for m in first.mechanisms}
-    assert levels == {"emotional_reactions": 2, "interpretations": 0, "explorations": 0}
+    assert levels == {"emotional_reactions": 2, "interpretations": 2, "explorations": 0}
+    question = scores(out, 2)["empathy"]  # "What would help this week?": no mechanism strong
+    assert not question.decision and {m.level for m in question.mechanisms} <= {0, 1}
     assert all(0 <= m.probability <= 1 for m in first.mechanisms)
     assert all(m.mechanisms == () for u in out.utterances for m in u.markers if m.marker != "empathy")
     assert first.probability == max(m.probability for m in first.mechanisms if m.level == 2)

@@ -32,7 +32,7 @@ MARKERS: tuple[MarkerDef, ...] = (
     MarkerDef("empathy", "Empathy", "alliance", +1,
               "Communicates understanding of the client's feelings or meaning (strong level on an EPITOME mechanism: "
               "emotional reaction, interpretation or exploration).",
-              ("epitome_er", "epitome_ip", "epitome_ex"), "section 3"),
+              ("epitome_er", "epitome_ip", "epitome_ex", "mi_main", "reflection_type"), "section 3"),
     MarkerDef("positive_regard", "Positive regard", "alliance", +1,
               "Affirms the client's strengths, efforts or worth; warmth without conditions.", ("positive_regard",), "section 4"),
     MarkerDef("self_disclosure", "Self-disclosure", "alliance", 0,
@@ -82,17 +82,30 @@ def _chain(out: Outputs, classes: dict[str, tuple[str, ...]], first: str, first_
     return p1[:, i] * p2[:, j], (d1 == i) & (d2 == j)
 
 
-# Codebook section 3: empathy is present when one EPITOME mechanism is at the strong level.
+# Codebook section 3: empathy is present when one EPITOME mechanism is at the strong level. The
+# Interpretations mechanism includes reflections of feeling and meaning (3.3), which is what a
+# complex reflection is (3.8): in spoken therapy EPITOME's Reddit-trained levels miss most of them,
+# so a complex reflection (MI main behaviour x subtype) also makes Interpretations strong.
 MECHANISMS: tuple[tuple[str, str], ...] = (("epitome_er", "emotional_reactions"), ("epitome_ip", "interpretations"),
                                            ("epitome_ex", "explorations"))
 STRONG = "2"
 
 
+def _strong(out: Outputs, classes: dict[str, tuple[str, ...]], head: str) -> tuple[np.ndarray, np.ndarray]:
+    """P(strong) and decided-strong of one mechanism (Interpretations: or a complex reflection)."""
+    p, d = out[head]
+    k = classes[head].index(STRONG)
+    prob, decided = p[:, k], d == k
+    if head == "epitome_ip" and "mi_main" in out and "reflection_type" in out:
+        cp, cd = _chain(out, classes, "mi_main", "reflection", "reflection_type", "complex")
+        prob, decided = np.maximum(prob, cp), decided | cd
+    return prob, decided
+
+
 def _mechanisms(out: Outputs, classes: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray]:
     """P(empathy) = the largest P(strong) over the three mechanisms; present when one is decided strong."""
-    p = np.stack([out[h][0][:, classes[h].index(STRONG)] for h, _ in MECHANISMS])
-    d = np.stack([out[h][1] == classes[h].index(STRONG) for h, _ in MECHANISMS])
-    return p.max(axis=0), d.any(axis=0)
+    parts = [_strong(out, classes, h) for h, _ in MECHANISMS]
+    return np.stack([p for p, _ in parts]).max(axis=0), np.stack([d for _, d in parts]).any(axis=0)
 
 
 def mechanism_levels(out: Outputs, classes: dict[str, tuple[str, ...]], row: int) -> list[tuple[str, int, float]]:
@@ -100,7 +113,11 @@ def mechanism_levels(out: Outputs, classes: dict[str, tuple[str, ...]], row: int
     levels = []
     for head, name in MECHANISMS:
         p, d = out[head]
-        levels.append((name, int(classes[head][d[row]]), float(p[row, d[row]])))
+        prob, strong = _strong(out, classes, head)
+        if strong[row]:
+            levels.append((name, int(STRONG), float(prob[row])))
+        else:
+            levels.append((name, int(classes[head][d[row]]), float(p[row, d[row]])))
     return levels
 
 

@@ -86,9 +86,10 @@ Splitter = Callable[[Sequence[str]], list[list[str]]]
 
 def segmenter_splitter() -> Splitter:
     """Sentences as the analyzer's own segment stage finds them (so references stay valid)."""
+    from ...config import SegmentOptions
     from ...text.segment import SegmentStage
 
-    stage = SegmentStage()
+    stage = SegmentStage(SegmentOptions(boundaries=""))  # the parser's sentences, as when the references were made
 
     def split(texts: Sequence[str]) -> list[list[str]]:
         return [[t[a:b] for a, b in spans] for t, spans in zip(texts, stage.predict(list(texts)))]
