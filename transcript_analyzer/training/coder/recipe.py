@@ -6,11 +6,13 @@ calibrate and score **the exported file** (what ships is what is measured).
 3. Export to ONNX, quantise the weights to int8.
 4. Run the export on the whole validation and test splits, as written and as lowercase,
    unpunctuated copies (cached beside the checkpoints).
-5. On validation: a temperature per task, then a decision rule (binary: threshold for F1;
-   multi-class: class weights for macro-F1) (calibrate.py); counted codes are then re-tuned
-   so that per-session counts agree with human counts (calibrate.count_rules).
+5. On validation: a temperature per task, then a decision rule (binary: threshold for F1, or
+   rate-matched for the codes in ``[calibrate] match_rate``; multi-class: class weights for
+   macro-F1, re-tuned for per-session agreement for the ``[counts]`` marked ``tune = "sessions"``)
+   (calibrate.py).
 6. On test: per-task P/R/F1, κ, ECE, bootstrap intervals by conversation; the drop on the
-   unpunctuated copy; per-session ICC of counts; speed. Written to metrics.json and card.md.
+   unpunctuated copy; per-session ICC of counts; the markers end to end; the reflection-to-question
+   ratio against MI quality; speed. Written to metrics.json and card.md.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from ...resources import cache_dir, sha256_file
 from .. import write_model
 from . import calibrate
 from .card import render_card
-from .data import Item, Task, items as collect, tasks_from, unpunctuated, unpunctuated_context
+from .data import Item, items as collect, tasks_from, unpunctuated, unpunctuated_context
 from .train import Settings, finetune, offsets, settings_from
 
 log = logging.getLogger(__name__)
@@ -209,4 +211,3 @@ def _speed(folder: Path, config: dict[str, Any], pairs: list[tuple[str, str]], n
     return {"pairs": len(sample), "pairs_per_second": round(len(sample) / (time.perf_counter() - started), 1)}
 
 
-__all__ = ["run", "Task", "Item"]
