@@ -40,7 +40,7 @@ def rate_threshold(p: np.ndarray, positives: int) -> float:
     if positives <= 0:
         return 1.0
     ranked = np.sort(p)[::-1]
-    return round(float(ranked[min(positives, len(ranked)) - 1]), 6)
+    return float(ranked[min(positives, len(ranked)) - 1])  # not rounded: rounding up would drop the last one
 
 
 def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Sequence[Item],

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -104,7 +105,10 @@ def _logits(folder: Path, pairs: list[tuple[str, str]], cache: Path) -> np.ndarr
         return np.load(path)
     coder = Coder(str(folder)).load()
     out = coder.logits([c for c, _ in pairs], [t for _, t in pairs])
-    np.save(path, out)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:  # a stopped run never leaves a half-written cache entry
+        np.save(f, out)
+    os.replace(tmp, path)
     return out
 
 
