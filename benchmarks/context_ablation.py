@@ -15,10 +15,8 @@ Measurement only: nothing here is shipped. About 4 minutes per epoch per setting
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
-import re
 import sys
 import time
 from collections import Counter
@@ -29,24 +27,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transcript_analyzer.training.corpora.examples import split_of  # noqa: E402
+from transcript_analyzer.training.coder.data import unpunctuated as asr_style  # noqa: E402
+from transcript_analyzer.training.corpora.examples import annomi_conversations as conversations, split_of  # noqa: E402
 
 CLASSES = ["other", "question", "reflection", "therapist_input"]
-
-
-def conversations(data: Path) -> dict[str, list[dict]]:
-    by_id: dict[str, list[dict]] = {}
-    with open(data / "annomi" / "annomi-full.dev.csv", newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            by_id.setdefault(row["transcript_id"], []).append(row)
-    for rows in by_id.values():
-        rows.sort(key=lambda r: int(r["utterance_id"]))
-    return by_id
-
-
-def asr_style(text: str) -> str:
-    """Lowercase, punctuation removed (apostrophes kept), spaces squeezed: what many recognisers write."""
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text.lower())).strip()
 
 
 def examples(data: Path, k: int, split: str, transform=lambda s: s) -> list[tuple[str, str, int]]:

@@ -18,7 +18,6 @@ on validation; for counted codes, tuned so that per-session counts agree with hu
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -26,7 +25,8 @@ import numpy as np
 
 from ..errors import ModelError
 from ..model import ModelInfo
-from ..resources import find_model, onnx_session, verify
+from ..resources import find_model, onnx_session, run_each, verify
+from .heads import decide, softmax
 
 CONTEXT_UTTERANCES = 5
 """How many utterances before the target are offered as context (then cut to the token budget)."""
@@ -90,17 +90,11 @@ class TaskSpec:
     weights: tuple[float, ...] | None = None
 
     def probabilities(self, logits: np.ndarray) -> np.ndarray:
-        z = logits[:, self.offset:self.offset + len(self.classes)] / self.temperature
-        z = z - z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(logits[:, self.offset:self.offset + len(self.classes)], self.temperature)
 
     def decide(self, p: np.ndarray) -> np.ndarray:
-        if self.threshold is not None and self.positive is not None:
-            pos = self.classes.index(self.positive)
-            return np.where(p[:, pos] >= self.threshold, pos, 1 - pos)
-        w = np.array(self.weights) if self.weights is not None else np.ones(len(self.classes))
-        return np.argmax(p * w, axis=1)
+        return decide(p, self.classes, self.positive, self.threshold,
+                      None if self.weights is None else np.array(self.weights))
 
 
 class Coder:
@@ -160,17 +154,8 @@ class Coder:
                      "token_type_ids": np.array([types], dtype=np.int64)}
             return self._session.run(None, feeds)[0][0]
 
-        pairs = list(zip(contexts, targets))
-        workers = self.threads or min(os.cpu_count() or 1, 4)
-        if workers == 1 or len(pairs) < 2:
-            for i, pair in enumerate(pairs):
-                out[i] = one(pair)
-            return out
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(workers) as pool:
-            for i, row in enumerate(pool.map(one, pairs)):
-                out[i] = row
+        for i, row in enumerate(run_each(one, list(zip(contexts, targets)), self.threads)):
+            out[i] = row
         return out
 
     def outputs(self, logits: np.ndarray, tasks: Sequence[str] | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:

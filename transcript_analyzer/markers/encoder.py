@@ -14,13 +14,12 @@ vectors under the attention mask, then L2 normalisation.
 from __future__ import annotations
 
 import json
-import os
 from typing import Sequence
 
 import numpy as np
 
 from ..model import ModelInfo
-from ..resources import find_model, onnx_session, verify
+from ..resources import find_model, onnx_session, run_each, verify
 
 
 class Encoder:
@@ -71,16 +70,8 @@ class Encoder:
         spent on padding: measured as fast as length-sorted batches (docs/benchmarks.md)."""
         self.load()
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        workers = self.threads or min(os.cpu_count() or 1, 4)
-        if workers == 1 or len(texts) < 2:
-            for i, text in enumerate(texts):
-                out[i] = self._batch([text])[0]
-            return out
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(workers) as pool:
-            for i, vector in enumerate(pool.map(lambda t: self._batch([t])[0], texts)):
-                out[i] = vector
+        for i, vector in enumerate(run_each(lambda t: self._batch([t])[0], list(texts), self.threads)):
+            out[i] = vector
         return out
 
     def _batch(self, texts: list[str]) -> np.ndarray:

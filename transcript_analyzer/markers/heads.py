@@ -23,6 +23,26 @@ from ..resources import find_model, verify
 from .features import CUE_NAMES
 
 
+def softmax(z: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+    """Class probabilities from logits divided by a calibration temperature, rows summing to 1."""
+    z = z / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def decide(p: np.ndarray, classes: tuple[str, ...], positive: str | None, threshold: float | None,
+           weights: np.ndarray | None) -> np.ndarray:
+    """Class index per row: binary with a threshold, 1 when P(positive) reaches it; otherwise the
+    argmax of weight * probability (the weights balance macro-F1; none = plain argmax). Shared by
+    the heads and the coder's tasks."""
+    if threshold is not None and positive is not None:
+        pos = classes.index(positive)
+        return np.where(p[:, pos] >= threshold, pos, 1 - pos)
+    w = weights if weights is not None else np.ones(len(classes))
+    return np.argmax(p * w, axis=1)
+
+
 @dataclass(frozen=True)
 class Head:
     name: str
@@ -54,18 +74,11 @@ class Head:
         """Calibrated class probabilities, shape (n, classes)."""
         if x.shape[1] != self.n_features:
             raise ModelError(f"head {self.name}: expects {self.n_features} features, got {x.shape[1]}")
-        z = self.logits(x) / self.temperature
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(self.logits(x), self.temperature)
 
     def decide(self, p: np.ndarray) -> np.ndarray:
         """Class index per row (binary heads: 1 when P(positive) reaches the threshold)."""
-        if self.threshold is not None and self.positive is not None:
-            pos = self.classes.index(self.positive)
-            return np.where(p[:, pos] >= self.threshold, pos, 1 - pos)
-        w = self.weights if self.weights is not None else np.ones(len(self.classes))
-        return np.argmax(p * w, axis=1)
+        return decide(p, self.classes, self.positive, self.threshold, self.weights)
 
     def save(self, folder: Path) -> list[str]:
         """Write head.json and weights.npz; returns the file names (for SHA256SUMS)."""

@@ -119,11 +119,19 @@ class MarkersStage:
         self.load()
         if conversation is None:
             conversation = [context_text([("client", c)]) for c in contexts]
+        u, c = self.embed(texts, contexts) if self._embeds else (None, None)
+        return self._outputs(texts, conversation, u, c)[0]
+
+    def _outputs(self, texts: Sequence[str], conversation: Sequence[str], u: np.ndarray | None,
+                 c: np.ndarray | None) -> tuple[Outputs, np.ndarray | None]:
+        """The coder's outputs and, when heads need them, the heads' over the given embeddings
+        (``u``, ``c``: None when nothing is embedded); with the cue matrix the heads used."""
         out = self.coder.predict(conversation, texts, self.tasks) if self.tasks else {}
+        cues = None
         if self._embeds:
-            u, c = self.embed(texts, contexts)
-            out.update(self.heads_output(u, c, texts))
-        return out
+            cues = cue_matrix(list(texts))
+            out.update(self.heads_output(u, c, texts, cues))
+        return out, cues
 
     # --- annotation ------------------------------------------------------------------------
 
@@ -136,12 +144,8 @@ class MarkersStage:
         texts = [utts[i].text for i in rows]
         contexts = previous_client_turns(session, rows)
         conversation = previous_utterances(session, rows)
-        out = self.coder.predict(conversation, texts, self.tasks) if self.tasks else {}
-        u = c = cues = None
-        if self._embeds:
-            u, c = self.embed(texts, contexts)
-            cues = cue_matrix(texts)
-            out.update(self.heads_output(u, c, texts, cues))
+        u, c = self.embed(texts, contexts) if self._embeds else (None, None)
+        out, cues = self._outputs(texts, conversation, u, c)
         classes = self.classes()
         scores = utterance_markers(out, classes, self._marker_thresholds)
         apply_gates(scores, texts)
@@ -221,15 +225,10 @@ class MarkersStage:
         classes = self.classes()
 
         def scorer(variants: list[str], owner_rows: list[int]) -> dict[str, np.ndarray]:
-            o = self.coder.predict([conversation[r] for r in owner_rows], variants, self.tasks) if self.tasks else {}
-            custom_scores = {}
-            if self._embeds:
-                u = self.encoder.encode(variants)
-                cues = cue_matrix(variants)
-                o.update(self.heads_output(u, c[owner_rows], variants, cues))
-                custom_scores = self.custom_scores(u, c[owner_rows], variants, cues)
+            u, cv = (self.encoder.encode(variants), c[owner_rows]) if self._embeds else (None, None)
+            o, cues = self._outputs(variants, [conversation[r] for r in owner_rows], u, cv)
             s = utterance_markers(o, classes, self._marker_thresholds)
-            s.update(custom_scores)
+            s.update(self.custom_scores(u, cv, variants, cues))
             return {m: s[explained[m]][0] if explained[m] in s else np.zeros(len(variants)) for m in scores}
 
         return occlusion(texts, list(range(len(texts))), flagged, base, scorer)

@@ -26,13 +26,9 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..agreement.stats import icc_2_1
-from ..heads.fit import _softmax, fit_temperature, score_predictions, tune_threshold, tune_weights
-from .data import Item, Task
-
-
-def _rows(items: Sequence[Item], k: int) -> tuple[list[int], np.ndarray]:
-    rows = [(i, c) for i, item in enumerate(items) for kk, c in item.targets if kk == k]
-    return [i for i, _ in rows], np.array([c for _, c in rows], dtype=int)
+from ...markers.heads import softmax
+from ..heads.fit import fit_temperature, score_predictions, tune_threshold, tune_weights
+from .data import Item, Task, task_rows
 
 
 def rate_threshold(p: np.ndarray, positives: int) -> float:
@@ -48,13 +44,13 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
     """The calibration of each task: temperature and decision rule, for coder.json."""
     rules = []
     for k, task in enumerate(tasks):
-        index, y = _rows(val, k)
+        index, y = task_rows(val, k)
         z = logits[index, offs[k]:offs[k] + len(task.classes)]
         if len(y) < 5 or len(set(y)) < 2:
             rules.append({"temperature": 1.0, "threshold": None, "weights": None, "val_n": int(len(y))})
             continue
         temperature = fit_temperature(z, y)
-        p = _softmax(z / temperature)
+        p = softmax(z, temperature)
         rule: dict[str, Any] = {"temperature": round(temperature, 4), "val_n": int(len(y))}
         if task.name in match_rate and len(task.classes) == 2:
             pos = task.classes.index(task.positive) if task.positive is not None else 1
@@ -108,8 +104,8 @@ def _tune_for_sessions(tasks: Sequence[Task], offs: Sequence[int], logits: np.nd
         task, rule = tasks[k], rules[k]
         if rule.get("weights") is None:
             continue
-        index, y = _rows(val, k)
-        p = _softmax(logits[index, offs[k]:offs[k] + len(task.classes)] / rule["temperature"])
+        index, y = task_rows(val, k)
+        p = softmax(logits[index, offs[k]:offs[k] + len(task.classes)], rule["temperature"])
         cls = [task.classes.index(c) for c in classes]
 
         def objective(w: np.ndarray) -> tuple[float, float]:
@@ -140,7 +136,7 @@ def score_all(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequ
     """Per task: the heads' test metrics (P/R/F1, κ, ECE, confusion, bootstrap CI by conversation)."""
     out: dict[str, Any] = {}
     for k, task in enumerate(tasks):
-        index, y = _rows(items, k)
+        index, y = task_rows(items, k)
         if not len(y):
             continue
         p, decided = coder.outputs(logits[index], [task.name])[task.name]
@@ -164,9 +160,7 @@ def session_agreement(coder: Any, counts: dict[str, Any], logits: np.ndarray, it
             continue
         k = names.index(spec["task"])
         task = coder.tasks[spec["task"]]
-        keep = [spec.get("corpus") in (None, item.utt.corpus) for item in items]
-        index = [i for i, item in enumerate(items) for kk, _ in item.targets if kk == k and keep[i]]
-        y = np.array([c for i, item in enumerate(items) for kk, c in item.targets if kk == k and keep[i]], dtype=int)
+        index, y = task_rows(items, k, spec.get("corpus"))
         if not index:
             continue
         _, decided = coder.outputs(logits[index], [task.name])[task.name]
@@ -249,13 +243,13 @@ def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> d
         if name not in coder.tasks:
             continue
         k = names.index(name)
-        rows = [(i, c) for i, item in enumerate(items) for kk, c in item.targets if kk == k]
-        if not rows:
+        index, y = task_rows(items, k)
+        if not index:
             continue
         pos = coder.tasks[name].classes.index(coder.tasks[name].positive)
-        _, decided = coder.outputs(logits[[i for i, _ in rows]], [name])[name]
-        corpora = sorted({items[i].utt.corpus for i, _ in rows})
-        out[name] = {**_prf(np.array([c == pos for _, c in rows]), decided == pos), "source": ", ".join(corpora)}
+        _, decided = coder.outputs(logits[index], [name])[name]
+        corpora = sorted({items[i].utt.corpus for i in index})
+        out[name] = {**_prf(y == pos, decided == pos), "source": ", ".join(corpora)}
     for name in ("advice_with_permission", "advice_without_permission"):
         if "advice" in out:  # the permission rule splits advice in session context; not measurable here
             out[name] = {**out["advice"], "source": out["advice"]["source"] + " (advice before the permission rule)"}

@@ -21,12 +21,14 @@ import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
+
+import numpy as np
 
 from ...errors import ConfigError
 from ...markers.coder import CONTEXT_UTTERANCES, context_text
 from ..corpora.datasets import require
-from ..corpora.examples import epitome, mi_sentences, pair, split_of
+from ..corpora.examples import annomi_conversations, annomi_therapist_labels, epitome, mi_sentences, pair, split_of
 from ..heads.data import DERIVED, _mapped
 
 
@@ -73,22 +75,13 @@ def tasks_from(recipe: dict[str, Any]) -> list[Task]:
 
 def annomi(data: Path) -> Iterator[Utt]:
     """Every AnnoMI utterance (therapist and client) with the utterances before it."""
-    by_id: dict[str, list[dict]] = {}
-    with open(require(data / "annomi" / "annomi-full.dev.csv"), newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            by_id.setdefault(row["transcript_id"], []).append(row)
-    for tid, rows in by_id.items():
-        rows.sort(key=lambda r: int(r["utterance_id"]))
+    for tid, rows in annomi_conversations(data).items():
         for i, row in enumerate(rows):
             context = context_text([(r["interlocutor"], r["utterance_text"]) for r in rows[max(0, i - CONTEXT_UTTERANCES):i]])
             if row["interlocutor"] == "client":
                 labels = {"talk": row["client_talk_type"]} if row["client_talk_type"] not in ("n/a", "") else {}
             else:
-                labels = {"main": row["main_therapist_behaviour"], "quality": row["mi_quality"]}
-                for family, column in (("question", "question_subtype"), ("reflection", "reflection_subtype"),
-                                       ("input", "therapist_input_subtype")):
-                    if row[column] not in ("n/a", ""):
-                        labels[family] = row[column]
+                labels = annomi_therapist_labels(row)
             yield Utt("annomi", tid, int(row["utterance_id"]), row["interlocutor"], context, row["utterance_text"], labels)
 
 
@@ -153,6 +146,14 @@ def annomi_advice(labels: dict[str, str]) -> str:
 
 
 RULES = {**DERIVED, "annomi_advice": annomi_advice}
+
+
+def task_rows(items: Sequence[Item], k: int, corpus: str | None = None) -> tuple[list[int], np.ndarray]:
+    """(positions in ``items``, class indices) of the items with a target for task ``k``
+    (``corpus``: only that corpus's items)."""
+    rows = [(i, c) for i, item in enumerate(items) for kk, c in item.targets
+            if kk == k and corpus in (None, item.utt.corpus)]
+    return [i for i, _ in rows], np.array([c for _, c in rows], dtype=int)
 
 
 def _value(source: dict[str, Any], labels: dict[str, str]) -> str | None:

@@ -16,7 +16,7 @@ from .. import load_recipe
 from ..heads.evaluate import Check
 from . import calibrate
 from .data import items as collect, tasks_from, unpunctuated, unpunctuated_context
-from .recipe import _logits
+from .recipe import logits_of
 
 
 def check_coder(recipe_path: Path, data: Path, name: str = "coder") -> list[Check]:
@@ -31,8 +31,8 @@ def check_coder(recipe_path: Path, data: Path, name: str = "coder") -> list[Chec
     work = cache_dir() / "evaluate"
     work.mkdir(parents=True, exist_ok=True)
     pairs = [(i.utt.context, i.utt.text) for i in test]
-    logits = _logits(folder, pairs, work)
-    plain = _logits(folder, [(unpunctuated_context(c), unpunctuated(t)) for c, t in pairs], work)
+    logits = logits_of(coder, pairs, work)
+    plain = logits_of(coder, [(unpunctuated_context(c), unpunctuated(t)) for c, t in pairs], work)
     checks = []
     now = calibrate.score_all(coder, tasks, logits, test, brief=True)
     now_plain = calibrate.score_all(coder, tasks, plain, test, brief=True)
@@ -49,7 +49,7 @@ def check_coder(recipe_path: Path, data: Path, name: str = "coder") -> list[Chec
     for label, s in calibrate.session_agreement(coder, recipe.get("counts", {}), logits, test).items():
         was = card.get("sessions", {}).get(label, {})
         checks.append(Check(f"{name}/sessions {label}", "icc_2_1", was.get("icc_2_1"), s["icc_2_1"], s["sessions"]))
-    quality = calibrate.quality_separation(coder, np.concatenate([_logits(folder, [(i.utt.context, i.utt.text) for i in val], work),
+    quality = calibrate.quality_separation(coder, np.concatenate([logits_of(coder, [(i.utt.context, i.utt.text) for i in val], work),
                                                                  logits]), [*val, *test])
     was = card.get("quality", {}).get("validation_and_test", {})
     checks.append(Check(f"{name}/R:Q ratio AUC", "auc", was.get("reflection_to_question_auc_coder"),

@@ -30,12 +30,13 @@ from typing import Any
 
 import numpy as np
 
+from ...markers.coder import Coder
 from ...resources import cache_dir, sha256_file
 from .. import write_model
 from . import calibrate
 from .card import render_card
 from .data import Item, items as collect, tasks_from, unpunctuated, unpunctuated_context
-from .train import Settings, finetune, offsets, settings_from
+from .train import Settings, draw_by_corpus, finetune, offsets, settings_from
 
 log = logging.getLogger(__name__)
 
@@ -95,15 +96,12 @@ def _stage(folder: Path, onnx: Path, tokenizer_json: Path, config: dict[str, Any
     write_sums(folder, ["model.onnx", "tokenizer.json", "coder.json"])
 
 
-def _logits(folder: Path, pairs: list[tuple[str, str]], cache: Path) -> np.ndarray:
-    """Logits of the exported coder for every pair (cached by the export's hash and the pairs)."""
-    from ...markers.coder import Coder
-
-    key = hashlib.sha256(sha256_file(folder / "model.onnx").encode() + json.dumps(pairs).encode()).hexdigest()[:16]
+def logits_of(coder: Any, pairs: list[tuple[str, str]], cache: Path) -> np.ndarray:
+    """Logits of a loaded exported coder for every pair (cached by the export's hash and the pairs)."""
+    key = hashlib.sha256(coder.info().sha256.encode() + json.dumps(pairs).encode()).hexdigest()[:16]
     path = cache / f"logits-{key}.npy"
     if path.exists():
         return np.load(path)
-    coder = Coder(str(folder)).load()
     out = coder.logits([c for c, _ in pairs], [t for _, t in pairs])
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as f:  # a stopped run never leaves a half-written cache entry
@@ -145,20 +143,20 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         provisional = Path(tmp) / "provisional"
         _stage(provisional, onnx, source / "tokenizer.json", config)
+        uncalibrated = Coder(str(provisional)).load()
         pairs = {split: [(i.utt.context, i.utt.text) for i in group] for split, group in (("val", val), ("test", test))}
         plain = {split: [(unpunctuated_context(c), unpunctuated(t)) for c, t in p] for split, p in pairs.items()}
-        logits = {split: _logits(provisional, p, work) for split, p in pairs.items()}
-        logits_plain = {split: _logits(provisional, p, work) for split, p in plain.items()}
+        logits = {split: logits_of(uncalibrated, p, work) for split, p in pairs.items()}
+        logits_plain = {split: logits_of(uncalibrated, p, work) for split, p in plain.items()}
         options = recipe.get("calibrate", {})
         rules = calibrate.fit(tasks, offs, logits["val"], val, recipe.get("counts", {}), options.get("match_rate", ()))
         for t, rule in zip(config["tasks"], rules):
             t.update(rule)
         _stage(provisional, onnx, source / "tokenizer.json", config)
-        from ...markers.coder import Coder
-
-        config["marker_thresholds"] = calibrate.marker_thresholds(Coder(str(provisional)).load(), logits["val"], val,
+        calibrated = Coder(str(provisional)).load()
+        config["marker_thresholds"] = calibrate.marker_thresholds(calibrated, logits["val"], val,
                                                                   options.get("marker_rate", ()))
-        speed = _speed(provisional, config, pairs["test"])
+        speed = _speed(calibrated, pairs["test"])
         final = Path(tmp) / "final"
         _stage(final, onnx, source / "tokenizer.json", config)
         coder = Coder(str(final)).load()
@@ -192,26 +190,14 @@ def _val_draw(val: list[Item], settings: Settings) -> list[Item]:
     """Validation items used to choose the epoch: all, or at most ``val_cap_per_corpus`` per corpus."""
     import random
 
-    rng = random.Random(settings.seed)
-    by_corpus: dict[str, list[Item]] = {}
-    for item in val:
-        by_corpus.setdefault(item.utt.corpus, []).append(item)
-    out = []
-    for corpus in sorted(by_corpus):
-        group = by_corpus[corpus]
-        out += rng.sample(group, settings.val_cap_per_corpus) if len(group) > settings.val_cap_per_corpus else group
-    return out
+    caps = {item.utt.corpus: settings.val_cap_per_corpus for item in val}
+    return draw_by_corpus(val, caps, random.Random(settings.seed))
 
 
-def _speed(folder: Path, config: dict[str, Any], pairs: list[tuple[str, str]], n: int = 400) -> dict[str, Any]:
+def _speed(coder: Any, pairs: list[tuple[str, str]], n: int = 400) -> dict[str, Any]:
     """Pairs per second of the export on the test pairs (2 threads, one pair per run, as analyze runs it)."""
-    from ...markers.coder import Coder
-
-    coder = Coder(str(folder)).load()
     sample = pairs[:n]
     coder.logits([c for c, _ in sample[:20]], [t for _, t in sample[:20]])  # warm up
     started = time.perf_counter()
     coder.logits([c for c, _ in sample], [t for _, t in sample])
     return {"pairs": len(sample), "pairs_per_second": round(len(sample) / (time.perf_counter() - started), 1)}
-
-

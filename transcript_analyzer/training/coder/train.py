@@ -30,7 +30,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ...markers.coder import load_tokenizer, pair_ids
-from .data import Item, Task, spoken, spoken_context
+from .data import Item, Task, spoken, spoken_context, task_rows
 
 log = logging.getLogger(__name__)
 
@@ -131,18 +131,23 @@ def class_weights(items: Sequence[Item], tasks: Sequence[Task]) -> list[np.ndarr
     return out
 
 
+def draw_by_corpus(items: Sequence[Item], caps: dict[str, int], rng: random.Random) -> list[Item]:
+    """All items of each corpus, or a random ``caps[corpus]`` of them (corpora in name order)."""
+    by_corpus: dict[str, list[Item]] = {}
+    for item in items:
+        by_corpus.setdefault(item.utt.corpus, []).append(item)
+    chosen: list[Item] = []
+    for corpus in sorted(by_corpus):
+        group, cap = by_corpus[corpus], caps.get(corpus)
+        chosen += rng.sample(group, cap) if cap is not None and len(group) > cap else group
+    return chosen
+
+
 def epoch_items(train: Sequence[Item], settings: Settings, epoch: int) -> list[tuple[Item, bool]]:
     """The epoch's draw (at most ``caps[corpus]`` of a capped corpus), shuffled, each with whether it is
     given as a spoken-style copy. Deterministic in (seed, epoch), so a resumed epoch is the same."""
     rng = random.Random(settings.seed * 1000 + epoch)
-    by_corpus: dict[str, list[Item]] = {}
-    for item in train:
-        by_corpus.setdefault(item.utt.corpus, []).append(item)
-    chosen = []
-    for corpus in sorted(by_corpus):
-        group = by_corpus[corpus]
-        cap = (settings.caps or {}).get(corpus)
-        chosen += rng.sample(group, cap) if cap is not None and len(group) > cap else group
+    chosen = draw_by_corpus(train, settings.caps or {}, rng)
     rng.shuffle(chosen)
     return [(item, rng.random() < settings.spoken_share) for item in chosen]
 
@@ -177,11 +182,11 @@ def macro_f1s(logits: np.ndarray, items: Sequence[Item], tasks: Sequence[Task]) 
     offs = offsets(tasks)
     scores = {}
     for k, task in enumerate(tasks):
-        rows = [(i, c) for i, item in enumerate(items) for kk, c in item.targets if kk == k]
-        if not rows:
+        index, y = task_rows(items, k)
+        if not index:
             continue
-        z = logits[[i for i, _ in rows], offs[k]:offs[k] + len(task.classes)]
-        scores[task.name] = round(float(f1_score([c for _, c in rows], z.argmax(1), average="macro",
+        z = logits[index, offs[k]:offs[k] + len(task.classes)]
+        scores[task.name] = round(float(f1_score(y, z.argmax(1), average="macro",
                                                  labels=list(range(len(task.classes))))), 4)
     return scores
 

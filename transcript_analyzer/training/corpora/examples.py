@@ -49,25 +49,37 @@ class Example:
         return split_of(self.corpus, self.conversation)
 
 
-def annomi(data: Path) -> Iterator[Example]:
-    """AnnoMI therapist turns; context = the client's last turn before it."""
+def annomi_conversations(data: Path) -> dict[str, list[dict]]:
+    """AnnoMI's CSV rows by transcript id, each transcript in utterance order."""
     by_id: dict[str, list[dict]] = {}
     with open(require(data / "annomi" / "annomi-full.dev.csv"), newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             by_id.setdefault(row["transcript_id"], []).append(row)
-    for tid, rows in by_id.items():
+    for rows in by_id.values():
         rows.sort(key=lambda r: int(r["utterance_id"]))
+    return by_id
+
+
+def annomi_therapist_labels(row: dict) -> dict[str, str]:
+    """A therapist row's labels: main behaviour, session quality, and the subtypes it has."""
+    labels = {"main": row["main_therapist_behaviour"], "quality": row["mi_quality"]}
+    for family, column in (("question", "question_subtype"), ("reflection", "reflection_subtype"),
+                           ("input", "therapist_input_subtype")):
+        if row[column] not in ("n/a", ""):
+            labels[family] = row[column]
+    return labels
+
+
+def annomi(data: Path) -> Iterator[Example]:
+    """AnnoMI therapist turns; context = the client's last turn before it."""
+    for tid, rows in annomi_conversations(data).items():
         context = ""
         for row in rows:
             if row["interlocutor"] == "client":
                 context = row["utterance_text"]
                 continue
-            labels = {"main": row["main_therapist_behaviour"], "quality": row["mi_quality"]}
-            for family, column in (("question", "question_subtype"), ("reflection", "reflection_subtype"),
-                                   ("input", "therapist_input_subtype")):
-                if row[column] not in ("n/a", ""):
-                    labels[family] = row[column]
-            yield Example("annomi", tid, int(row["utterance_id"]), row["utterance_text"], context, labels)
+            yield Example("annomi", tid, int(row["utterance_id"]), row["utterance_text"], context,
+                          annomi_therapist_labels(row))
 
 
 def esconv(data: Path, files: tuple[str, ...] = ("train", "valid")) -> Iterator[Example]:

@@ -15,13 +15,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ...markers.heads import Head
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+from ...markers.heads import Head, softmax as _softmax
 
 
 def _linear(x: np.ndarray, y: np.ndarray, n_classes: int, C: float,
