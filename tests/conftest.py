@@ -46,10 +46,11 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def segmenter():
-    """The real segment stage (spaCy), loaded once for the test run."""
+    """The real segment stage (spaCy), cutting every sentence, loaded once for the test run."""
+    from transcript_analyzer.config import SegmentOptions
     from transcript_analyzer.text.segment import SegmentStage
 
-    stage = SegmentStage()
+    stage = SegmentStage(SegmentOptions(unit="sentence"))
     stage.load()
     return stage
 

@@ -160,8 +160,8 @@ def test_hostile_speaker_labels_reach_the_terminal_escaped_and_raw_csv_keeps_the
     assert "Dr \\x1b[31mLee\\x1b]0;title\\x07 = therapist" in result.output and "wrote " in result.output
     with open(tmp_path / "out \x1b[7m" / "utterances.csv", newline="", encoding="utf-8") as f:
         texts = [r["text"] for r in csv.DictReader(f)]
-    assert "'- Bad." in texts
+    assert any(t.startswith("'- Bad.") for t in texts)  # a cell that starts like a formula is quoted
     raw = CliRunner().invoke(main, ["analyze", str(source), "--out", str(tmp_path / "raw"), "--raw-csv", "-q", *options])
     assert raw.exit_code == 0, raw.output
     with open(tmp_path / "raw" / "utterances.csv", newline="", encoding="utf-8") as f:
-        assert "- Bad." in [r["text"] for r in csv.DictReader(f)]
+        assert any(r["text"].startswith("- Bad.") for r in csv.DictReader(f))

@@ -307,7 +307,8 @@ def markers() -> None:
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data"),
               show_default=True, help="Folder with the corpora the models were evaluated on.")
 @click.option("--only", multiple=True, metavar="NAME",
-              help="Check only this model: 'coder', 'boundaries', a head name, or 'disclosure_appropriateness' (repeatable).")
+              help="Check only this model: 'coder', 'boundaries', 'alliance_index', a head name, or 'disclosure_appropriateness' "
+                   "(repeatable).")
 @click.option("--gold", "gold_file", type=click.Path(path_type=Path), metavar="CODED.csv",
               help="Human codes (AnnoMI layout or session_id, utterance_index|turn_index, code, value; "
                    "see docs/agreement.md): score a run against them instead.")
@@ -343,7 +344,11 @@ def evaluate(data_dir: Path, only: tuple[str, ...], gold_file: Path | None, pred
         from .training.boundaries.recipe import check as check_boundaries
 
         checks += check_boundaries(data_dir)
-    heads = set(only) - {"coder", "boundaries", "disclosure_appropriateness"}
+    if not only or "alliance_index" in only:
+        from .training.index_recipe import check as check_index
+
+        checks += check_index(data_dir)
+    heads = set(only) - {"coder", "boundaries", "alliance_index", "disclosure_appropriateness"}
     if not only or heads:
         checks += check_heads(pipelines / "heads.toml", data_dir, heads or None)
     if not only or "disclosure_appropriateness" in only:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .dataclass_json import field_types, from_json, to_json  # noqa: F401  (field_types: schema.py reads it here)
 
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -85,7 +85,8 @@ class MarkerScore:
 
 @dataclass(frozen=True)
 class Utterance:
-    """A sentence-like unit inside a turn: the unit that markers are coded on."""
+    """The unit markers are coded on: a whole turn, or a piece of a long one cut at sentence
+    boundaries (the default, segment.unit = "turn"), or one sentence (segment.unit = "sentence")."""
 
     index: int = _f("Position in the session, from 0.")
     turn_index: int = _f("Index of the turn this utterance belongs to.")

@@ -69,7 +69,7 @@ def test_only_turns_without_sentence_punctuation_use_the_model():
 
 @pytest.mark.slow
 def test_stage_cuts_unpunctuated_turns_with_the_model_and_punctuated_ones_with_spacy(segmenter):
-    stage = SegmentStage(nlp=segmenter._nlp, boundaries=cue_model())
+    stage = SegmentStage(segmenter.options, nlp=segmenter._nlp, boundaries=cue_model())
     session = make_session(("T", "i tried everything so what would help now", None, None, "therapist"),
                            ("C", "I don't know. Maybe sleep.", None, None, "client"))
     out = stage(session)

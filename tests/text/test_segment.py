@@ -80,6 +80,44 @@ def test_stage_splits_turns_into_utterances_with_spacy(segmenter):
 
 
 @pytest.mark.slow
+def test_the_default_unit_is_the_turn_and_long_turns_are_cut_at_sentences(segmenter):
+    from transcript_analyzer.config import SegmentOptions
+    from transcript_analyzer.text.segment import SegmentStage, group_spans
+
+    stage = SegmentStage(SegmentOptions(max_words=14), nlp=segmenter._nlp)
+    assert SegmentOptions().unit == "turn"
+    long = ("It sounds like this week was hard. You kept going anyway. I wonder what helped. "
+            "Can you tell me about the moment you decided to call?")
+    session = make_session(
+        ("T", "  Uh, well, it sounds like you've been struggling. So, tell me what you did. ", 0.0, 8.0, "therapist"),
+        ("C", "Mm-hmm.", 8.5, 9.0, "client"),
+        ("T", long, 9.0, 20.0, "therapist"),
+    )
+    out = stage(session)
+    assert [u.text for u in out.utterances] == [
+        "Uh, well, it sounds like you've been struggling. So, tell me what you did.", "Mm-hmm.",
+        "It sounds like this week was hard. You kept going anyway.", "I wonder what helped.",
+        "Can you tell me about the moment you decided to call?"]
+    assert [u.turn_index for u in out.utterances] == [0, 1, 2, 2, 2]
+    assert out.utterances[0].start == 0.0 and out.utterances[0].end == 8.0 and out.utterances[0].time_source == "turn"
+    assert out.utterances[2].start == 9.0 and out.utterances[-1].end == 20.0
+    # a single sentence longer than the limit stays whole
+    assert group_spans("a b c d e. f g.", [(0, 10), (11, 15)], 3) == [(0, 10), (11, 15)]
+    assert group_spans("a b. c d. e f.", [(0, 4), (5, 9), (10, 14)], 4) == [(0, 9), (10, 14)]
+
+
+def test_a_unit_that_does_not_exist_is_a_config_error():
+    from transcript_analyzer.config import load_config
+    from transcript_analyzer.errors import ConfigError
+
+    assert load_config(overrides=["segment.unit=sentence"]).segment.unit == "sentence"
+    with pytest.raises(ConfigError, match="segment.unit"):
+        load_config(overrides=["segment.unit=clause"])
+    with pytest.raises(ConfigError, match="segment.max_words"):
+        load_config(overrides=["segment.max_words=0"])
+
+
+@pytest.mark.slow
 def test_stage_records_the_spacy_model(segmenter):
     (info,) = segmenter.models()
     assert info.stage == "segment" and "core_web_sm" in info.name and info.version

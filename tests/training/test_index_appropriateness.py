@@ -56,3 +56,15 @@ def test_criteria_cut_offs_are_chosen_by_kappa_and_rates_are_smoothed():
     assert model.rates["2"] == 1.0 and model.rates["1"] == 0.0 and model.rates["5"] == 1.0  # two criteria: long, no return
     p, pred = predict(model, episodes)
     assert pred.tolist() == y.tolist() and p.shape == (16, 2)
+
+
+@pytest.mark.slow
+def test_evaluate_reproduces_the_alliance_index_card_from_the_shipped_pipeline(shared_data):
+    """Every AnnoMI transcript analysed again (turn units, the shipped coder): the index's AUCs and
+    each component's agree with trained_models/alliance_index/metrics.json."""
+    from transcript_analyzer.training.index_recipe import check
+
+    checks = check(shared_data)
+    assert {c.metric for c in checks} >= {"auc (validation + test)", "auc (all)"}
+    bad = [c for c in checks if not c.ok]
+    assert not bad, bad

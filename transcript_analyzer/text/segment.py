@@ -1,4 +1,9 @@
-"""Segmentation stage: turns -> utterances (sentences), with spaCy's dependency parser.
+"""Segmentation stage: turns -> utterances, the units markers are coded on.
+
+By default (``unit = "turn"``) an utterance is a whole speaker turn, the unit the corpora's human
+coders coded and the coder learnt from; a turn longer than ``max_words`` is cut at sentence
+boundaries into pieces of at most that many words. With ``unit = "sentence"`` every sentence is
+an utterance. Sentences come from spaCy's dependency parser.
 
 On punctuated text (transcribers and Whisper punctuate), the parser sometimes cuts a sentence
 before "and ..." or after "I mean," (measured on AnnoMI); such pieces are joined back: a piece
@@ -56,7 +61,18 @@ class SegmentStage:
         return infos + ((self._boundaries.info(),) if self._used_boundaries and self._boundaries else ())
 
     def predict(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        """Character spans of the utterances in each text."""
+        """Character spans of the utterances in each text: the whole text, or (unit "sentence", or
+        a turn longer than ``max_words``) its sentences, grouped back into pieces of at most
+        ``max_words`` words with unit "turn"."""
+        if self.options.unit == "sentence":
+            return self.sentences(texts)
+        limit = self.options.max_words
+        long = [i for i, t in enumerate(texts) if len(t.split()) > limit]
+        cut = dict(zip(long, self.sentences([texts[i] for i in long])))
+        return [group_spans(t, cut[i], limit) if i in cut else repair_spans(t, [(0, len(t))]) for i, t in enumerate(texts)]
+
+    def sentences(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Character spans of the sentences in each text."""
         self.load()
         unpunctuated = {i for i, t in enumerate(texts) if self.options.boundaries and unpunctuated_text(t)}
         if unpunctuated and self._boundaries is None:
@@ -91,6 +107,22 @@ class SegmentStage:
 def unpunctuated_text(text: str) -> bool:
     """A turn of several words with no full stop, question mark or exclamation mark."""
     return not _PUNCTUATED.search(text) and len(words_of(text)) >= 2
+
+
+def group_spans(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Consecutive sentence spans joined into pieces of at most ``limit`` words (a longer sentence
+    stays a piece of its own)."""
+    out: list[tuple[int, int]] = []
+    words = 0
+    for a, b in spans:
+        n = len(text[a:b].split())
+        if out and words + n <= limit:
+            out[-1] = (out[-1][0], b)
+            words += n
+        else:
+            out.append((a, b))
+            words = n
+    return out
 
 
 def repair_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

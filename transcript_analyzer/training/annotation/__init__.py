@@ -89,7 +89,7 @@ def segmenter_splitter() -> Splitter:
     from ...config import SegmentOptions
     from ...text.segment import SegmentStage
 
-    stage = SegmentStage(SegmentOptions(boundaries=""))  # the parser's sentences, as when the references were made
+    stage = SegmentStage(SegmentOptions(boundaries="", unit="sentence"))  # the parser's sentences, as when the references were made
 
     def split(texts: Sequence[str]) -> list[list[str]]:
         return [[t[a:b] for a, b in spans] for t, spans in zip(texts, stage.predict(list(texts)))]

@@ -75,7 +75,7 @@ def _spacy_spans(plain: list[str]) -> list[list[tuple[int, int, bool]]]:
     from ...config import SegmentOptions
     from ...text.segment import SegmentStage
 
-    stage = SegmentStage(SegmentOptions(boundaries=""))  # the parser alone, as before this model
+    stage = SegmentStage(SegmentOptions(boundaries="", unit="sentence"))  # the parser alone, as before this model
     return [[(a, b, False) for a, b in spans] for spans in stage.predict(plain)]
 
 
