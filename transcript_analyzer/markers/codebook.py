@@ -32,7 +32,7 @@ MARKERS: tuple[MarkerDef, ...] = (
     MarkerDef("empathy", "Empathy", "alliance", +1,
               "Communicates understanding of the client's feelings or meaning (strong level on an EPITOME mechanism: "
               "emotional reaction, interpretation or exploration).",
-              ("epitome_er", "epitome_ip", "epitome_ex", "mi_main", "reflection_type"), "section 3"),
+              ("epitome_er", "epitome_ip", "epitome_ex", "mi_main", "reflection_type", "self_disclosure"), "section 3"),
     MarkerDef("positive_regard", "Positive regard", "alliance", +1,
               "Affirms the client's strengths, efforts or worth; warmth without conditions.", ("positive_regard",), "section 4"),
     MarkerDef("self_disclosure", "Self-disclosure", "alliance", 0,
@@ -91,31 +91,54 @@ MECHANISMS: tuple[tuple[str, str], ...] = (("epitome_er", "emotional_reactions")
 STRONG = "2"
 
 
-def _strong(out: Outputs, classes: dict[str, tuple[str, ...]], head: str) -> tuple[np.ndarray, np.ndarray]:
-    """P(strong) and decided-strong of one mechanism (Interpretations: or a complex reflection)."""
+# Codebook 3.3: a strong Interpretation made of the responder's own experience ("me too, I went
+# through the same") is self-disclosure, not empathy. EPITOME's levels count it, so the coder learnt
+# to; with the rule ``interpretation_disclosure_below`` (coder.json ``marker_rules``, chosen on
+# validation by training/coder/calibrate.py) an Interpretation (EPITOME's, or a complex reflection)
+# is strong only while the coder's P(self-disclosure) stays below it, and its probability is
+# P(strong) x (1 - P(self-disclosure)).
+DISCLOSURE_RULE = "interpretation_disclosure_below"
+
+
+def _strong(out: Outputs, classes: dict[str, tuple[str, ...]], head: str,
+            rules: dict[str, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """P(strong) and decided-strong of one mechanism (Interpretations: not the therapist's own
+    story, when the rule is set; or a complex reflection)."""
     p, d = out[head]
     k = classes[head].index(STRONG)
     prob, decided = p[:, k], d == k
-    if head == "epitome_ip" and "mi_main" in out and "reflection_type" in out:
-        cp, cd = _chain(out, classes, "mi_main", "reflection", "reflection_type", "complex")
-        prob, decided = np.maximum(prob, cp), decided | cd
+    if head == "epitome_ip":
+        if "mi_main" in out and "reflection_type" in out:
+            cp, cd = _chain(out, classes, "mi_main", "reflection", "reflection_type", "complex")
+            prob, decided = np.maximum(prob, cp), decided | cd
+        below = (rules or {}).get(DISCLOSURE_RULE)
+        if below is not None and "self_disclosure" in out:
+            sd, _ = _binary(out, classes, "self_disclosure")
+            prob, decided = prob * (1 - sd), decided & (sd < below)
     return prob, decided
 
 
-def _mechanisms(out: Outputs, classes: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray]:
+def _mechanisms(out: Outputs, classes: dict[str, tuple[str, ...]],
+                rules: dict[str, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """P(empathy) = the largest P(strong) over the three mechanisms; present when one is decided strong."""
-    parts = [_strong(out, classes, h) for h, _ in MECHANISMS]
+    parts = [_strong(out, classes, h, rules) for h, _ in MECHANISMS]
     return np.stack([p for p, _ in parts]).max(axis=0), np.stack([d for _, d in parts]).any(axis=0)
 
 
-def mechanism_levels(out: Outputs, classes: dict[str, tuple[str, ...]], row: int) -> list[tuple[str, int, float]]:
-    """(mechanism, decided level, its probability) of one row, for the empathy marker's output."""
+def mechanism_levels(out: Outputs, classes: dict[str, tuple[str, ...]], row: int,
+                     rules: dict[str, float] | None = None) -> list[tuple[str, int, float]]:
+    """(mechanism, decided level, its probability) of one row, for the empathy marker's output. A
+    level-2 decision the rules withdraw reads as the likelier of the two lower levels."""
     levels = []
     for head, name in MECHANISMS:
         p, d = out[head]
-        prob, strong = _strong(out, classes, head)
+        prob, strong = _strong(out, classes, head, rules)
+        k = classes[head].index(STRONG)
         if strong[row]:
             levels.append((name, int(STRONG), float(prob[row])))
+        elif d[row] == k:
+            lower = max((j for j in range(len(classes[head])) if j != k), key=lambda j: p[row, j])
+            levels.append((name, int(classes[head][lower]), float(p[row, lower])))
         else:
             levels.append((name, int(classes[head][d[row]]), float(p[row, d[row]])))
     return levels
@@ -177,12 +200,14 @@ def apply_gates(scores: dict[str, tuple[np.ndarray, np.ndarray]], texts: Sequenc
 
 
 def utterance_markers(out: Outputs, classes: dict[str, tuple[str, ...]],
-                      thresholds: dict[str, float] | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+                      thresholds: dict[str, float] | None = None,
+                      rules: dict[str, float] | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """(probability, decision) arrays per utterance-level marker, from the heads' outputs.
     ``thresholds``: markers decided by their own probability against a calibrated threshold
-    instead of by their parts' decisions (the coder's rate-matched empathy threshold)."""
-    scores = {name: rule(out, classes) for name, rule in UTTERANCE_LEVEL.items()
-              if all(h in out for h in _heads_of(name))}
+    instead of by their parts' decisions (the coder's rate-matched empathy threshold); ``rules``:
+    the coder's calibrated marker rules (``DISCLOSURE_RULE``)."""
+    scores = {name: (_mechanisms(out, classes, rules) if name == "empathy" else rule(out, classes))
+              for name, rule in UTTERANCE_LEVEL.items() if all(h in out for h in _heads_of(name))}
     for name, t in (thresholds or {}).items():
         if name in scores:
             scores[name] = (scores[name][0], scores[name][0] >= t)

@@ -114,6 +114,7 @@ class Coder:
         self.tasks: dict[str, TaskSpec] = {}
         self.config: dict[str, Any] = {}
         self.marker_thresholds: dict[str, float] = {}
+        self.marker_rules: dict[str, float] = {}
 
     def load(self) -> Coder:
         if self._session is not None:
@@ -130,6 +131,7 @@ class Coder:
                                           tuple(t["weights"]) if t.get("weights") else None)
                       for t in config["tasks"]}
         self.marker_thresholds = {k: float(v) for k, v in config.get("marker_thresholds", {}).items()}
+        self.marker_rules = {k: float(v) for k, v in config.get("marker_rules", {}).items()}
         self._tokenizer = load_tokenizer(str(folder / "tokenizer.json"))
         self._session = onnx_session(folder / "model.onnx")
         self._info = ModelInfo(name=config.get("name", "coder"), stage="markers", version=config.get("version"),

@@ -67,6 +67,10 @@ class MarkersStage:
         return getattr(self.coder, "marker_thresholds", {}) if self.tasks else {}
 
     @property
+    def _marker_rules(self) -> dict[str, float]:
+        return getattr(self.coder, "marker_rules", {}) if self.tasks else {}
+
+    @property
     def _embeds(self) -> bool:
         return bool(self.heads or self.custom)
 
@@ -147,7 +151,7 @@ class MarkersStage:
         u, c = self.embed(texts, contexts) if self._embeds else (None, None)
         out, cues = self._outputs(texts, conversation, u, c)
         classes = self.classes()
-        scores = utterance_markers(out, classes, self._marker_thresholds)
+        scores = utterance_markers(out, classes, self._marker_thresholds, self._marker_rules)
         apply_gates(scores, texts)
         reasons: dict[str, dict[int, list[str]]] = {}
         self._apply_rules(session, rows, out, classes, scores, reasons)
@@ -155,7 +159,7 @@ class MarkersStage:
         if self.custom:
             scores.update(self.custom_scores(u, c, texts, cues))
         evidence = self._evidence(texts, rows, c, conversation, scores) if self.options.evidence else [{} for _ in rows]
-        levels = ([tuple(MechanismLevel(n, lv, round(p, 4)) for n, lv, p in mechanism_levels(out, classes, k))
+        levels = ([tuple(MechanismLevel(n, lv, round(p, 4)) for n, lv, p in mechanism_levels(out, classes, k, self._marker_rules))
                    for k in range(len(rows))] if "empathy" in scores else None)
         new = list(utts)
         for k, i in enumerate(rows):
@@ -227,7 +231,7 @@ class MarkersStage:
         def scorer(variants: list[str], owner_rows: list[int]) -> dict[str, np.ndarray]:
             u, cv = (self.encoder.encode(variants), c[owner_rows]) if self._embeds else (None, None)
             o, cues = self._outputs(variants, [conversation[r] for r in owner_rows], u, cv)
-            s = utterance_markers(o, classes, self._marker_thresholds)
+            s = utterance_markers(o, classes, self._marker_thresholds, self._marker_rules)
             s.update(self.custom_scores(u, cv, variants, cues))
             return {m: s[explained[m]][0] if explained[m] in s else np.zeros(len(variants)) for m in scores}
 

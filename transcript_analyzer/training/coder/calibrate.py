@@ -212,6 +212,28 @@ def marker_thresholds(coder: Any, logits: np.ndarray, val: Sequence[Item], names
     return out
 
 
+def marker_rules(coder: Any, logits: np.ndarray, val: Sequence[Item], empathy_precision: float | None) -> dict[str, float]:
+    """The empathy marker's "me too" rule (codebook 3.3, markers/codebook.DISCLOSURE_RULE): the
+    cut-off on P(self-disclosure) below which a strong Interpretation counts, chosen on the EPITOME
+    validation pairs against the codebook's rule as the most sensitive one whose precision reaches
+    ``empathy_precision`` (none does: the best F1). None: no rule."""
+    from ...markers.codebook import DISCLOSURE_RULE, utterance_markers
+
+    rows = [i for i, item in enumerate(val) if item.utt.corpus == "epitome"]
+    if empathy_precision is None or not rows or "self_disclosure" not in coder.tasks:
+        return {}
+    classes = {n: t.classes for n, t in coder.tasks.items()}
+    out = coder.outputs(logits[rows])
+    truth = empathy_truth(val, rows)
+    tried = []
+    for cut in np.round(np.arange(0.05, 1.0001, 0.05), 2):
+        _, decided = utterance_markers(out, classes, coder.marker_thresholds, {DISCLOSURE_RULE: float(cut)})["empathy"]
+        tried.append((float(cut), _prf(truth, decided)))
+    reaching = [(c, m) for c, m in tried if m["precision"] >= empathy_precision]
+    cut, _ = max(reaching, key=lambda x: (x[1]["recall"], x[0])) if reaching else max(tried, key=lambda x: x[1]["f1"])
+    return {DISCLOSURE_RULE: cut}
+
+
 def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
     """Each shipped marker the coder decides, scored end to end against human codes of the test
     conversations: the MI markers on AnnoMI therapist utterances (chained decisions, as the
@@ -223,7 +245,7 @@ def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> d
     out: dict[str, Any] = {}
     annomi = [i for i, item in enumerate(items) if item.utt.corpus == "annomi" and item.utt.role == "therapist"]
     if annomi:
-        scores = utterance_markers(coder.outputs(logits[annomi]), classes, coder.marker_thresholds)
+        scores = utterance_markers(coder.outputs(logits[annomi]), classes, coder.marker_thresholds, coder.marker_rules)
         truth = [_annomi_truth(items[i].utt.labels) for i in annomi]
         for name in ("open_question", "closed_question", "simple_reflection", "complex_reflection", "giving_information"):
             out[name] = {**_prf(np.array([t[name] for t in truth]), scores[name][1]), "source": "AnnoMI"}
@@ -235,7 +257,7 @@ def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> d
             out[pooled] = {**_prf(human, decided), "source": "AnnoMI (either subtype)"}
     epitome = [i for i, item in enumerate(items) if item.utt.corpus == "epitome"]
     if epitome:
-        scores = utterance_markers(coder.outputs(logits[epitome]), classes, coder.marker_thresholds)
+        scores = utterance_markers(coder.outputs(logits[epitome]), classes, coder.marker_thresholds, coder.marker_rules)
         truth = empathy_truth(items, epitome)
         out["empathy"] = {**_prf(truth, scores["empathy"][1]), "source": "EPITOME (a strong mechanism)"}
     names = list(coder.tasks)

@@ -76,6 +76,9 @@ def _rules(config: dict[str, Any]) -> list[str]:
         rows.append(f"| {t['name']} | {', '.join(t['classes'])} | {t.get('temperature', 1.0)} | {decision} |")
     for marker, t in config.get("marker_thresholds", {}).items():
         rows.append(f"| marker {marker} | – | – | P ≥ {t} (rate-matched on validation against the codebook's rule) |")
+    for rule, t in config.get("marker_rules", {}).items():
+        rows.append(f"| marker empathy | – | – | {rule} = {t}: a strong Interpretation counts while P(self-disclosure) < {t} "
+                    f"(codebook 3.3; the most sensitive cut-off reaching the recipe's precision on validation) |")
     return rows
 
 

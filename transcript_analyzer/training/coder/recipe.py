@@ -156,6 +156,8 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
         calibrated = Coder(str(provisional)).load()
         config["marker_thresholds"] = calibrate.marker_thresholds(calibrated, logits["val"], val,
                                                                   options.get("marker_rate", ()))
+        calibrated.marker_thresholds = config["marker_thresholds"]
+        config["marker_rules"] = calibrate.marker_rules(calibrated, logits["val"], val, options.get("empathy_precision"))
         speed = _speed(calibrated, pairs["test"])
         final = Path(tmp) / "final"
         _stage(final, onnx, source / "tokenizer.json", config)
