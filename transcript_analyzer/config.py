@@ -85,7 +85,7 @@ class SegmentOptions:
     """The unit markers are coded on. "turn": each speaker turn is one utterance, cut at sentence
     boundaries only where it runs past ``max_words`` words; this is the unit AnnoMI's, EPITOME's and
     ESConv's human coders coded and the coder was trained on (on AnnoMI's held-out sessions it
-    puts per-session reflection counts at ICC 0.94 against the human counts, sentences 0.67;
+    puts per-session reflection counts at ICC 0.92 against the human counts, sentences 0.67;
     docs/benchmarks.md). "sentence": every sentence is an utterance (MITI's 'complete thought';
     the only unit before schema 1.7)."""
     max_words: int = 60

@@ -45,3 +45,39 @@ def test_fit_rate_matches_a_binary_task_and_counts_sessions():
     agreement = calibrate.session_agreement(FakeCoder(spec), {"yes": {"task": "t", "class": "yes"}}, logits, val)["yes"]
     assert agreement["sessions"] == 6 and -1 <= agreement["icc_2_1"] <= 1
     assert agreement["human_mean"] == round(y.sum() / 6, 2)
+
+
+def test_the_empathy_rule_keeps_interpretations_about_the_client_and_drops_the_therapists_own_story():
+    """marker_rules picks the cut-off on P(self-disclosure) that reaches the precision asked for on
+    EPITOME validation pairs (against codebook 3.3) with the most recall."""
+    from transcript_analyzer.markers.codebook import DISCLOSURE_RULE
+
+    n = 20
+    me_too = np.arange(n) % 2 == 0
+    val = [Item(Utt("epitome", f"c{i}", 0, "therapist", "", "reply",
+                    {"er": "0", "ex": "0", "ip": "2",
+                     "ip_rationale": "I went through the same thing last year" if me_too[i] else "you must feel so alone"}), ())
+           for i in range(n)]
+    level = {"0": np.log([0.8, 0.1, 0.1]), "2": np.log([0.1, 0.1, 0.8])}
+    specs = [TaskSpec("epitome_er", ("0", "1", "2"), 0), TaskSpec("epitome_ip", ("0", "1", "2"), 3),
+             TaskSpec("epitome_ex", ("0", "1", "2"), 6), TaskSpec("mi_main", ("other", "question", "reflection", "therapist_input"), 9),
+             TaskSpec("reflection_type", ("simple", "complex"), 13), TaskSpec("self_disclosure", ("no", "yes"), 15, positive="yes")]
+    rows = []
+    for i in range(n):
+        sd = 0.8 if me_too[i] else 0.1  # the coder hears "I went through" as the therapist's own story
+        rows.append(np.concatenate([level["0"], level["2"], level["0"], np.log([0.97, 0.01, 0.01, 0.01]),
+                                    np.log([0.5, 0.5]), np.log([1 - sd, sd])]))
+    logits = np.array(rows)
+
+    class Coder:
+        tasks = {s.name: s for s in specs}
+        marker_thresholds: dict = {}
+
+        def outputs(self, lg, tasks=None):
+            return {s.name: (s.probabilities(lg), s.decide(s.probabilities(lg))) for s in specs}
+
+    assert calibrate.marker_rules(Coder(), logits, val, 0.9) == {DISCLOSURE_RULE: 0.8}  # 0.8 itself is excluded (<)
+    assert calibrate.marker_rules(Coder(), logits, val, None) == {}
+    # no cut-off reaches an impossible precision: the best F1 instead, the first cut-off that keeps
+    # the interpretations about the client (P 0.1 < 0.15) and drops the rest
+    assert calibrate.marker_rules(Coder(), logits, val, 1.01) == {DISCLOSURE_RULE: 0.15}
