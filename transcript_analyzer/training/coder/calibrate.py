@@ -192,9 +192,23 @@ def _prf(truth: np.ndarray, decided: np.ndarray) -> dict[str, Any]:
 
 
 def empathy_truth(items: Sequence[Item], rows: Sequence[int]) -> np.ndarray:
-    from ..heads.data import epitome_strong_empathy
+    """Codebook 3.3 on EPITOME pairs: the project's adjudicated annotation of a strong
+    Interpretation where there is one (validation and test pairs), else the rationale heuristic."""
+    from ...errors import ConfigError
+    from ..annotation import text_hash
+    from ..heads.data import annotated_interpretations, epitome_strong_empathy
 
-    return np.array([epitome_strong_empathy(items[i].utt.labels) == "yes" for i in rows])
+    annotated = annotated_interpretations()
+    out = []
+    for i in rows:
+        utt = items[i].utt
+        about = None
+        if (utt.conversation, utt.index) in annotated:
+            digest, about = annotated[(utt.conversation, utt.index)]
+            if text_hash(utt.text) != digest:
+                raise ConfigError(f"annotation epitome/{utt.conversation}/{utt.index}: the text no longer matches its hash")
+        out.append(epitome_strong_empathy(utt.labels, about) == "yes")
+    return np.array(out, dtype=bool)
 
 
 def marker_thresholds(coder: Any, logits: np.ndarray, val: Sequence[Item], names: Sequence[str]) -> dict[str, float]:
@@ -259,7 +273,7 @@ def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> d
     if epitome:
         scores = utterance_markers(coder.outputs(logits[epitome]), classes, coder.marker_thresholds, coder.marker_rules)
         truth = empathy_truth(items, epitome)
-        out["empathy"] = {**_prf(truth, scores["empathy"][1]), "source": "EPITOME (a strong mechanism)"}
+        out["empathy"] = {**_prf(truth, scores["empathy"][1]), "source": "EPITOME (a strong mechanism; codebook 3.3, interpretations adjudicated by the project)"}
     names = list(coder.tasks)
     for name in ("positive_regard", "self_disclosure", "advice", "confront"):
         if name not in coder.tasks:

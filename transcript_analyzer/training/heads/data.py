@@ -38,14 +38,36 @@ def _me_too(rationale: str) -> bool:
     return bool(_FIRST.search(rationale)) and not _SECOND.search(rationale)
 
 
-def epitome_strong_empathy(labels: dict[str, str]) -> str:
+def epitome_strong_empathy(labels: dict[str, str], about: str | None = None) -> str:
     """Codebook 3.3: empathy present = a mechanism at level 2; a level-2 interpretation made of the
-    responder's own experience is self-disclosure, not empathy."""
+    responder's own experience is self-disclosure, not empathy. ``about``: the project annotators'
+    adjudicated reading of the interpretation ("client", "own_experience", "other";
+    ``annotated_interpretations``), which replaces the pronoun heuristic on the rationale."""
     if labels.get("er") == "2" or labels.get("ex") == "2":
         return "yes"
-    if labels.get("ip") == "2" and not _me_too(labels.get("ip_rationale", "")):
-        return "yes"
+    if labels.get("ip") == "2":
+        if about is not None:
+            return "yes" if about == "client" else "no"
+        if not _me_too(labels.get("ip_rationale", "")):
+            return "yes"
     return "no"
+
+
+EMPATHY_REFERENCES = Path("annotations") / "empathy_interpretation.jsonl"
+"""The project's annotations of EPITOME's strong Interpretations on validation and test pairs
+(docs/annotation.md): about the seeker, or the responder's own experience."""
+
+
+def annotated_interpretations(path: Path | None = None) -> dict[tuple[str, int], tuple[str, str]]:
+    """(conversation, index) -> (text hash, final label) of the annotated EPITOME responses; empty
+    when the file does not exist."""
+    from ...resources import project_dir
+
+    path = path or project_dir() / "pipelines" / EMPATHY_REFERENCES
+    if not path.is_file():
+        return {}
+    return {(a.conversation, a.index): (a.text_sha256, a.labels["interpretation_about"])
+            for a in load_annotations(path) if a.corpus == "epitome"}
 
 
 DERIVED: dict[str, Callable[[dict[str, str]], str]] = {"epitome_strong_empathy": epitome_strong_empathy}
