@@ -81,3 +81,28 @@ def test_the_empathy_rule_keeps_interpretations_about_the_client_and_drops_the_t
     # no cut-off reaches an impossible precision: the best F1 instead, the first cut-off that keeps
     # the interpretations about the client (P 0.1 < 0.15) and drops the rest
     assert calibrate.marker_rules(Coder(), logits, val, 1.01) == {DISCLOSURE_RULE: 0.15}
+
+
+def test_annotated_truth_replaces_the_corpus_label_and_estimates_the_rest(monkeypatch):
+    """truth_of: where the project annotated an item under the codebook its label wins; the count of
+    positives adds, for unannotated corpus negatives, the rate found in the annotated random sample."""
+    from transcript_analyzer.training.annotation import text_hash
+    from transcript_analyzer.training.heads import data as heads_data
+
+    val = [Item(Utt("esconv", f"c{i}", 0, "therapist", "", f"message {i}", split_override="val"), ((0, y),))
+           for i, y in enumerate([1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])]
+    labels = {("esconv", "c0", 0): (text_hash("message 0"), True),    # the corpus and the annotators agree
+              ("esconv", "c1", 0): (text_hash("message 1"), False),   # "you'll be fine": reassurance, not regard
+              ("esconv", "c3", 0): (text_hash("message 3"), True),    # decided by the coder, missed by the corpus
+              ("esconv", "c4", 0): (text_hash("message 4"), True)}    # random sample of the rest: 1 of 2 positive
+    labels[("esconv", "c5", 0)] = (text_hash("message 5"), False)
+    truth = heads_data.AnnotatedTruth(labels, {"val": (2, 1, 9)})
+    monkeypatch.setattr(heads_data, "annotated_truth", lambda task, path=None: truth if task == "pr" else None)
+    task = Task("pr", ("no", "yes"), (), positive="yes")
+    index, y = list(range(len(val))), np.array([c for it in val for _, c in it.targets])
+    out, expected = calibrate.truth_of(task, val, index, y)
+    assert list(out) == [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]  # c2: unannotated, the corpus's label stays
+    # annotated positives 3, the unannotated corpus positive c2, and 6 unannotated negatives at 1/2
+    assert expected == 3 + 1 + 6 * 0.5
+    other = Task("other", ("no", "yes"), (), positive="yes")
+    assert calibrate.truth_of(other, val, index, y)[1] == 3

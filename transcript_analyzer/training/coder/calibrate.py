@@ -31,6 +31,41 @@ from ..heads.fit import fit_temperature, score_predictions, tune_threshold, tune
 from .data import Item, Task, task_rows
 
 
+def truth_of(task: Task, items: Sequence[Item], index: Sequence[int], y: np.ndarray) -> tuple[np.ndarray, float]:
+    """The class indices to score a task against: the project's annotation where there is one
+    (heads.data.ANNOTATED_TASKS; for two-class tasks with a positive class), else the corpus's
+    label; and the estimated number of positives among these items (the annotated ones, plus,
+    among the corpus's unannotated negatives, the rate found in the annotation's random sample of
+    them)."""
+    from ...errors import ConfigError
+    from ..annotation import text_hash
+    from ..heads.data import annotated_truth
+
+    truth = annotated_truth(task.name)
+    if truth is None or task.positive is None or len(task.classes) != 2:
+        return y, float((y == (task.classes.index(task.positive) if task.positive else 1)).sum())
+    pos, neg = task.classes.index(task.positive), 1 - task.classes.index(task.positive)
+    out, expected = y.copy(), 0.0
+    rest: dict[str, int] = {}
+    for row, i in enumerate(index):
+        utt = items[i].utt
+        found = truth.labels.get((utt.corpus, utt.conversation, utt.index))
+        if found is None:  # outside the annotation: the corpus's label
+            if y[row] == pos:
+                expected += 1
+            else:  # the unannotated negatives hold positives at the random sample's rate
+                rest[utt.split] = rest.get(utt.split, 0) + 1
+            continue
+        if text_hash(utt.text) != found[0]:
+            raise ConfigError(f"annotation {utt.corpus}/{utt.conversation}/{utt.index}: the text no longer matches its hash")
+        out[row] = pos if found[1] else neg
+        expected += found[1]
+    for split, n in rest.items():
+        sampled, positives, _ = truth.rest_sample.get(split, (0, 0, 0))
+        expected += n * positives / sampled if sampled else 0.0
+    return out, expected
+
+
 def rate_threshold(p: np.ndarray, positives: int) -> float:
     """The threshold that decides as many items positive as there are human positives."""
     if positives <= 0:
@@ -54,7 +89,8 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
         rule: dict[str, Any] = {"temperature": round(temperature, 4), "val_n": int(len(y))}
         if task.name in match_rate and len(task.classes) == 2:
             pos = task.classes.index(task.positive) if task.positive is not None else 1
-            t = rate_threshold(p[:, pos], int((y == pos).sum()))
+            _, positives = truth_of(task, val, index, y)  # annotated truth, where the project made one
+            t = rate_threshold(p[:, pos], int(round(positives)))
             if task.positive is not None:
                 rule["threshold"], rule["weights"] = t, None
             else:  # argmax(w * p) with w = (1, (1 - t) / t) decides class 1 exactly when P(class 1) > t
@@ -284,12 +320,22 @@ def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> d
             continue
         pos = coder.tasks[name].classes.index(coder.tasks[name].positive)
         _, decided = coder.outputs(logits[index], [name])[name]
-        corpora = sorted({items[i].utt.corpus for i in index})
-        out[name] = {**_prf(y == pos, decided == pos), "source": ", ".join(corpora)}
+        corpora = ", ".join(sorted({items[i].utt.corpus for i in index}))
+        spec = coder.tasks[name]
+        truth, _ = truth_of(Task(name, spec.classes, (), positive=spec.positive), items, index, y)
+        annotated = name in _annotated_tasks()
+        out[name] = {**_prf(truth == pos, decided == pos),
+                     "source": corpora + (" (codebook, annotated by the project)" if annotated else "")}
     for name in ("advice_with_permission", "advice_without_permission"):
         if "advice" in out:  # the permission rule splits advice in session context; not measurable here
             out[name] = {**out["advice"], "source": out["advice"]["source"] + " (advice before the permission rule)"}
     return out
+
+
+def _annotated_tasks() -> set[str]:
+    from ..heads.data import ANNOTATED_TASKS, annotated_truth
+
+    return {t for t in ANNOTATED_TASKS if annotated_truth(t) is not None}
 
 
 def quality_separation(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:

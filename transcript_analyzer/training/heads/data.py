@@ -58,6 +58,45 @@ EMPATHY_REFERENCES = Path("annotations") / "empathy_interpretation.jsonl"
 (docs/annotation.md): about the seeker, or the responder's own experience."""
 
 
+ANNOTATED_TASKS: dict[str, tuple[Path, str, str]] = {
+    "positive_regard": (Path("annotations") / "positive_regard.jsonl", "positive_regard", "present"),
+}
+"""Coder tasks whose validation and test truth the project annotated under the codebook (the
+corpora's proxy labels stay for training): task -> (references, label key, the positive value)."""
+
+
+@dataclass(frozen=True)
+class AnnotatedTruth:
+    """The project's annotation of a task's validation and test items (docs/annotation.md):
+    every item the corpus labels positive or the coder decided positive, and a random sample of the
+    rest (``rest_sample``: per split, (annotated, positives found, items the sample stands for))."""
+
+    labels: dict[tuple[str, str, int], tuple[str, bool]]  # (corpus, conversation, index) -> (text hash, positive)
+    rest_sample: dict[str, tuple[int, int, int]]
+
+
+def annotated_truth(task: str, path: Path | None = None) -> AnnotatedTruth | None:
+    """The annotated truth of a coder task, or None when the task has none."""
+    from ...resources import project_dir
+
+    if task not in ANNOTATED_TASKS:
+        return None
+    relative, key, positive = ANNOTATED_TASKS[task]
+    path = path or project_dir() / "pipelines" / relative
+    if not path.is_file():
+        return None
+    labels, rest = {}, {}
+    import json
+
+    for record in (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()):
+        yes = record["labels"][key] == positive
+        labels[(record["corpus"], record["conversation_id"], int(record["utterance_index"]))] = (record["text_sha256"], yes)
+        if record.get("stratum") == "random_rest":
+            n, found, size = rest.get(record["split"], (0, 0, int(record["stratum_size"])))
+            rest[record["split"]] = (n + 1, found + yes, size)
+    return AnnotatedTruth(labels, rest)
+
+
 def annotated_interpretations(path: Path | None = None) -> dict[tuple[str, int], tuple[str, str]]:
     """(conversation, index) -> (text hash, final label) of the annotated EPITOME responses; empty
     when the file does not exist."""
