@@ -144,3 +144,32 @@ def test_stopped_fine_tune_resumes_to_the_uninterrupted_weights(source, tmp_path
         [h["val_macro_f1"] for h in record["history"]]
     a, b = straight.state_dict(), resumed.state_dict()
     assert all(torch.allclose(a[k], b[k], atol=1e-5) for k in a)
+
+
+def test_the_projects_annotation_replaces_the_corpus_label_of_a_task(tmp_path):
+    """A task's ``annotations`` (pipelines/annotations/*.jsonl references) replace the corpus's
+    label where an item has one; other tasks' targets and other items stay; a changed text is refused."""
+    import json
+
+    import pytest
+
+    from transcript_analyzer.errors import ConfigError
+    from transcript_analyzer.training.annotation import text_hash
+    from transcript_analyzer.training.coder.data import Item, Task, Utt, _annotated_targets
+
+    def record(conv, text, label):
+        return json.dumps({"corpus": "esconv", "conversation_id": conv, "utterance_index": 3, "sentence_index": -1,
+                           "text_sha256": text_hash(text), "labels": {"positive_regard": label}, "annotator": "a8"})
+
+    (tmp_path / "pr.jsonl").write_text(record("c1", "Don't worry, you'll be fine.", "absent") + "\n"
+                                       + record("c2", "You kept going all week; that took courage.", "present") + "\n")
+    task = Task("positive_regard", ("no", "yes"), ({"corpus": "esconv"},), "yes",
+                annotations={"file": "pr.jsonl", "label": "positive_regard", "map": {"present": "yes", "*": "no"}})
+    items = [Item(Utt("esconv", "c1", 3, "therapist", "", "Don't worry, you'll be fine."), ((0, 1), (1, 4))),
+             Item(Utt("esconv", "c2", 3, "therapist", "", "You kept going all week; that took courage."), ((0, 0),)),
+             Item(Utt("esconv", "c3", 3, "therapist", "", "Good luck!"), ((0, 1),))]
+    out = _annotated_targets(items, 0, task, tmp_path)
+    assert [i.targets for i in out] == [((0, 0), (1, 4)), ((0, 1),), ((0, 1),)]
+    changed = [Item(Utt("esconv", "c1", 3, "therapist", "", "Don't worry."), ((0, 1),))]
+    with pytest.raises(ConfigError, match="no longer matches"):
+        _annotated_targets(changed, 0, task, tmp_path)

@@ -55,6 +55,10 @@ class Task:
     sources: tuple[dict[str, Any], ...]
     positive: str | None = None
     role: str = "therapist"
+    annotations: dict[str, Any] | None = None
+    """The project's codebook annotation of some of the task's items (``file`` under pipelines/,
+    the record's label ``label``, ``map`` to the task's classes): where an item has one, it
+    replaces the corpus's label as the target, in every split (docs/annotation.md)."""
 
     @property
     def corpora(self) -> set[str]:
@@ -67,7 +71,8 @@ def tasks_from(recipe: dict[str, Any]) -> list[Task]:
         sources = t.get("sources") or [{k: t[k] for k in ("corpus", "label", "map", "derive") if k in t}]
         if not sources or not all(("corpus" in s) or ("synthetic" in s) for s in sources):
             raise ConfigError(f"coder task {t.get('name')}: every source needs a corpus or a synthetic file")
-        tasks.append(Task(t["name"], tuple(t["classes"]), tuple(sources), t.get("positive"), t.get("role", "therapist")))
+        tasks.append(Task(t["name"], tuple(t["classes"]), tuple(sources), t.get("positive"), t.get("role", "therapist"),
+                          t.get("annotations")))
     return tasks
 
 
@@ -186,12 +191,41 @@ def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
             if targets:
                 out.append(Item(utt, tuple(targets)))
     for k, task in enumerate(tasks):
+        if task.annotations:
+            out = _annotated_targets(out, k, task, root)
+    for k, task in enumerate(tasks):
         for source in task.sources:
             if "synthetic" in source:
                 for utt in synthetic(root / source["synthetic"]):
                     value = _mapped(utt.labels["label"], source.get("map", {}))
                     if value in task.classes:
                         out.append(Item(utt, ((k, task.classes.index(value)),), float(source.get("weight", 1.0))))
+    return out
+
+
+def _annotated_targets(items_: list[Item], k: int, task: Task, root: Path) -> list[Item]:
+    """Task ``k``'s targets replaced by the project's annotation where an item has one (its text
+    hash checked: a reference whose text changed is refused)."""
+    from ..annotation import load_annotations, text_hash
+
+    spec = task.annotations or {}
+    path = root / spec["file"]
+    if not path.is_file():
+        raise ConfigError(f"coder task {task.name}: annotations not found: {path}")
+    found = {(a.corpus, a.conversation, a.index): a for a in load_annotations(path)}
+    out = []
+    for item in items_:
+        a = found.get((item.utt.corpus, item.utt.conversation, item.utt.index))
+        if a is None or not any(kk == k for kk, _ in item.targets):
+            out.append(item)
+            continue
+        if text_hash(item.utt.text) != a.text_sha256:
+            raise ConfigError(f"annotation {a.corpus}/{a.conversation}/{a.index}: the text no longer matches its hash")
+        value = _mapped(a.labels.get(spec.get("label", "label")), spec.get("map", {}))
+        if value not in task.classes:
+            raise ConfigError(f"annotation {a.corpus}/{a.conversation}/{a.index}: '{value}' is not a class of {task.name}")
+        targets = tuple((kk, task.classes.index(value) if kk == k else c) for kk, c in item.targets)
+        out.append(Item(item.utt, targets, item.weight))
     return out
 
 
