@@ -310,6 +310,9 @@ class SessionMeta:
     date: str | None = _f("Date of the session (ISO 8601), given with --date or read from the recording's "
                           "creation time; orders sessions in progress reports.", None)
     redacted: bool = _f("Whether identifying details were replaced by placeholders (--redact).", False)
+    utterance_unit: str | None = _f("What an utterance is: 'turn' (a speaker turn, long ones cut at sentence boundaries) or "
+                                    "'sentence' (segment.unit); null in files before schema 1.7, which used sentences.", None,
+                                    choices=("turn", "sentence"))
     models: tuple[ModelInfo, ...] = _f("Models used by the pipeline.", ())
     warnings: tuple[str, ...] = _f("Things the reader or a stage noticed and the user should know.", ())
     audio_quality: AudioQuality | None = _f("Quality gates of the recording (audio input only).", None)

@@ -150,6 +150,14 @@ def test_progress_orders_by_date_and_reports_the_change(over_interpretation, ana
     assert index.change == pytest.approx(over_interpretation.metrics.alliance.value - strong.metrics.alliance.value)
     assert rows["rigid_interpretation"].verdict in ("worse", "")  # more rigid interpretations is never "better"
     assert f"{index.change:+.1f}" in html
+    assert strong.meta.utterance_unit == "turn" and "per sentence" not in html
+    # a session from before schema 1.7 (sentences) beside a new one: the page says they are not comparable
+    import dataclasses
+
+    old = dataclasses.replace(strong, meta=dataclasses.replace(strong.meta, utterance_unit=None))
+    older = _session_file(tmp_path, old, "older", "2026-01-01")
+    html = write_progress([late, older], tmp_path / "pages" / "mixed.html").read_text(encoding="utf-8")
+    assert "per turn and some per sentence" in html
 
 
 def test_progress_links_are_relative_even_for_a_folder_named_like_a_url(tmp_path):

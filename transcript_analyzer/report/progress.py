@@ -104,6 +104,10 @@ def caveats(items: Sequence[SessionEntry]) -> list[str]:
               for e in items}
     if len(models) > 1:
         out.append("The sessions were coded with different marker models; rates may differ for that reason alone.")
+    units = {e.session.meta.utterance_unit or "sentence" for e in items}  # files before schema 1.7: sentences
+    if len(units) > 1:
+        out.append("Some sessions were coded per turn and some per sentence (older files): rates per 100 utterances "
+                   "and counts are not comparable between them.")
     if len({e.session.meta.redacted for e in items}) > 1:
         out.append("Some sessions are redacted and some are not.")
     missing = [e.label for e in items if not (e.session.metrics and e.session.metrics.markers)]

@@ -101,7 +101,8 @@ class SegmentStage:
                     index=len(utterances), turn_index=turn.index, speaker=turn.speaker, role=turn.role,
                     text=turn.text[a:b], start=start, end=end, time_source=source,
                 ))
-        return dataclasses.replace(session, utterances=tuple(utterances))
+        meta = dataclasses.replace(session.meta, utterance_unit=self.options.unit)
+        return dataclasses.replace(session, meta=meta, utterances=tuple(utterances))
 
 
 def unpunctuated_text(text: str) -> bool:
