@@ -100,3 +100,25 @@ def test_the_empathy_interpretation_references_join_and_are_double_coded(shared_
             assert r["annotator"] == "adjudicated"
     kappa = cohen_kappa_score([r["first"]["label"] for r in double], [r["second"]["label"] for r in double])
     assert round(kappa, 2) == 0.82  # as docs/annotation.md reports
+
+
+def test_the_positive_regard_references_join_and_are_double_coded(shared_data):
+    """pipelines/annotations/positive_regard.jsonl (docs/annotation.md): every reference joins with
+    its hash; in the scored splits and in training, at least 30 % coded twice, every disagreement
+    adjudicated, and the agreement is what the docs report."""
+    import json
+
+    from sklearn.metrics import cohen_kappa_score
+
+    from transcript_analyzer.resources import project_dir
+    from transcript_analyzer.training.annotation import join, load_annotations
+
+    path = project_dir() / "pipelines" / "annotations" / "positive_regard.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(join(load_annotations(path), shared_data)) == len(records) == 3274
+    for part, kappa in (({"val", "test"}, 0.91), ({"train"}, 0.89)):
+        group = [r for r in records if r["split"] in part]
+        double = [r for r in group if r["second"]]
+        assert len(double) >= round(0.3 * len(group))
+        assert all(r["annotator"] == "adjudicated" for r in double if r["first"]["label"] != r["second"]["label"])
+        assert round(cohen_kappa_score([r["first"]["label"] for r in double], [r["second"]["label"] for r in double]), 2) == kappa
