@@ -40,6 +40,18 @@ def test_experimental_is_precision_below_half_or_unknown(shipped):
     assert validity.experimental("empathy")  # not measured = experimental
 
 
+def test_a_marker_measured_in_text_and_in_spoken_sessions_is_judged_by_the_lower_precision(shipped):
+    metrics = json.loads((shipped / "coder" / "metrics.json").read_text(encoding="utf-8"))
+    metrics["markers_spoken"] = {"positive_regard": {"precision": 0.31, "decided": 40, "source": "AnnoMI therapist turns"},
+                                 "confront": {"precision": 0.9, "decided": 10, "source": "AnnoMI therapist turns"}}
+    (shipped / "coder" / "metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
+    validity._read.cache_clear()
+    assert validity.experimental("positive_regard")  # 0.8 on text, 0.31 in spoken sessions
+    assert validity.marker_precision("positive_regard")[0] == 0.31
+    assert validity.experimental("confront")  # 0.2 on text, 0.9 spoken: still the lower
+    assert not validity.experimental("empathy")
+
+
 def test_the_index_leaves_experimental_components_out(shipped):
     used = dict(shown_components())
     assert "confront_per_100" not in used and "rigid_interpretation_per_100" not in used

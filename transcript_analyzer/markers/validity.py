@@ -49,9 +49,10 @@ def marker_precision(name: str) -> tuple[float, int, str] | None:
         where = "cross-validated by conversation" if section.endswith("cv") else "held-out conversations"
         return pc["precision"], int(block.get("n", 0)), f"{model}, {where}"
     m = _metrics("coder")
-    v = (m or {}).get("markers", {}).get(name)
-    if not v:
+    found = [v for v in ((m or {}).get("markers", {}).get(name), (m or {}).get("markers_spoken", {}).get(name)) if v]
+    if not found:
         return None
+    v = min(found, key=lambda x: x["precision"])  # where measured twice (text and spoken sessions): the lower
     return v["precision"], int(v["decided"]), f"coder, test conversations of {v['source']}"
 
 

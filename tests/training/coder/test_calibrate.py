@@ -106,3 +106,33 @@ def test_annotated_truth_replaces_the_corpus_label_and_estimates_the_rest(monkey
     assert expected == 3 + 1 + 6 * 0.5
     other = Task("other", ("no", "yes"), (), positive="yes")
     assert calibrate.truth_of(other, val, index, y)[1] == 3
+
+
+def test_spoken_agreement_scores_turns_and_session_counts_against_the_annotation(monkeypatch):
+    from transcript_analyzer.training.annotation import text_hash
+    from transcript_analyzer.training.heads import data as heads_data
+
+    items, labels, rows = [], {}, []
+    for conv, flags in (("1", [1, 0, 0, 1]), ("2", [0, 0, 1, 0]), ("3", [1, 1, 0, 0])):
+        for j, yes in enumerate(flags):
+            text = f"turn {conv}.{j}"
+            items.append(Item(Utt("annomi", conv, j, "therapist", "", text), ()))
+            labels[(conv, j)] = (text_hash(text), {"positive_regard": bool(yes), "confront": False})
+            rows.append([0.0, 3.0 if yes else -3.0])  # the coder agrees, except one turn below
+    rows[1] = [0.0, 3.0]  # a false positive in session 1
+    items.append(Item(Utt("annomi", "9", 0, "client", "", "client turn"), ()))
+    rows.append([0.0, 0.0])
+    monkeypatch.setattr(heads_data, "spoken_labels", lambda path=None: labels)
+    spec = TaskSpec("positive_regard", ("no", "yes"), 0, positive="yes", threshold=0.5)
+
+    class Coder:
+        tasks = {"positive_regard": spec}
+
+        def outputs(self, lg, tasks=None):
+            p = spec.probabilities(lg)
+            return {"positive_regard": (p, spec.decide(p))}
+
+    out = calibrate.spoken_agreement(Coder(), np.array(rows), items)["positive_regard"]
+    assert (out["precision"], out["recall"], out["n"], out["sessions"]) == (0.8333, 1.0, 12, 3)
+    assert out["human_mean"] == round(5 / 3, 2) and out["predicted_mean"] == 2.0
+    assert 0.5 < out["icc_2_1"] < 1

@@ -332,6 +332,40 @@ def marker_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> d
     return out
 
 
+def spoken_agreement(coder: Any, logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
+    """Positive regard and confront as the analyzer decides them on AnnoMI's therapist turns (spoken
+    MI sessions), against the project's annotation of every turn (heads.data.SPOKEN_REFERENCES):
+    per turn, and per session (ICC(2,1) of the counts). Empty without the annotation."""
+    from ...errors import ConfigError
+    from ..annotation import text_hash
+    from ..heads.data import spoken_labels
+
+    labels = spoken_labels()
+    rows = [i for i, item in enumerate(items) if item.utt.corpus == "annomi" and item.utt.role == "therapist"
+            and (item.utt.conversation, item.utt.index) in labels]
+    out: dict[str, Any] = {}
+    if not rows:
+        return out
+    for i in rows:
+        utt = items[i].utt
+        if text_hash(utt.text) != labels[(utt.conversation, utt.index)][0]:
+            raise ConfigError(f"annotation annomi/{utt.conversation}/{utt.index}: the text no longer matches its hash")
+    for name in ("positive_regard", "confront"):
+        if name not in coder.tasks:
+            continue
+        spec = coder.tasks[name]
+        _, decided = coder.outputs(logits[rows], [name])[name]
+        decided = decided == spec.classes.index(spec.positive)
+        truth = np.array([labels[(items[i].utt.conversation, items[i].utt.index)][1][name] for i in rows])
+        sessions = sorted({items[i].utt.conversation for i in rows})
+        human = np.array([sum(t for i, t in zip(rows, truth) if items[i].utt.conversation == c) for c in sessions], float)
+        predicted = np.array([sum(d for i, d in zip(rows, decided) if items[i].utt.conversation == c) for c in sessions], float)
+        out[name] = {**_prf(truth, decided), "source": "AnnoMI therapist turns (annotated by the project)",
+                     "sessions": len(sessions), "icc_2_1": _icc(human, predicted),
+                     "human_mean": round(float(human.mean()), 2), "predicted_mean": round(float(predicted.mean()), 2)}
+    return out
+
+
 def _annotated_tasks() -> set[str]:
     from ..heads.data import ANNOTATED_TASKS, annotated_truth
 

@@ -48,6 +48,19 @@ def _marker_rows(metrics: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _spoken_rows(metrics: dict[str, Any]) -> list[str]:
+    spoken = metrics.get("markers_spoken", {})
+    if not spoken:
+        return ["- not measured (no annotation of AnnoMI's therapist turns)"]
+    rows = ["| marker | precision | recall | F1 | human positives | decided | turns | sessions | ICC(2,1) of the counts | "
+            "human / predicted mean per session | status |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, v in spoken.items():
+        status = "shown" if v["precision"] >= 0.5 else "experimental (precision < 0.5)"
+        rows.append(f"| {name} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} | {v['decided']} | "
+                    f"{v['n']} | {v['sessions']} | {_f(v['icc_2_1'])} | {v['human_mean']} / {v['predicted_mean']} | {status} |")
+    return rows
+
+
 def _quality(metrics: dict[str, Any]) -> str:
     lines = []
     for label, q in metrics.get("quality", {}).items():
@@ -130,6 +143,11 @@ A marker whose precision here is below 0.5 is labelled experimental in reports: 
 strength or a risk, and left out of the alliance index.
 
 {chr(10).join(_marker_rows(m))}
+
+### The same markers in spoken MI sessions (AnnoMI test turns, the project's annotation)
+A marker is experimental when its precision is below 0.5 here or in the table above.
+
+{chr(10).join(_spoken_rows(m))}
 
 ### Session quality
 {_quality(m)}

@@ -46,6 +46,10 @@ def check_coder(recipe_path: Path, data: Path, name: str = "coder") -> list[Chec
     for marker, m in calibrate.marker_agreement(coder, logits, test).items():
         was = card.get("markers", {}).get(marker, {})
         checks.append(Check(f"{name}/marker {marker}", "precision", was.get("precision"), m["precision"], m["n"]))
+    for marker, m in calibrate.spoken_agreement(coder, logits, test).items():
+        was = card.get("markers_spoken", {}).get(marker, {})
+        checks.append(Check(f"{name}/spoken {marker}", "precision", was.get("precision"), m["precision"], m["n"]))
+        checks.append(Check(f"{name}/spoken {marker} sessions", "icc_2_1", was.get("icc_2_1"), m["icc_2_1"], m["sessions"]))
     for label, s in calibrate.session_agreement(coder, recipe.get("counts", {}), logits, test).items():
         was = card.get("sessions", {}).get(label, {})
         checks.append(Check(f"{name}/sessions {label}", "icc_2_1", was.get("icc_2_1"), s["icc_2_1"], s["sessions"]))

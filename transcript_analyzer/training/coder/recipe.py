@@ -170,6 +170,7 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
             "test_unpunctuated": calibrate.score_all(coder, tasks, logits_plain["test"], test, brief=True),
             "sessions": calibrate.session_agreement(coder, recipe.get("counts", {}), logits["test"], test),
             "markers": calibrate.marker_agreement(coder, logits["test"], test),
+            "markers_spoken": calibrate.spoken_agreement(coder, logits["test"], test),
             "quality": {"test": calibrate.quality_separation(coder, logits["test"], test),
                         "validation_and_test": calibrate.quality_separation(
                             coder, np.concatenate([logits["val"], logits["test"]]), [*val, *test])},

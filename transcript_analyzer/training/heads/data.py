@@ -97,6 +97,24 @@ def annotated_truth(task: str, path: Path | None = None) -> AnnotatedTruth | Non
     return AnnotatedTruth(labels, rest)
 
 
+SPOKEN_REFERENCES = Path("annotations") / "annomi_markers.jsonl"
+"""The project's annotation of every AnnoMI therapist turn for the two marker codes the corpus does
+not label, positive regard and confront (docs/annotation.md)."""
+SPOKEN_POSITIVE = {"positive_regard": "present", "confront": "yes"}
+
+
+def spoken_labels(path: Path | None = None) -> dict[tuple[str, int], tuple[str, dict[str, bool]]]:
+    """(conversation, index) -> (text hash, {code: positive}) of the annotated AnnoMI therapist
+    turns; empty when the file does not exist."""
+    from ...resources import project_dir
+
+    path = path or project_dir() / "pipelines" / SPOKEN_REFERENCES
+    if not path.is_file():
+        return {}
+    return {(a.conversation, a.index): (a.text_sha256, {code: a.labels.get(code) == value for code, value in SPOKEN_POSITIVE.items()})
+            for a in load_annotations(path) if a.corpus == "annomi"}
+
+
 def annotated_interpretations(path: Path | None = None) -> dict[tuple[str, int], tuple[str, str]]:
     """(conversation, index) -> (text hash, final label) of the annotated EPITOME responses; empty
     when the file does not exist."""
