@@ -173,3 +173,26 @@ def test_the_projects_annotation_replaces_the_corpus_label_of_a_task(tmp_path):
     changed = [Item(Utt("esconv", "c1", 3, "therapist", "", "Don't worry."), ((0, 1),))]
     with pytest.raises(ConfigError, match="no longer matches"):
         _annotated_targets(changed, 0, task, tmp_path)
+
+
+def test_a_source_can_take_its_labels_from_the_projects_annotation(tmp_path, monkeypatch):
+    """A task source with ``annotations`` labels a corpus the corpus itself does not label (AnnoMI
+    turns for confront): only the annotated utterances get a target."""
+    import json
+
+    from transcript_analyzer.training.annotation import text_hash
+    from transcript_analyzer.training.coder import data
+
+    utts = [data.Utt("annomi", "7", 0, "therapist", "", "What were you thinking?"),
+            data.Utt("annomi", "7", 1, "client", "", "I don't know."),
+            data.Utt("annomi", "7", 2, "therapist", "", "Tell me more."),
+            data.Utt("annomi", "8", 0, "therapist", "", "Not annotated.")]
+    monkeypatch.setitem(data.LOADERS, "annomi", lambda _: iter(utts))
+    refs = [{"corpus": "annomi", "conversation_id": "7", "utterance_index": i, "sentence_index": -1,
+             "text_sha256": text_hash(utts[i].text), "labels": {"confront": label}, "annotator": "a20"}
+            for i, label in ((0, "yes"), (2, "no"))]
+    (tmp_path / "annomi_markers.jsonl").write_text("".join(json.dumps(r) + "\n" for r in refs))
+    task = data.Task("confront", ("no", "yes"), ({"corpus": "annomi", "annotations": "annomi_markers.jsonl",
+                                                   "label": "confront", "map": {"yes": "yes", "*": "no"}},), "yes")
+    out = data.items([task], tmp_path, tmp_path)
+    assert [(i.utt.conversation, i.utt.index, i.targets) for i in out] == [("7", 0, ((0, 1),)), ("7", 2, ((0, 0),))]

@@ -170,9 +170,38 @@ def _value(source: dict[str, Any], labels: dict[str, str]) -> str | None:
     return _mapped(labels.get(source.get("label", "label")), source.get("map", {}))
 
 
+def _references(source: dict[str, Any], root: Path, cache: dict[str, dict]) -> dict[tuple[str, int], Any]:
+    """A source's annotation references by (conversation, index), loaded once per file."""
+    from ..annotation import load_annotations
+
+    name = source["annotations"]
+    if name not in cache:
+        path = root / name
+        if not path.is_file():
+            raise ConfigError(f"coder: annotations not found: {path}")
+        cache[name] = {(a.conversation, a.index): a for a in load_annotations(path) if a.corpus == source.get("corpus")}
+    return cache[name]
+
+
+def _annotated_value(source: dict[str, Any], utt: Utt, root: Path, cache: dict[str, dict]) -> str | None:
+    """The label a source with ``annotations`` gives an utterance: the project's reference for it
+    (text hash checked), mapped; None for an utterance the annotation does not cover."""
+    from ..annotation import text_hash
+
+    a = _references(source, root, cache).get((utt.conversation, utt.index))
+    if a is None:
+        return None
+    if text_hash(utt.text) != a.text_sha256:
+        raise ConfigError(f"annotation {a.corpus}/{a.conversation}/{a.index}: the text no longer matches its hash")
+    return _mapped(a.labels.get(source.get("label", "label")), source.get("map", {}))
+
+
 def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
-    """Every utterance with at least one target, all splits (``Item.utt.split`` says which)."""
+    """Every utterance with at least one target, all splits (``Item.utt.split`` says which). A
+    source with ``annotations`` takes its labels from the project's references for that corpus
+    (docs/annotation.md) instead of the corpus's own columns."""
     out: list[Item] = []
+    cache: dict[str, dict] = {}
     for corpus in sorted({c for t in tasks for c in t.corpora}):
         if corpus not in LOADERS:
             raise ConfigError(f"coder: unknown corpus '{corpus}'; known: {', '.join(sorted(LOADERS))}")
@@ -184,7 +213,7 @@ def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
                 for source in task.sources:
                     if source.get("corpus") != corpus:
                         continue
-                    value = _value(source, utt.labels)
+                    value = _annotated_value(source, utt, root, cache) if "annotations" in source else _value(source, utt.labels)
                     if value in task.classes:
                         targets.append((k, task.classes.index(value)))
                         break
