@@ -16,7 +16,6 @@ About 3 minutes on 2 cores.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections import Counter
@@ -31,6 +30,7 @@ from transcript_analyzer.config import SegmentOptions  # noqa: E402
 from transcript_analyzer.markers.index import session_features  # noqa: E402
 from transcript_analyzer.model import THERAPIST  # noqa: E402
 from transcript_analyzer.training.agreement.stats import icc_2_1  # noqa: E402
+from transcript_analyzer.training.corpora.examples import annomi_conversations  # noqa: E402
 from transcript_analyzer.training.index_recipe import annomi_sessions, auc  # noqa: E402
 
 COUNTED = {"question": {"open_question", "closed_question"}, "reflection": {"simple_reflection", "complex_reflection"},
@@ -39,12 +39,9 @@ COUNTED = {"question": {"open_question", "closed_question"}, "reflection": {"sim
 
 def human_counts(data: Path) -> dict[str, Counter]:
     out: dict[str, Counter] = {}
-    with open(data / "annomi" / "annomi-full.dev.csv", newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["interlocutor"] == "therapist":
-                c = out.setdefault(f"annomi-{row['transcript_id']}", Counter())
-                c[row["main_therapist_behaviour"]] += 1
-                c["units"] += 1
+    for tid, rows in annomi_conversations(data).items():
+        therapist = [r["main_therapist_behaviour"] for r in rows if r["interlocutor"] == "therapist"]
+        out[f"annomi-{tid}"] = Counter(therapist) + Counter(units=len(therapist))
     return out
 
 

@@ -77,8 +77,8 @@ def test_a_strong_interpretation_that_is_the_therapists_own_story_is_not_empathy
     p, d = utterance_markers(out, CLASSES, rules=rules)["empathy"]
     assert list(d) == [False, True]
     assert p == pytest.approx([0.7 * 0.2, 0.7 * 0.95])
-    assert mechanism_levels(out, CLASSES, 0, rules)[1] == ("interpretations", 1, pytest.approx(0.2))
-    assert mechanism_levels(out, CLASSES, 1, rules)[1] == ("interpretations", 2, pytest.approx(0.665))
+    assert mechanism_levels(out, CLASSES, rules)[0][1] == ("interpretations", 1, pytest.approx(0.2))
+    assert mechanism_levels(out, CLASSES, rules)[1][1] == ("interpretations", 2, pytest.approx(0.665))
     # a complex reflection is an Interpretation too: the same rule applies to it
     out["epitome_ip"] = none
     out["mi_main"] = (np.array([[0, 0, 1.0, 0]] * 2), np.array([2, 2]))

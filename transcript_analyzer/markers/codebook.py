@@ -125,23 +125,20 @@ def _mechanisms(out: Outputs, classes: dict[str, tuple[str, ...]],
     return np.stack([p for p, _ in parts]).max(axis=0), np.stack([d for _, d in parts]).any(axis=0)
 
 
-def mechanism_levels(out: Outputs, classes: dict[str, tuple[str, ...]], row: int,
-                     rules: dict[str, float] | None = None) -> list[tuple[str, int, float]]:
-    """(mechanism, decided level, its probability) of one row, for the empathy marker's output. A
+def mechanism_levels(out: Outputs, classes: dict[str, tuple[str, ...]],
+                     rules: dict[str, float] | None = None) -> list[list[tuple[str, int, float]]]:
+    """Per row, (mechanism, decided level, its probability), for the empathy marker's output. A
     level-2 decision the rules withdraw reads as the likelier of the two lower levels."""
-    levels = []
+    columns = []
     for head, name in MECHANISMS:
         p, d = out[head]
         prob, strong = _strong(out, classes, head, rules)
         k = classes[head].index(STRONG)
-        if strong[row]:
-            levels.append((name, int(STRONG), float(prob[row])))
-        elif d[row] == k:
-            lower = max((j for j in range(len(classes[head])) if j != k), key=lambda j: p[row, j])
-            levels.append((name, int(classes[head][lower]), float(p[row, lower])))
-        else:
-            levels.append((name, int(classes[head][d[row]]), float(p[row, d[row]])))
-    return levels
+        lower = np.where(np.arange(p.shape[1]) == k, -np.inf, p).argmax(axis=1)  # best level below strong
+        level = np.where(strong, k, np.where(d == k, lower, d))
+        value = np.where(strong, prob, p[np.arange(len(p)), level])
+        columns.append([(name, int(classes[head][lv]), float(v)) for lv, v in zip(level, value)])
+    return [list(row) for row in zip(*columns)]
 
 
 def _binary(out: Outputs, classes: dict[str, tuple[str, ...]], head: str, positive: str = "yes") -> tuple[np.ndarray, np.ndarray]:

@@ -159,8 +159,8 @@ class MarkersStage:
         if self.custom:
             scores.update(self.custom_scores(u, c, texts, cues))
         evidence = self._evidence(texts, rows, c, conversation, scores) if self.options.evidence else [{} for _ in rows]
-        levels = ([tuple(MechanismLevel(n, lv, round(p, 4)) for n, lv, p in mechanism_levels(out, classes, k, self._marker_rules))
-                   for k in range(len(rows))] if "empathy" in scores else None)
+        levels = ([tuple(MechanismLevel(n, lv, round(p, 4)) for n, lv, p in row)
+                   for row in mechanism_levels(out, classes, self._marker_rules)] if "empathy" in scores else None)
         new = list(utts)
         for k, i in enumerate(rows):
             new[i] = dataclasses.replace(utts[i], markers=tuple(

@@ -28,6 +28,10 @@ def test_notes_keep_reasoning_but_not_long_quotes():
     note = sanitise_note('SD-5: client consoles him ("oh no I am so sorry to hear about that"); (c)')
     assert note == "SD-5: client consoles him ([quote removed]); (c)"
     assert sanitise_note("short 'could' hedge") == "short 'could' hedge"
+    text = "You really care about Sarah a great deal, and you are working hard for her."
+    assert sanitise_note("affirms: you care about Sarah a great deal, working hard", text) == \
+        "affirms: you [quote removed], working hard"
+    assert sanitise_note("names her care for Sarah", text) == "names her care for Sarah"  # a cue of a few words stays
 
 
 def test_references_join_back_and_adjudication_wins(tmp_path):

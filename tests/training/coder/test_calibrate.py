@@ -3,7 +3,7 @@
 import numpy as np
 
 from transcript_analyzer.markers.coder import TaskSpec
-from transcript_analyzer.training.coder import calibrate
+from transcript_analyzer.training.coder import agreement as scoring, calibrate
 from transcript_analyzer.training.coder.data import Item, Task, Utt
 
 
@@ -42,7 +42,7 @@ def test_fit_rate_matches_a_binary_task_and_counts_sessions():
     spec = TaskSpec("t", ("no", "yes"), 0, rule["temperature"], "yes", rule["threshold"])
     decided = spec.decide(spec.probabilities(logits))
     assert decided.sum() == y.sum()  # as many decided as the humans marked (no ties in these scores)
-    agreement = calibrate.session_agreement(FakeCoder(spec), {"yes": {"task": "t", "class": "yes"}}, logits, val)["yes"]
+    agreement = scoring.session_agreement(FakeCoder(spec), {"yes": {"task": "t", "class": "yes"}}, logits, val)["yes"]
     assert agreement["sessions"] == 6 and -1 <= agreement["icc_2_1"] <= 1
     assert agreement["human_mean"] == round(y.sum() / 6, 2)
 
@@ -87,7 +87,7 @@ def test_annotated_truth_replaces_the_corpus_label_and_estimates_the_rest(monkey
     """truth_of: where the project annotated an item under the codebook its label wins; the count of
     positives adds, for unannotated corpus negatives, the rate found in the annotated random sample."""
     from transcript_analyzer.training.annotation import text_hash
-    from transcript_analyzer.training.heads import data as heads_data
+    from transcript_analyzer.training.annotation.references import AnnotatedTruth
 
     val = [Item(Utt("esconv", f"c{i}", 0, "therapist", "", f"message {i}", split_override="val"), ((0, y),))
            for i, y in enumerate([1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])]
@@ -96,21 +96,19 @@ def test_annotated_truth_replaces_the_corpus_label_and_estimates_the_rest(monkey
               ("esconv", "c3", 0): (text_hash("message 3"), True),    # decided by the coder, missed by the corpus
               ("esconv", "c4", 0): (text_hash("message 4"), True)}    # random sample of the rest: 1 of 2 positive
     labels[("esconv", "c5", 0)] = (text_hash("message 5"), False)
-    truth = heads_data.AnnotatedTruth(labels, {"val": (2, 1, 9)})
-    monkeypatch.setattr(heads_data, "annotated_truth", lambda task, path=None: truth if task == "pr" else None)
+    truth = AnnotatedTruth(labels, {"val": (2, 1, 9)})
     task = Task("pr", ("no", "yes"), (), positive="yes")
     index, y = list(range(len(val))), np.array([c for it in val for _, c in it.targets])
-    out, expected = calibrate.truth_of(task, val, index, y)
+    out, expected = scoring.truth_of(task, val, index, y, truth)
     assert list(out) == [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]  # c2: unannotated, the corpus's label stays
     # annotated positives 3, the unannotated corpus positive c2, and 6 unannotated negatives at 1/2
     assert expected == 3 + 1 + 6 * 0.5
     other = Task("other", ("no", "yes"), (), positive="yes")
-    assert calibrate.truth_of(other, val, index, y)[1] == 3
+    assert scoring.truth_of(other, val, index, y, None)[1] == 3
 
 
 def test_spoken_agreement_scores_turns_and_session_counts_against_the_annotation(monkeypatch):
     from transcript_analyzer.training.annotation import text_hash
-    from transcript_analyzer.training.heads import data as heads_data
 
     items, labels, rows = [], {}, []
     for conv, flags in (("1", [1, 0, 0, 1]), ("2", [0, 0, 1, 0]), ("3", [1, 1, 0, 0])):
@@ -122,7 +120,7 @@ def test_spoken_agreement_scores_turns_and_session_counts_against_the_annotation
     rows[1] = [0.0, 3.0]  # a false positive in session 1
     items.append(Item(Utt("annomi", "9", 0, "client", "", "client turn"), ()))
     rows.append([0.0, 0.0])
-    monkeypatch.setattr(heads_data, "spoken_labels", lambda path=None: labels)
+    monkeypatch.setattr(scoring, "spoken_labels", lambda: labels)
     spec = TaskSpec("positive_regard", ("no", "yes"), 0, positive="yes", threshold=0.5)
 
     class Coder:
@@ -132,7 +130,7 @@ def test_spoken_agreement_scores_turns_and_session_counts_against_the_annotation
             p = spec.probabilities(lg)
             return {"positive_regard": (p, spec.decide(p))}
 
-    out = calibrate.spoken_agreement(Coder(), np.array(rows), items)["positive_regard"]
+    out = scoring.spoken_agreement(Coder(), np.array(rows), items)["positive_regard"]
     assert (out["precision"], out["recall"], out["n"], out["sessions"]) == (0.8333, 1.0, 12, 3)
     assert out["human_mean"] == round(5 / 3, 2) and out["predicted_mean"] == 2.0
     assert 0.5 < out["icc_2_1"] < 1

@@ -146,16 +146,17 @@ def test_stopped_fine_tune_resumes_to_the_uninterrupted_weights(source, tmp_path
     assert all(torch.allclose(a[k], b[k], atol=1e-5) for k in a)
 
 
-def test_the_projects_annotation_replaces_the_corpus_label_of_a_task(tmp_path):
-    """A task's ``annotations`` (pipelines/annotations/*.jsonl references) replace the corpus's
-    label where an item has one; other tasks' targets and other items stay; a changed text is refused."""
+def test_the_projects_annotation_replaces_the_corpus_label_of_a_task(tmp_path, monkeypatch):
+    """An annotation source listed before the corpus's own (pipelines/annotations/*.jsonl
+    references) replaces the corpus's label where an item has one; other tasks' targets and other
+    items stay; a changed text is refused."""
     import json
 
     import pytest
 
     from transcript_analyzer.errors import ConfigError
     from transcript_analyzer.training.annotation import text_hash
-    from transcript_analyzer.training.coder.data import Item, Task, Utt, _annotated_targets
+    from transcript_analyzer.training.coder import data
 
     def record(conv, text, label):
         return json.dumps({"corpus": "esconv", "conversation_id": conv, "utterance_index": 3, "sentence_index": -1,
@@ -163,16 +164,22 @@ def test_the_projects_annotation_replaces_the_corpus_label_of_a_task(tmp_path):
 
     (tmp_path / "pr.jsonl").write_text(record("c1", "Don't worry, you'll be fine.", "absent") + "\n"
                                        + record("c2", "You kept going all week; that took courage.", "present") + "\n")
-    task = Task("positive_regard", ("no", "yes"), ({"corpus": "esconv"},), "yes",
-                annotations={"file": "pr.jsonl", "label": "positive_regard", "map": {"present": "yes", "*": "no"}})
-    items = [Item(Utt("esconv", "c1", 3, "therapist", "", "Don't worry, you'll be fine."), ((0, 1), (1, 4))),
-             Item(Utt("esconv", "c2", 3, "therapist", "", "You kept going all week; that took courage."), ((0, 0),)),
-             Item(Utt("esconv", "c3", 3, "therapist", "", "Good luck!"), ((0, 1),))]
-    out = _annotated_targets(items, 0, task, tmp_path)
-    assert [i.targets for i in out] == [((0, 0), (1, 4)), ((0, 1),), ((0, 1),)]
-    changed = [Item(Utt("esconv", "c1", 3, "therapist", "", "Don't worry."), ((0, 1),))]
+    strategies = ("Question", "Reflection", "Self-disclosure", "Information", "Affirmation and Reassurance")
+    pr = data.Task("positive_regard", ("no", "yes"),
+                   ({"corpus": "esconv", "annotations": "pr.jsonl", "label": "positive_regard", "map": {"present": "yes", "*": "no"}},
+                    {"corpus": "esconv", "label": "strategy", "map": {"Affirmation and Reassurance": "yes", "*": "no"}}), "yes")
+    strategy = data.Task("strategy", strategies, ({"corpus": "esconv", "label": "strategy"},))
+    utts = [data.Utt("esconv", "c1", 3, "therapist", "", "Don't worry, you'll be fine.", {"strategy": "Affirmation and Reassurance"}),
+            data.Utt("esconv", "c2", 3, "therapist", "", "You kept going all week; that took courage.", {}),
+            data.Utt("esconv", "c3", 3, "therapist", "", "Good luck!", {"strategy": "Affirmation and Reassurance"})]
+    monkeypatch.setitem(data.LOADERS, "esconv", lambda _: iter(utts))
+    out = data.items([pr, strategy], tmp_path, tmp_path)
+    # c1: "absent" beats the corpus's affirmation; c2: "present" where the corpus had nothing; c3: the corpus's label
+    assert [i.targets for i in out] == [((0, 0), (1, 4)), ((0, 1),), ((0, 1), (1, 4))]
+    changed = [data.Utt("esconv", "c1", 3, "therapist", "", "Don't worry.", {})]
+    monkeypatch.setitem(data.LOADERS, "esconv", lambda _: iter(changed))
     with pytest.raises(ConfigError, match="no longer matches"):
-        _annotated_targets(changed, 0, task, tmp_path)
+        data.items([pr], tmp_path, tmp_path)
 
 
 def test_a_source_can_take_its_labels_from_the_projects_annotation(tmp_path, monkeypatch):
@@ -196,3 +203,25 @@ def test_a_source_can_take_its_labels_from_the_projects_annotation(tmp_path, mon
                                                    "label": "confront", "map": {"yes": "yes", "*": "no"}},), "yes")
     out = data.items([task], tmp_path, tmp_path)
     assert [(i.utt.conversation, i.utt.index, i.targets) for i in out] == [("7", 0, ((0, 1),)), ("7", 2, ((0, 0),))]
+
+
+def test_one_annotation_file_serves_sources_of_several_corpora(tmp_path, monkeypatch):
+    """The same references file labels ESConv and MI items through two sources (read once, looked up
+    by corpus as well as conversation)."""
+    import json
+
+    from transcript_analyzer.training.annotation import text_hash
+    from transcript_analyzer.training.coder import data
+
+    utts = {"esconv": [data.Utt("esconv", "c", 1, "therapist", "", "You showed up anyway.", {})],
+            "mi": [data.Utt("mi", "c", 1, "therapist", "", "Good luck with that.", {})]}
+    refs = [{"corpus": u.corpus, "conversation_id": "c", "utterance_index": 1, "sentence_index": -1,
+             "text_sha256": text_hash(u.text), "labels": {"positive_regard": label}, "annotator": "a8"}
+            for u, label in ((utts["esconv"][0], "present"), (utts["mi"][0], "absent"))]
+    (tmp_path / "pr.jsonl").write_text("".join(json.dumps(r) + "\n" for r in refs))
+    for corpus in utts:
+        monkeypatch.setitem(data.LOADERS, corpus, lambda _, c=corpus: iter(utts[c]))
+    source = {"annotations": "pr.jsonl", "label": "positive_regard", "map": {"present": "yes", "*": "no"}}
+    task = data.Task("positive_regard", ("no", "yes"), ({**source, "corpus": "esconv"}, {**source, "corpus": "mi"}), "yes")
+    out = data.items([task], tmp_path, tmp_path)
+    assert [(i.utt.corpus, i.targets) for i in out] == [("esconv", ((0, 1),)), ("mi", ((0, 0),))]

@@ -203,6 +203,26 @@ class Annotation:
     annotator: str
     note: str = ""
     split: str = field(default="")
+    extra: dict = field(default_factory=dict)  # the record's other fields (e.g. the sampling stratum)
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return self.corpus, self.conversation, self.index
+
+    def check(self, text: str) -> Annotation:
+        """This reference, once its hash matches ``text``; a ConfigError when the text changed."""
+        check_text(self.text_sha256, text, f"{self.corpus}/{self.conversation}/{self.index}/{self.sentence}")
+        return self
+
+
+def check_text(digest: str, text: str, where: str) -> None:
+    """A stored reference's hash against the text it labels: a ConfigError when the text changed."""
+    if text_hash(text) != digest:
+        raise ConfigError(f"annotation {where}: the text no longer matches its hash (corpus or sentence splitter "
+                          "changed); re-annotate or pin the version")
+
+
+_FIELDS = {"corpus", "conversation_id", "utterance_index", "sentence_index", "text_sha256", "labels", "annotator", "note", "split"}
 
 
 def load_annotations(path: Path) -> list[Annotation]:
@@ -214,7 +234,8 @@ def load_annotations(path: Path) -> list[Annotation]:
             d = json.loads(line)
             records.append(Annotation(d["corpus"], d["conversation_id"], int(d["utterance_index"]),
                                       int(d["sentence_index"]), d["text_sha256"], dict(d["labels"]),
-                                      d["annotator"], d.get("note", ""), d.get("split", "")))
+                                      d["annotator"], d.get("note", ""), d.get("split", ""),
+                                      {k: v for k, v in d.items() if k not in _FIELDS}))
         except (KeyError, ValueError, TypeError) as e:
             raise ConfigError(f"{path}, line {number}: not an annotation record ({e})") from e
     return records
@@ -247,10 +268,7 @@ def join(annotations: Sequence[Annotation], data: Path,
             raise ConfigError(f"annotation {'/'.join(map(str, key))}: not found in the corpus")
         parts = sentences.get(key, [])
         text = examples[key].text if a.sentence < 0 else (parts[a.sentence] if a.sentence < len(parts) else "")
-        if text_hash(text) != a.text_sha256:
-            raise ConfigError(f"annotation {'/'.join(map(str, key))}/{a.sentence}: the text no longer matches its "
-                              "hash (corpus or sentence splitter changed); re-annotate or pin the version")
-        out.append((a, examples[key], text))
+        out.append((a.check(text), examples[key], text))
     return out
 
 
@@ -290,10 +308,34 @@ def mine_by_model(data: Path, corpora: Sequence[str], splitter: Splitter, embed:
 _QUOTED = re.compile(r"(\"[^\"]{25,}\"|“[^”]{25,}”|'[^']{25,}'|‘[^’]{25,}’)")
 
 
-def sanitise_note(note: str) -> str:
+_WORD = re.compile(r"[\w']+")
+COPIED_WORDS = 5
+"""A run of this many words of the annotated text in a note counts as copied text (codebook 1.3:
+a note may cite a cue of a few words, never the utterance)."""
+
+
+def sanitise_note(note: str, text: str | None = None) -> str:
     """Annotators' notes sometimes quote the corpus; keep the reasoning, drop quotations longer
-    than a few words (the project stores references, not corpus text)."""
-    return _QUOTED.sub("[quote removed]", " ".join(note.split()))[:400]
+    than a few words, and, given the annotated ``text``, any run of ``COPIED_WORDS`` or more of its
+    words written without quotation marks (the project stores references, not corpus text)."""
+    note = _QUOTED.sub("[quote removed]", " ".join(note.split()))
+    if text:
+        source = " " + " ".join(w.lower() for w in _WORD.findall(text)) + " "
+        spans = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(note)]
+        cut: list[tuple[int, int]] = []
+        i = 0
+        while i <= len(spans) - COPIED_WORDS:
+            j = i + COPIED_WORDS
+            if " " + " ".join(w for _, _, w in spans[i:j]) + " " in source:
+                while j < len(spans) and " " + " ".join(w for _, _, w in spans[i:j + 1]) + " " in source:
+                    j += 1
+                cut.append((spans[i][0], spans[j - 1][1]))
+                i = j
+            else:
+                i += 1
+        for a, b in reversed(cut):
+            note = note[:a] + "[quote removed]" + note[b:]
+    return note[:400]
 
 
 def reference_record(candidate: dict, labels: dict[str, str], annotator: str, codebook: str, note: str,

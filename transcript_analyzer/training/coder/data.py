@@ -55,10 +55,6 @@ class Task:
     sources: tuple[dict[str, Any], ...]
     positive: str | None = None
     role: str = "therapist"
-    annotations: dict[str, Any] | None = None
-    """The project's codebook annotation of some of the task's items (``file`` under pipelines/,
-    the record's label ``label``, ``map`` to the task's classes): where an item has one, it
-    replaces the corpus's label as the target, in every split (docs/annotation.md)."""
 
     @property
     def corpora(self) -> set[str]:
@@ -71,8 +67,7 @@ def tasks_from(recipe: dict[str, Any]) -> list[Task]:
         sources = t.get("sources") or [{k: t[k] for k in ("corpus", "label", "map", "derive") if k in t}]
         if not sources or not all(("corpus" in s) or ("synthetic" in s) for s in sources):
             raise ConfigError(f"coder task {t.get('name')}: every source needs a corpus or a synthetic file")
-        tasks.append(Task(t["name"], tuple(t["classes"]), tuple(sources), t.get("positive"), t.get("role", "therapist"),
-                          t.get("annotations")))
+        tasks.append(Task(t["name"], tuple(t["classes"]), tuple(sources), t.get("positive"), t.get("role", "therapist")))
     return tasks
 
 
@@ -170,8 +165,8 @@ def _value(source: dict[str, Any], labels: dict[str, str]) -> str | None:
     return _mapped(labels.get(source.get("label", "label")), source.get("map", {}))
 
 
-def _references(source: dict[str, Any], root: Path, cache: dict[str, dict]) -> dict[tuple[str, int], Any]:
-    """A source's annotation references by (conversation, index), loaded once per file."""
+def _references(source: dict[str, Any], root: Path, cache: dict[str, dict]) -> dict[tuple[str, str, int], Any]:
+    """A source's annotation references by (corpus, conversation, index), each file read once."""
     from ..annotation import load_annotations
 
     name = source["annotations"]
@@ -179,27 +174,25 @@ def _references(source: dict[str, Any], root: Path, cache: dict[str, dict]) -> d
         path = root / name
         if not path.is_file():
             raise ConfigError(f"coder: annotations not found: {path}")
-        cache[name] = {(a.conversation, a.index): a for a in load_annotations(path) if a.corpus == source.get("corpus")}
+        cache[name] = {a.key: a for a in load_annotations(path)}
     return cache[name]
 
 
 def _annotated_value(source: dict[str, Any], utt: Utt, root: Path, cache: dict[str, dict]) -> str | None:
     """The label a source with ``annotations`` gives an utterance: the project's reference for it
     (text hash checked), mapped; None for an utterance the annotation does not cover."""
-    from ..annotation import text_hash
-
-    a = _references(source, root, cache).get((utt.conversation, utt.index))
+    a = _references(source, root, cache).get((utt.corpus, utt.conversation, utt.index))
     if a is None:
         return None
-    if text_hash(utt.text) != a.text_sha256:
-        raise ConfigError(f"annotation {a.corpus}/{a.conversation}/{a.index}: the text no longer matches its hash")
-    return _mapped(a.labels.get(source.get("label", "label")), source.get("map", {}))
+    return _mapped(a.check(utt.text).labels.get(source.get("label", "label")), source.get("map", {}))
 
 
 def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
     """Every utterance with at least one target, all splits (``Item.utt.split`` says which). A
     source with ``annotations`` takes its labels from the project's references for that corpus
-    (docs/annotation.md) instead of the corpus's own columns."""
+    (docs/annotation.md) instead of the corpus's own columns; the first source that labels an
+    utterance wins, so an annotation source listed before the corpus's own overrides it where the
+    project annotated and leaves the corpus's label elsewhere."""
     out: list[Item] = []
     cache: dict[str, dict] = {}
     for corpus in sorted({c for t in tasks for c in t.corpora}):
@@ -220,41 +213,12 @@ def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
             if targets:
                 out.append(Item(utt, tuple(targets)))
     for k, task in enumerate(tasks):
-        if task.annotations:
-            out = _annotated_targets(out, k, task, root)
-    for k, task in enumerate(tasks):
         for source in task.sources:
             if "synthetic" in source:
                 for utt in synthetic(root / source["synthetic"]):
                     value = _mapped(utt.labels["label"], source.get("map", {}))
                     if value in task.classes:
                         out.append(Item(utt, ((k, task.classes.index(value)),), float(source.get("weight", 1.0))))
-    return out
-
-
-def _annotated_targets(items_: list[Item], k: int, task: Task, root: Path) -> list[Item]:
-    """Task ``k``'s targets replaced by the project's annotation where an item has one (its text
-    hash checked: a reference whose text changed is refused)."""
-    from ..annotation import load_annotations, text_hash
-
-    spec = task.annotations or {}
-    path = root / spec["file"]
-    if not path.is_file():
-        raise ConfigError(f"coder task {task.name}: annotations not found: {path}")
-    found = {(a.corpus, a.conversation, a.index): a for a in load_annotations(path)}
-    out = []
-    for item in items_:
-        a = found.get((item.utt.corpus, item.utt.conversation, item.utt.index))
-        if a is None or not any(kk == k for kk, _ in item.targets):
-            out.append(item)
-            continue
-        if text_hash(item.utt.text) != a.text_sha256:
-            raise ConfigError(f"annotation {a.corpus}/{a.conversation}/{a.index}: the text no longer matches its hash")
-        value = _mapped(a.labels.get(spec.get("label", "label")), spec.get("map", {}))
-        if value not in task.classes:
-            raise ConfigError(f"annotation {a.corpus}/{a.conversation}/{a.index}: '{value}' is not a class of {task.name}")
-        targets = tuple((kk, task.classes.index(value) if kk == k else c) for kk, c in item.targets)
-        out.append(Item(item.utt, targets, item.weight))
     return out
 
 

@@ -14,7 +14,7 @@ from ...markers.coder import Coder
 from ...resources import cache_dir, find_model
 from .. import load_recipe
 from ..heads.evaluate import Check
-from . import calibrate
+from . import agreement
 from .data import items as collect, tasks_from, unpunctuated, unpunctuated_context
 from .recipe import logits_of
 
@@ -34,8 +34,8 @@ def check_coder(recipe_path: Path, data: Path, name: str = "coder") -> list[Chec
     logits = logits_of(coder, pairs, work)
     plain = logits_of(coder, [(unpunctuated_context(c), unpunctuated(t)) for c, t in pairs], work)
     checks = []
-    now = calibrate.score_all(coder, tasks, logits, test, brief=True)
-    now_plain = calibrate.score_all(coder, tasks, plain, test, brief=True)
+    now = agreement.score_all(coder, tasks, logits, test, brief=True)
+    now_plain = agreement.score_all(coder, tasks, plain, test, brief=True)
     for task, m in card["test"].items():
         n = now.get(task, {})
         checks.append(Check(f"{name}/{task}", m["headline"], m[m["headline"]], n.get(m["headline"]), n.get("n", 0)))
@@ -43,17 +43,17 @@ def check_coder(recipe_path: Path, data: Path, name: str = "coder") -> list[Chec
         if p:
             checks.append(Check(f"{name}/{task} unpunct.", p["headline"], p[p["headline"]],
                                 now_plain.get(task, {}).get(p["headline"]), p["n"]))
-    for marker, m in calibrate.marker_agreement(coder, logits, test).items():
+    for marker, m in agreement.marker_agreement(coder, logits, test).items():
         was = card.get("markers", {}).get(marker, {})
         checks.append(Check(f"{name}/marker {marker}", "precision", was.get("precision"), m["precision"], m["n"]))
-    for marker, m in calibrate.spoken_agreement(coder, logits, test).items():
+    for marker, m in agreement.spoken_agreement(coder, logits, test).items():
         was = card.get("markers_spoken", {}).get(marker, {})
         checks.append(Check(f"{name}/spoken {marker}", "precision", was.get("precision"), m["precision"], m["n"]))
         checks.append(Check(f"{name}/spoken {marker} sessions", "icc_2_1", was.get("icc_2_1"), m["icc_2_1"], m["sessions"]))
-    for label, s in calibrate.session_agreement(coder, recipe.get("counts", {}), logits, test).items():
+    for label, s in agreement.session_agreement(coder, recipe.get("counts", {}), logits, test).items():
         was = card.get("sessions", {}).get(label, {})
         checks.append(Check(f"{name}/sessions {label}", "icc_2_1", was.get("icc_2_1"), s["icc_2_1"], s["sessions"]))
-    quality = calibrate.quality_separation(coder, np.concatenate([logits_of(coder, [(i.utt.context, i.utt.text) for i in val], work),
+    quality = agreement.quality_separation(coder, np.concatenate([logits_of(coder, [(i.utt.context, i.utt.text) for i in val], work),
                                                                  logits]), [*val, *test])
     was = card.get("quality", {}).get("validation_and_test", {})
     checks.append(Check(f"{name}/R:Q ratio AUC", "auc", was.get("reflection_to_question_auc_coder"),

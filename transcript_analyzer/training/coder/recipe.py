@@ -33,7 +33,7 @@ import numpy as np
 from ...markers.coder import Coder
 from ...resources import cache_dir, sha256_file
 from .. import write_model
-from . import calibrate
+from . import agreement, calibrate
 from .card import render_card
 from .data import Item, items as collect, tasks_from, unpunctuated, unpunctuated_context
 from .train import Settings, draw_by_corpus, finetune, offsets, settings_from
@@ -165,14 +165,14 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
         metrics = {
             "date": date.today().isoformat(), "source": source_name, "settings": settings.__dict__ | {"select_on": list(settings.select_on)},
             "items": {"train": len(train), "val": len(val), "test": len(test)}, "training": record,
-            "validation": calibrate.score_all(coder, tasks, logits["val"], val),
-            "test": calibrate.score_all(coder, tasks, logits["test"], test),
-            "test_unpunctuated": calibrate.score_all(coder, tasks, logits_plain["test"], test, brief=True),
-            "sessions": calibrate.session_agreement(coder, recipe.get("counts", {}), logits["test"], test),
-            "markers": calibrate.marker_agreement(coder, logits["test"], test),
-            "markers_spoken": calibrate.spoken_agreement(coder, logits["test"], test),
-            "quality": {"test": calibrate.quality_separation(coder, logits["test"], test),
-                        "validation_and_test": calibrate.quality_separation(
+            "validation": agreement.score_all(coder, tasks, logits["val"], val),
+            "test": agreement.score_all(coder, tasks, logits["test"], test),
+            "test_unpunctuated": agreement.score_all(coder, tasks, logits_plain["test"], test, brief=True),
+            "sessions": agreement.session_agreement(coder, recipe.get("counts", {}), logits["test"], test),
+            "markers": agreement.marker_agreement(coder, logits["test"], test),
+            "markers_spoken": agreement.spoken_agreement(coder, logits["test"], test),
+            "quality": {"test": agreement.quality_separation(coder, logits["test"], test),
+                        "validation_and_test": agreement.quality_separation(
                             coder, np.concatenate([logits["val"], logits["test"]]), [*val, *test])},
             "speed": speed, "model_mb": round(onnx.stat().st_size / 1e6, 1),
         }

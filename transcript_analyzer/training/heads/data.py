@@ -42,7 +42,7 @@ def epitome_strong_empathy(labels: dict[str, str], about: str | None = None) -> 
     """Codebook 3.3: empathy present = a mechanism at level 2; a level-2 interpretation made of the
     responder's own experience is self-disclosure, not empathy. ``about``: the project annotators'
     adjudicated reading of the interpretation ("client", "own_experience", "other";
-    ``annotated_interpretations``), which replaces the pronoun heuristic on the rationale."""
+    training/annotation/references.py), which replaces the pronoun heuristic on the rationale."""
     if labels.get("er") == "2" or labels.get("ex") == "2":
         return "yes"
     if labels.get("ip") == "2":
@@ -51,80 +51,6 @@ def epitome_strong_empathy(labels: dict[str, str], about: str | None = None) -> 
         if not _me_too(labels.get("ip_rationale", "")):
             return "yes"
     return "no"
-
-
-EMPATHY_REFERENCES = Path("annotations") / "empathy_interpretation.jsonl"
-"""The project's annotations of EPITOME's strong Interpretations on validation and test pairs
-(docs/annotation.md): about the seeker, or the responder's own experience."""
-
-
-ANNOTATED_TASKS: dict[str, tuple[Path, str, str]] = {
-    "positive_regard": (Path("annotations") / "positive_regard.jsonl", "positive_regard", "present"),
-}
-"""Coder tasks whose validation and test truth the project annotated under the codebook (the
-corpora's proxy labels stay for training): task -> (references, label key, the positive value)."""
-
-
-@dataclass(frozen=True)
-class AnnotatedTruth:
-    """The project's annotation of a task's validation and test items (docs/annotation.md):
-    every item the corpus labels positive or the coder decided positive, and a random sample of the
-    rest (``rest_sample``: per split, (annotated, positives found, items the sample stands for))."""
-
-    labels: dict[tuple[str, str, int], tuple[str, bool]]  # (corpus, conversation, index) -> (text hash, positive)
-    rest_sample: dict[str, tuple[int, int, int]]
-
-
-def annotated_truth(task: str, path: Path | None = None) -> AnnotatedTruth | None:
-    """The annotated truth of a coder task, or None when the task has none."""
-    from ...resources import project_dir
-
-    if task not in ANNOTATED_TASKS:
-        return None
-    relative, key, positive = ANNOTATED_TASKS[task]
-    path = path or project_dir() / "pipelines" / relative
-    if not path.is_file():
-        return None
-    labels, rest = {}, {}
-    import json
-
-    for record in (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()):
-        yes = record["labels"][key] == positive
-        labels[(record["corpus"], record["conversation_id"], int(record["utterance_index"]))] = (record["text_sha256"], yes)
-        if record.get("stratum") == "random_rest":
-            n, found, size = rest.get(record["split"], (0, 0, int(record["stratum_size"])))
-            rest[record["split"]] = (n + 1, found + yes, size)
-    return AnnotatedTruth(labels, rest)
-
-
-SPOKEN_REFERENCES = Path("annotations") / "annomi_markers.jsonl"
-"""The project's annotation of every AnnoMI therapist turn for the two marker codes the corpus does
-not label, positive regard and confront (docs/annotation.md)."""
-SPOKEN_POSITIVE = {"positive_regard": "present", "confront": "yes"}
-
-
-def spoken_labels(path: Path | None = None) -> dict[tuple[str, int], tuple[str, dict[str, bool]]]:
-    """(conversation, index) -> (text hash, {code: positive}) of the annotated AnnoMI therapist
-    turns; empty when the file does not exist."""
-    from ...resources import project_dir
-
-    path = path or project_dir() / "pipelines" / SPOKEN_REFERENCES
-    if not path.is_file():
-        return {}
-    return {(a.conversation, a.index): (a.text_sha256, {code: a.labels.get(code) == value for code, value in SPOKEN_POSITIVE.items()})
-            for a in load_annotations(path) if a.corpus == "annomi"}
-
-
-def annotated_interpretations(path: Path | None = None) -> dict[tuple[str, int], tuple[str, str]]:
-    """(conversation, index) -> (text hash, final label) of the annotated EPITOME responses; empty
-    when the file does not exist."""
-    from ...resources import project_dir
-
-    path = path or project_dir() / "pipelines" / EMPATHY_REFERENCES
-    if not path.is_file():
-        return {}
-    return {(a.conversation, a.index): (a.text_sha256, a.labels["interpretation_about"])
-            for a in load_annotations(path) if a.corpus == "epitome"}
 
 
 DERIVED: dict[str, Callable[[dict[str, str]], str]] = {"epitome_strong_empathy": epitome_strong_empathy}
