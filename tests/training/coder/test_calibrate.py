@@ -134,3 +134,11 @@ def test_spoken_agreement_scores_turns_and_session_counts_against_the_annotation
     assert (out["precision"], out["recall"], out["n"], out["sessions"]) == (0.8333, 1.0, 12, 3)
     assert out["human_mean"] == round(5 / 3, 2) and out["predicted_mean"] == 2.0
     assert 0.5 < out["icc_2_1"] < 1
+
+
+def test_recall_threshold_keeps_the_asked_share_of_positives():
+    p = np.array([0.95, 0.9, 0.6, 0.3, 0.2, 0.1, 0.05])
+    truth = np.array([1, 0, 1, 0, 1, 0, 1])
+    t = calibrate.recall_threshold(p, truth, 0.75)
+    assert t == 0.2 and ((p >= t) & (truth == 1)).sum() == 3
+    assert calibrate.recall_threshold(p, truth, 1.0) == 0.05

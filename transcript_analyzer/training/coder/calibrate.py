@@ -40,9 +40,23 @@ def rate_threshold(p: np.ndarray, positives: int) -> float:
     return float(ranked[min(positives, len(ranked)) - 1])  # not rounded: rounding up would drop the last one
 
 
+def recall_threshold(p: np.ndarray, truth: np.ndarray, recall: float) -> float:
+    """The highest threshold whose recall on ``truth`` reaches ``recall`` (a safety net: a missed
+    positive costs more than a false alarm)."""
+    positives = np.sort(p[truth.astype(bool)])[::-1]
+    if not len(positives):
+        return 0.5
+    need = int(np.ceil(recall * len(positives)))
+    return float(positives[max(need, 1) - 1])
+
+
 def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Sequence[Item],
-        counts: dict[str, Any], match_rate: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """The calibration of each task: temperature and decision rule, for coder.json."""
+        counts: dict[str, Any], match_rate: Sequence[str] = (),
+        recall_at: dict[str, float] | None = None) -> list[dict[str, Any]]:
+    """The calibration of each task: temperature and decision rule, for coder.json.
+    ``recall_at`` (``[calibrate] recall_at`` in the recipe): binary tasks whose threshold is the
+    highest that reaches the given validation recall, instead of the best F1."""
+    recall_at = recall_at or {}
     rules = []
     for k, task in enumerate(tasks):
         index, y = task_rows(val, k)
@@ -62,6 +76,10 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
             else:  # argmax(w * p) with w = (1, (1 - t) / t) decides class 1 exactly when P(class 1) > t
                 rule["threshold"], rule["weights"] = None, [1.0, round((1 - t) / max(t, 1e-6), 6)]
             rule["rate_matched"] = True
+        elif task.positive is not None and task.name in recall_at:
+            pos = task.classes.index(task.positive)
+            rule["threshold"], rule["weights"] = recall_threshold(p[:, pos], y == pos, float(recall_at[task.name])), None
+            rule["recall_target"] = float(recall_at[task.name])
         elif task.positive is not None:
             rule["threshold"] = round(tune_threshold(p[:, task.classes.index(task.positive)], y == task.classes.index(task.positive)), 4)
             rule["weights"] = None

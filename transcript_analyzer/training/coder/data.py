@@ -90,7 +90,35 @@ _ESCONV_SEEKER = ("usr", "seeker", "speaker")
 
 def esconv(data: Path) -> Iterator[Utt]:
     """ESConv supporter messages with the messages before them (same conversation ids as
-    training/corpora/examples.esconv, so the same split)."""
+    training/corpora/examples.esconv, so the same split); then the seeker's turns and the rejected
+    conversations (``esconv_client``)."""
+    yield from _esconv_supporter(data)
+    yield from esconv_client(data)
+
+
+def esconv_client(data: Path) -> Iterator[Utt]:
+    """ESConv seeker turns (consecutive messages joined, the first one's index:
+    training/corpora/client.py), in train/valid and in the rejected conversations
+    (``failed-N``), with the turns before them as context; and the supporter messages of the
+    rejected conversations, without labels (their strategy names follow an older scheme): the
+    project's annotation of client turns and of the therapist's response to a rupture points at
+    them (codebook sections 8-9)."""
+    from ..corpora.client import esconv_client as seeker_turns
+
+    for turn in seeker_turns(data):
+        context = context_text([(t.role, t.text) for t in turn.before[-CONTEXT_UTTERANCES:]])
+        yield Utt("esconv", turn.conversation, turn.index, "client", context, turn.text)
+    dialogs = json.loads(require(data / "esconv" / "failed.json").read_text(encoding="utf-8"))
+    for number, d in enumerate(dialogs):
+        turns = [("client" if t["speaker"] in _ESCONV_SEEKER else "therapist", t.get("content", t.get("text", "")).strip())
+                 for t in d["dialog"]]
+        for index, (role, text) in enumerate(turns):
+            if role == "therapist" and text:
+                context = context_text(turns[max(0, index - CONTEXT_UTTERANCES):index])
+                yield Utt("esconv", f"failed-{number}", index, "therapist", context, text)
+
+
+def _esconv_supporter(data: Path) -> Iterator[Utt]:
     for stem in ("train", "valid"):
         with open(require(data / "esconv" / f"{stem}.jsonl"), encoding="utf-8") as f:
             for number, line in enumerate(f):
@@ -120,14 +148,17 @@ LOADERS = {"annomi": annomi, "esconv": esconv, "epitome": _single(epitome), "mi"
            "pair": _single(pair)}
 
 
-def synthetic(path: Path) -> Iterator[Utt]:
-    """The project's examples written against the codebook (CSV: id, client, therapist, label, note)."""
+def synthetic(path: Path, role: str = "therapist") -> Iterator[Utt]:
+    """The project's examples written against the codebook (CSV: id, client, therapist, label, note).
+    ``role = "therapist"``: the therapist's line is coded, after the client's; ``"client"``: the
+    client's line is coded, after the therapist's (client codes, e.g. risk talk)."""
     if not path.is_file():
         raise ConfigError(f"synthetic examples not found: {path}")
+    other = "client" if role == "therapist" else "therapist"
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            context = context_text([("client", row["client"])]) if row["client"].strip() else ""
-            yield Utt("synthetic", row["id"], 0, "therapist", context, row["therapist"], {"label": row["label"]}, "train")
+            context = context_text([(other, row[other])]) if row[other].strip() else ""
+            yield Utt("synthetic", row["id"], 0, role, context, row[role], {"label": row["label"]}, "train")
 
 
 # ---------------------------------------------------------------- items: utterance + targets
@@ -215,7 +246,7 @@ def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
     for k, task in enumerate(tasks):
         for source in task.sources:
             if "synthetic" in source:
-                for utt in synthetic(root / source["synthetic"]):
+                for utt in synthetic(root / source["synthetic"], task.role):
                     value = _mapped(utt.labels["label"], source.get("map", {}))
                     if value in task.classes:
                         out.append(Item(utt, ((k, task.classes.index(value)),), float(source.get("weight", 1.0))))

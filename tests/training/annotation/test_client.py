@@ -1,0 +1,69 @@
+"""Client turns for annotation (codebook sections 8-9): how turns are cut from the corpora, how
+annotators' codings become stored references, and that the stored references join back."""
+
+import json
+
+import pytest
+
+from transcript_analyzer.errors import ConfigError
+from transcript_analyzer.training.annotation import Annotation, text_hash
+from transcript_analyzer.training.annotation.client import assemble, join_client, turn_index
+from transcript_analyzer.training.corpora.client import esconv_client
+
+
+def esconv_folder(folder, dialogs, failed=()):
+    (folder / "esconv").mkdir(parents=True)
+    (folder / "esconv" / "train.jsonl").write_text("".join(json.dumps({"dialog": d}) + "\n" for d in dialogs))
+    (folder / "esconv" / "valid.jsonl").write_text("")
+    (folder / "esconv" / "failed.json").write_text(json.dumps([{"dialog": d} for d in failed]))
+
+
+DIALOG = [{"speaker": "usr", "text": "Hi."}, {"speaker": "sys", "text": "Hello, what brings you here?"},
+          {"speaker": "usr", "text": "My boss."}, {"speaker": "usr", "text": "He  shouts at me."},
+          {"speaker": "sys", "text": "Maybe you could talk to HR.", "strategy": "Providing Suggestions"},
+          {"speaker": "usr", "text": "I already tried that, it does not help."},
+          {"speaker": "sys", "text": "That sounds really frustrating."}]
+
+
+def test_consecutive_seeker_messages_are_one_turn_at_the_first_index(tmp_path):
+    esconv_folder(tmp_path, [DIALOG], failed=[[{"speaker": "speaker", "content": "hey\n"},
+                                               {"speaker": "listener", "content": "hi\n"}]])
+    turns = list(esconv_client(tmp_path))
+    assert [(t.conversation, t.index, t.text) for t in turns] == [
+        ("train-0", 0, "Hi."), ("train-0", 2, "My boss. He shouts at me."),
+        ("train-0", 5, "I already tried that, it does not help."), ("failed-0", 0, "hey")]
+    rejection = turns[2]
+    assert rejection.therapist_before == "Maybe you could talk to HR."
+    assert [t.role for t in rejection.after] == ["therapist"]
+
+
+def test_codings_become_references_with_both_codings_and_the_response(tmp_path):
+    esconv_folder(tmp_path, [DIALOG])
+    turns = turn_index(tmp_path, ["esconv"])
+    turn = turns[("esconv", "train-0", 5)]
+    item = {"id": "esconv/train-0/5", "corpus": "esconv", "conversation_id": "train-0", "utterance_index": 5,
+            "sentence_index": -1, "split": "train", "stratum": "rupture_cue", "stratum_size": 1}
+    first = {item["id"]: ("a1", {"rupture": "confrontation", "subtype": "rejects_suggestion", "risk": "none",
+                                 "response": "repair", "note": "CR-7: I already tried that, it does not help"})}
+    second = {item["id"]: ("b1", {"rupture": "none", "subtype": "rejects_suggestion", "risk": "none", "response": "repair"})}
+    adjudicated = {item["id"]: {"rupture": "confrontation", "subtype": "rejects_suggestion", "risk": "none",
+                                "response": "repair", "note": "CR-10"}}
+    [record] = assemble([item], first, second, adjudicated, turns, "0.5")
+    assert record["labels"] == {"rupture": "confrontation", "risk": "none", "subtype": "rejects_suggestion", "response": "repair"}
+    assert record["annotator"] == "adjudicated"
+    assert record["second"] == {"annotator": "b1", "rupture": "none", "risk": "none", "subtype": "", "response": ""}
+    assert record["text_sha256"] == text_hash(turn.text)
+    assert record["response_index"] == 6 and record["response_sha256"] == text_hash("That sounds really frustrating.")
+    assert "tried that" not in json.dumps(record)  # a reference, never the text
+
+
+def test_a_client_reference_whose_text_changed_is_refused(tmp_path):
+    esconv_folder(tmp_path, [DIALOG])
+    good = Annotation("esconv", "train-0", 2, -1, text_hash("My boss. He shouts at me."), {"rupture": "none"}, "a1")
+    assert join_client([good], tmp_path)[0][1].text == "My boss. He shouts at me."
+    stale = Annotation("esconv", "train-0", 2, -1, text_hash("My boss."), {"rupture": "none"}, "a1")
+    with pytest.raises(ConfigError, match="no longer matches its hash"):
+        join_client([stale], tmp_path)
+    missing = Annotation("esconv", "train-0", 4, -1, text_hash("x"), {"rupture": "none"}, "a1")
+    with pytest.raises(ConfigError, match="no such client turn"):
+        join_client([missing], tmp_path)
