@@ -67,3 +67,54 @@ def test_a_client_reference_whose_text_changed_is_refused(tmp_path):
     missing = Annotation("esconv", "train-0", 4, -1, text_hash("x"), {"rupture": "none"}, "a1")
     with pytest.raises(ConfigError, match="no such client turn"):
         join_client([missing], tmp_path)
+
+
+def test_the_client_turn_references_join_and_are_double_coded(shared_data):
+    """pipelines/annotations/client_turns.jsonl (docs/annotation.md): every reference joins its
+    client turn by hash; at least 2,000 turns and 200 ruptures; at least 30 % coded twice; every
+    disagreement adjudicated; agreement as documented; the responses point at therapist turns."""
+    from sklearn.metrics import cohen_kappa_score
+
+    from transcript_analyzer.resources import project_dir
+    from transcript_analyzer.training.annotation import load_annotations
+    from transcript_analyzer.training.coder.data import LOADERS
+
+    folder = project_dir() / "pipelines" / "annotations"
+    records = [json.loads(line) for line in (folder / "client_turns.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(join_client(load_annotations(folder / "client_turns.jsonl"), shared_data)) == len(records) == 5220
+    ruptures = [r for r in records if r["labels"]["rupture"] in ("withdrawal", "confrontation")]
+    assert len(ruptures) == 242 and {r["split"] for r in ruptures} == {"train", "val", "test"}
+    double = [r for r in records if r["second"]]
+    assert len(double) >= 0.3 * len(records)
+    for r in double:
+        if (r["first"]["rupture"], r["first"]["risk"]) != (r["second"]["rupture"], r["second"]["risk"]):
+            assert r["annotator"] == "adjudicated"
+    kappa = cohen_kappa_score([r["first"]["rupture"] for r in double], [r["second"]["rupture"] for r in double])
+    risk = cohen_kappa_score([r["first"]["risk"] != "none" for r in double], [r["second"]["risk"] != "none" for r in double])
+    assert (round(kappa, 3), round(risk, 3)) == (0.921, 0.857)  # as docs/annotation.md reports
+    therapist = {(u.corpus, u.conversation, u.index): u.text for corpus in ("annomi", "esconv")
+                 for u in LOADERS[corpus](shared_data) if u.role == "therapist"}
+    responses = load_annotations(folder / "rupture_responses.jsonl")
+    assert len(responses) == 236
+    for a in responses:
+        a.check(therapist[a.key])
+
+
+def test_the_written_risk_sets_are_double_coded_and_apart():
+    """pipelines/synthetic/risk_talk*.csv: two writers, each set labelled by two annotators
+    without the writer's label; the probe set shares no client line with the training set."""
+    import csv
+
+    from sklearn.metrics import cohen_kappa_score
+
+    from transcript_analyzer.resources import project_dir
+
+    sets = {}
+    for name in ("risk_talk", "risk_talk_probe"):
+        with open(project_dir() / "pipelines" / "synthetic" / f"{name}.csv", newline="", encoding="utf-8") as f:
+            sets[name] = list(csv.DictReader(f))
+        rows = sets[name]
+        assert len(rows) == 300 and sum(r["label"] != "none" for r in rows) >= 190
+        assert cohen_kappa_score([r["first"] != "none" for r in rows], [r["second"] != "none" for r in rows]) == 1.0
+        assert all(r["label"] in (r["first"], r["second"]) for r in rows)
+    assert not {r["client"] for r in sets["risk_talk"]} & {r["client"] for r in sets["risk_talk_probe"]}

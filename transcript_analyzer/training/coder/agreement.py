@@ -88,6 +88,27 @@ def score_all(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequ
     return out
 
 
+def by_corpus(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
+    """Per task drawn from more than one corpus (client codes, repair, …): the same metrics per
+    corpus, so that a spoken corpus, a text corpus and a written probe set are seen apart."""
+    out: dict[str, Any] = {}
+    for k, task in enumerate(tasks):
+        index, y = task_rows(items, k)
+        corpora = sorted({items[i].utt.corpus for i in index})
+        if len(corpora) < 2 or task.name not in coder.tasks:
+            continue
+        p, decided = coder.outputs(logits[index], [task.name])[task.name]
+        for corpus in corpora:
+            rows = np.array([items[i].utt.corpus == corpus for i in index])
+            if len(set(y[rows])) < 2:
+                continue
+            groups = [items[i].utt.conversation for i, r in zip(index, rows) if r]
+            m = score_predictions(task.classes, task.positive, p[rows], decided[rows], y[rows], groups, n_boot=200)
+            out.setdefault(task.name, {})[corpus] = {key: m[key] for key in ("n", "headline", "macro_f1", "kappa", "positive_f1",
+                                                                           "ci95", "per_class") if key in m}
+    return out
+
+
 def session_agreement(coder: Any, counts: dict[str, Any], logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
     """ICC(2,1) between predicted and human per-session counts of each counted code (``corpus``:
     only that corpus's conversations), with the sessions' mean counts (a systematic over- or

@@ -38,6 +38,20 @@ def _session_rows(metrics: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _corpus_rows(metrics: dict[str, Any]) -> list[str]:
+    found = metrics.get("test_by_corpus", {})
+    if not found:
+        return ["- every task is drawn from one corpus"]
+    rows = ["| task | corpus | n | headline | value (95 % CI) | κ | positive / per-class recall |", "|---|---|---|---|---|---|---|"]
+    for name, corpora in found.items():
+        for corpus, v in corpora.items():
+            value = v[v["headline"]]
+            ci = f" ({v['ci95'][0]:.2f}–{v['ci95'][1]:.2f})" if v.get("ci95") else ""
+            recall = ", ".join(f"{c} {x['recall']:.2f}" for c, x in v.get("per_class", {}).items())
+            rows.append(f"| {name} | {corpus} | {v['n']} | {v['headline'].replace('_', ' ')} | {value:.3f}{ci} | {_f(v['kappa'])} | {recall} |")
+    return rows
+
+
 def _marker_rows(metrics: dict[str, Any]) -> list[str]:
     rows = ["| marker | precision | recall | F1 | human positives | decided | n | human codes | status |",
             "|---|---|---|---|---|---|---|---|---|"]
@@ -134,6 +148,9 @@ write); "drop" is its difference.
 
 ### Per class
 {chr(10).join(_class_rows(m))}
+
+### Per corpus (tasks drawn from several corpora; "probe": written examples held out from training)
+{chr(10).join(_corpus_rows(m))}
 
 ### Per session (counts a report shows, against the human counts of the same sessions)
 {chr(10).join(_session_rows(m))}

@@ -3,7 +3,9 @@ before it, and its targets for every task of the recipe.
 
 A task draws labels from one or more sources: a corpus label (``corpus`` + ``label``, optionally
 ``map``ped to the task's classes, "*" = every other value), a documented derived label
-(``derive``), or the project's synthetic examples (``synthetic``, training only). One utterance
+(``derive``), or the project's written examples (``synthetic``: training only; with
+``heldout = true``, a probe set written apart from the training examples, split between
+validation and test by id and never trained on, scored as corpus ``name``). One utterance
 carries targets for all the tasks it has labels for (an ESConv message is a strategy and a
 "positive regard yes/no"), so it is encoded once per step.
 
@@ -16,10 +18,11 @@ Splits are the project's (training/corpora/examples.split_of, by conversation).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -247,6 +250,9 @@ def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
         for source in task.sources:
             if "synthetic" in source:
                 for utt in synthetic(root / source["synthetic"], task.role):
+                    if source.get("heldout"):  # a probe set: never trained on, half validation, half test
+                        half = "val" if int(hashlib.sha1(utt.conversation.encode()).hexdigest()[:8], 16) % 2 else "test"
+                        utt = replace(utt, corpus=source.get("name", "probe"), split_override=half)
                     value = _mapped(utt.labels["label"], source.get("map", {}))
                     if value in task.classes:
                         out.append(Item(utt, ((k, task.classes.index(value)),), float(source.get("weight", 1.0))))

@@ -169,6 +169,7 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
             "validation": agreement.score_all(coder, tasks, logits["val"], val),
             "test": agreement.score_all(coder, tasks, logits["test"], test),
             "test_unpunctuated": agreement.score_all(coder, tasks, logits_plain["test"], test, brief=True),
+            "test_by_corpus": agreement.by_corpus(coder, tasks, logits["test"], test),
             "sessions": agreement.session_agreement(coder, recipe.get("counts", {}), logits["test"], test),
             "markers": agreement.marker_agreement(coder, logits["test"], test),
             "markers_spoken": agreement.spoken_agreement(coder, logits["test"], test),
