@@ -15,8 +15,8 @@ import numpy as np
 
 from .markers.index import AllianceIndexModel
 from .model import (
-    CLIENT, THERAPIST, Benchmark, MarkerSummary, ModelInfo, Pause, RoleStats, Session, SessionMetrics, Timing, Turn,
-    Utterance,
+    CLIENT, THERAPIST, Benchmark, ClientMeasures, MarkerSummary, ModelInfo, MoveReaction, Pause, RoleStats, Session,
+    SessionMetrics, Timing, Turn, Utterance,
 )
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -187,6 +187,49 @@ def miti_benchmarks(summaries: Sequence[MarkerSummary]) -> tuple[Benchmark, ...]
     return tuple(out)
 
 
+REACTION_MOVES = ("open_question", "closed_question", "simple_reflection", "complex_reflection", "giving_information",
+                  "advice_with_permission", "advice_without_permission", "confront", "empathy", "positive_regard")
+"""Therapist moves whose client reactions are counted (client codes after each, codebook 8)."""
+
+
+def client_measures(session: Session) -> ClientMeasures | None:
+    """Change and sustain talk, rupture episodes, risk statements, and what clients said next after
+    each kind of therapist move (the client's next utterance after the therapist's turn)."""
+    utts = session.utterances
+    coded = [u for u in utts if u.role == CLIENT and u.markers]
+    if not coded:
+        return None
+
+    def has(u: Utterance, name: str) -> bool:
+        return any(m.marker == name and m.decision for m in u.markers)
+
+    change = sum(has(u, "change_talk") for u in coded)
+    sustain = sum(has(u, "sustain_talk") for u in coded)
+    episodes = session.episodes
+    answered = [e for e in episodes if e.repaired is not None]
+    repaired = sum(bool(e.repaired) for e in answered)
+    next_client: dict[int, Utterance] = {}
+    for i, u in enumerate(utts):
+        if u.role == THERAPIST and (i + 1 == len(utts) or utts[i + 1].turn_index != u.turn_index):
+            if i + 1 < len(utts) and utts[i + 1].role == CLIENT:
+                next_client[u.turn_index] = utts[i + 1]
+    reactions = []
+    for move in REACTION_MOVES:
+        after = [next_client[u.turn_index] for u in utts if u.role == THERAPIST and has(u, move) and u.turn_index in next_client]
+        if not after:
+            continue
+        share = lambda names: round(sum(any(has(c, n) for n in names) for c in after) / len(after), 3)  # noqa: E731
+        reactions.append(MoveReaction(move=move, moves=len(after), change_talk=share(("change_talk",)),
+                                      sustain_talk=share(("sustain_talk",)),
+                                      rupture=share(("rupture_withdrawal", "rupture_confrontation"))))
+    return ClientMeasures(client_utterances=len(coded), change_talk=change, sustain_talk=sustain,
+                          change_to_sustain=round(change / sustain, 3) if sustain else None,
+                          ruptures=len(episodes), withdrawal=sum(e.kind == "withdrawal" for e in episodes),
+                          confrontation=sum(e.kind == "confrontation" for e in episodes), repaired=repaired,
+                          repaired_share=round(repaired / len(answered), 3) if answered else None,
+                          risk_statements=len(session.risk), reactions=tuple(reactions))
+
+
 class MetricsStage:
     """Session metrics; with markers, also marker summaries, MITI benchmarks and the alliance
     index (whose reference values are a shipped model, loaded once)."""
@@ -214,5 +257,5 @@ class MetricsStage:
             self.load()
             alliance = self._alliance.compute(session) if self._alliance else None
             metrics = dataclasses.replace(metrics, markers=summaries, benchmarks=miti_benchmarks(summaries),
-                                          alliance=alliance)
+                                          alliance=alliance, client=client_measures(session))
         return dataclasses.replace(session, metrics=metrics)

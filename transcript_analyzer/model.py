@@ -17,7 +17,7 @@ from typing import Any
 
 from .dataclass_json import field_types, from_json, to_json  # noqa: F401  (field_types: schema.py reads it here)
 
-SCHEMA_VERSION = "1.7"
+SCHEMA_VERSION = "1.8"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -101,7 +101,69 @@ class Utterance:
         None,
         choices=TIME_SOURCES,
     )
-    markers: tuple[MarkerScore, ...] = _f("Marker results (therapist utterances, after the markers stage).", ())
+    markers: tuple[MarkerScore, ...] = _f("Marker results, after the markers stage: the therapist markers on therapist "
+                                          "utterances, the client codes (change_talk, sustain_talk, rupture_withdrawal, "
+                                          "rupture_confrontation, risk_talk; docs/codebook.md section 8) on client ones.", ())
+
+
+@dataclass(frozen=True)
+class RuptureEpisode:
+    """A client rupture marker and what the therapist did next (docs/codebook.md section 9)."""
+
+    kind: str = _f("'withdrawal' or 'confrontation' (3RS).", choices=("withdrawal", "confrontation"))
+    client_utterances: tuple[int, ...] = _f("The client utterances with the marker (consecutive markers before a repair "
+                                            "are one episode).")
+    probability: float = _f("The coder's probability of the marker on the first of them, 0-1.")
+    response_utterances: tuple[int, ...] = _f("The therapist's utterances in answer (the first therapist turn that is not "
+                                              "a backchannel); empty when the session ends first.", ())
+    repaired: bool | None = _f("Whether the response repairs the rupture (acknowledges, explores, adjusts); null when "
+                               "there is no response.", None)
+    repair_probability: float | None = _f("The coder's probability that the response is a repair, 0-1.", None)
+    reaction_utterance: int | None = _f("The client's next utterance after the response (the client's reaction).", None)
+    reaction_codes: tuple[str, ...] = _f("Client codes decided on the reaction (e.g. change_talk, rupture_withdrawal).", ())
+    start: float | None = _f("Start of the marker, seconds.", None)
+    end: float | None = _f("End of the response, seconds.", None)
+
+
+@dataclass(frozen=True)
+class RiskMoment:
+    """Client risk talk (suicidal thoughts, self-harm, harm to others, abuse; codebook 8.6) and the
+    therapist's response. A prompt for the supervisor, not a risk assessment."""
+
+    client_utterance: int = _f("The client utterance.")
+    probability: float = _f("The coder's probability of risk talk, 0-1 (the threshold favours recall).")
+    response_utterances: tuple[int, ...] = _f("The therapist's next turn (its utterances), shown beside it; never "
+                                              "counted as a strength.", ())
+    evidence: tuple[str, ...] = _f("Words of the client utterance that drove the decision.", ())
+    start: float | None = _f("Start time, seconds.", None)
+
+
+@dataclass(frozen=True)
+class MoveReaction:
+    """What clients said next after one kind of therapist move."""
+
+    move: str = _f("Therapist marker (e.g. complex_reflection, advice_without_permission).")
+    moves: int = _f("Therapist utterances with that marker followed by a client utterance.")
+    change_talk: float | None = _f("Share of those followed by change talk, 0-1.", None)
+    sustain_talk: float | None = _f("Share followed by sustain talk, 0-1.", None)
+    rupture: float | None = _f("Share followed by a rupture marker, 0-1.", None)
+
+
+@dataclass(frozen=True)
+class ClientMeasures:
+    """Session measures from the client codes (after the markers stage)."""
+
+    client_utterances: int = _f("Client utterances coded.")
+    change_talk: int = _f("Client utterances coded as change talk.")
+    sustain_talk: int = _f("Client utterances coded as sustain talk.")
+    change_to_sustain: float | None = _f("Change talk per sustain talk utterance (null without sustain talk).", None)
+    ruptures: int = _f("Rupture episodes.", 0)
+    withdrawal: int = _f("Episodes that began with withdrawal.", 0)
+    confrontation: int = _f("Episodes that began with confrontation.", 0)
+    repaired: int = _f("Episodes whose response was a repair.", 0)
+    repaired_share: float | None = _f("Repaired episodes among those with a response, 0-1.", None)
+    risk_statements: int = _f("Client utterances flagged as risk talk.", 0)
+    reactions: tuple[MoveReaction, ...] = _f("Client reaction after each kind of therapist move.", ())
 
 
 @dataclass(frozen=True)
@@ -234,6 +296,8 @@ class SessionMetrics:
     benchmarks: tuple[Benchmark, ...] = _f("MITI summary scores against fair/good thresholds.", ())
     alliance: AllianceIndex | None = _f("Alliance index (after the markers stage).", None)
     timing: Timing | None = _f("Silences, response latency and overlap (when turns have start and end times).", None)
+    client: ClientMeasures | None = _f("Client codes, rupture episodes and reactions (after the markers stage, when the "
+                                      "coder has client codes).", None)
 
 
 @dataclass(frozen=True)
@@ -328,6 +392,8 @@ class Session:
     turns: tuple[Turn, ...] = _f("Speaker turns in order.")
     speakers: tuple[Speaker, ...] = _f("Speakers and their roles (after the roles stage).", ())
     utterances: tuple[Utterance, ...] = _f("Utterances in order (after segmentation).", ())
+    risk: tuple[RiskMoment, ...] = _f("Client risk talk with the therapist's response (after the markers stage).", ())
+    episodes: tuple[RuptureEpisode, ...] = _f("Rupture episodes (after the markers stage).", ())
     metrics: SessionMetrics | None = _f("Session metrics (after the metrics stage).", None)
 
     def to_dict(self) -> dict[str, Any]:

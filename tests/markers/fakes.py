@@ -78,13 +78,49 @@ def fake_heads():
     }
 
 
+class KeywordTask:
+    """A client-side (or repair) task decided by words in the target: enough to exercise the
+    sequence logic without a model. ``rules``: (regex, class), first match wins."""
+
+    def __init__(self, name, classes, rules, default, positive=None, threshold=None):
+        import re
+
+        self.name, self.classes, self.positive, self.threshold = name, tuple(classes), positive, threshold
+        self.rules = [(re.compile(r, re.I), c) for r, c in rules]
+        self.default = default
+
+    def predict(self, texts):
+        p = np.full((len(texts), len(self.classes)), 0.05)
+        for i, t in enumerate(texts):
+            cls = next((c for r, c in self.rules if r.search(t)), self.default)
+            p[i, self.classes.index(cls)] = 0.9
+        p /= p.sum(axis=1, keepdims=True)
+        return p, p.argmax(axis=1)
+
+
+def fake_client_tasks():
+    return {
+        "client_talk": KeywordTask("client_talk", ("change", "neutral", "sustain"),
+                                   [(r"\bi want to (stop|quit|cut)", "change"), (r"\bi (like|enjoy) (it|drinking)", "sustain")], "neutral"),
+        "rupture": KeywordTask("rupture", ("none", "withdrawal", "confrontation"),
+                               [(r"\b(no[.,]|that's not|you don't|disagree|tried that)", "confrontation"),
+                                (r"^(i don't know\.?|fine\.?|whatever\.?)$", "withdrawal")], "none"),
+        "risk": KeywordTask("risk", ("no", "yes"), [(r"better off|kill myself|hurt myself|wasn't around", "yes")], "no",
+                            positive="yes", threshold=0.5),
+        "repair": KeywordTask("repair", ("non_repair", "repair"),
+                              [(r"\b(you're right|i hear that|tell me more about what didn't|sorry)", "repair")], "non_repair",
+                              positive="repair", threshold=0.5),
+    }
+
+
 class FakeCoder:
     """Stands in for markers.coder.Coder: each task decided by a cue head over hashed pseudo-embeddings
     of the target and its conversation context. Records what it was asked."""
 
-    def __init__(self):
+    def __init__(self, client=False):
         self.heads = fake_coder_heads()
-        self.tasks = {n: h for n, h in self.heads.items()}  # .classes is all the stage reads
+        self.keyword = fake_client_tasks() if client else {}
+        self.tasks = {n: h for n, h in {**self.heads, **self.keyword}.items()}  # .classes (and threshold) is what the stage reads
         self.calls: list[tuple[list[str], list[str]]] = []
         self._encoder = FakeEncoder()
 
@@ -101,7 +137,10 @@ class FakeCoder:
         u, c = self._encoder.encode(list(targets)), self._encoder.encode([x or "." for x in contexts])
         cues = cue_matrix(list(targets))
         out = {}
-        for name in tasks or list(self.heads):
+        for name in tasks or list(self.tasks):
+            if name in self.keyword:
+                out[name] = self.keyword[name].predict(list(targets))
+                continue
             head = self.heads[name]
             p = head.predict_proba(assemble(u, c, cues, head.context))
             out[name] = (p, head.decide(p))

@@ -18,8 +18,8 @@ import numpy as np
 
 from ..config import MarkerOptions
 from ..model import THERAPIST, MarkerScore, MechanismLevel, ModelInfo, Session, Utterance
-from . import custom, rules
-from .codebook import Outputs, apply_gates, mechanism_levels, required_heads, utterance_markers
+from . import client as client_codes, custom, rules
+from .codebook import MARKER_NAMES, MARKERS, Outputs, apply_gates, mechanism_levels, required_heads, utterance_markers
 from .coder import CONTEXT_UTTERANCES, Coder, context_text
 from .criteria import DisclosureCriteria
 from .encoder import Encoder
@@ -45,6 +45,7 @@ class MarkersStage:
         self.appropriateness = appropriateness
         self.custom: dict[str, Head] | None = None  # the custom codes' heads, loaded by load()
         self.tasks: tuple[str, ...] = ()  # the coder's tasks these markers need, set by load()
+        self.client_tasks: tuple[str, ...] = ()  # the coder's client tasks, when the shipped markers are all coded
 
     def load(self) -> None:
         needed = required_heads(self.markers)
@@ -53,6 +54,10 @@ class MarkersStage:
             if "mi_main" in self.coder.tasks and "mi_main" not in needed:  # the session rules read it
                 needed = ("mi_main", *needed)
         self.tasks = tuple(n for n in needed if n in self.coder.tasks)
+        if self.tasks and set(self.markers) == set(MARKER_NAMES):  # the sequence codes need every shipped marker
+            self.client_tasks = tuple(t for t in client_codes.CLIENT_TASKS if t in self.coder.tasks)
+            if client_codes.REPAIR_TASK in self.coder.tasks:
+                self.tasks = (*self.tasks, client_codes.REPAIR_TASK)
         if self.heads is None:
             self.heads = {name: Head.load(name) for name in needed if name not in self.coder.tasks}
         if self.custom is None:
@@ -167,7 +172,56 @@ class MarkersStage:
                 MarkerScore(m, round(float(p[k]), 4), bool(d[k]), evidence[k].get(m, ()), tuple(reasons.get(m, {}).get(k, ())),
                             levels[k] if m == "empathy" and levels else ())
                 for m, (p, d) in scores.items()))
-        return dataclasses.replace(session, utterances=tuple(new))
+        if not self.client_tasks:
+            return dataclasses.replace(session, utterances=tuple(new))
+        return self._sequence(dataclasses.replace(session, utterances=tuple(new)), rows, out)
+
+    # --- client codes, rupture episodes, risk talk (codebook sections 8-9) -------------------
+
+    def _sequence(self, session: Session, rows: list[int], out: Outputs) -> Session:
+        """Code the client utterances, then build the rupture episodes and risk moments; a
+        therapist utterance that answers risk talk, or a rupture without repairing it, keeps its
+        codes but is never a strength (its strength decisions are withdrawn, with the reason)."""
+        utts = list(session.utterances)
+        crows = [i for i, u in enumerate(utts) if u.role != THERAPIST]
+        if crows:
+            texts = [utts[i].text for i in crows]
+            conversation = previous_utterances(session, crows)
+            cout = self.coder.predict(conversation, texts, self.client_tasks)
+            classes = {n: self.coder.tasks[n].classes for n in self.client_tasks}
+            scores = client_codes.client_scores(cout, classes)
+            evidence = (self._client_evidence(texts, conversation, scores, classes) if self.options.evidence
+                        else [{} for _ in crows])
+            for k, i in enumerate(crows):
+                utts[i] = dataclasses.replace(utts[i], markers=tuple(
+                    MarkerScore(m, round(float(p[k]), 4), bool(d[k]), evidence[k].get(m, ())) for m, (p, d) in scores.items()))
+        repair, threshold = {}, 0.5
+        if client_codes.REPAIR_TASK in out:
+            spec = self.coder.tasks[client_codes.REPAIR_TASK]
+            pos = spec.classes.index(spec.positive)
+            repair = {i: float(out[client_codes.REPAIR_TASK][0][k, pos]) for k, i in enumerate(rows)}
+            threshold = spec.threshold if spec.threshold is not None else 0.5
+        episodes = client_codes.build_episodes(utts, repair, threshold)
+        risk = client_codes.risk_moments(utts)
+        strengths = {d.name for d in MARKERS if d.group == "alliance" and d.direction > 0}
+        for i, why in client_codes.answers_to_protect(risk, episodes).items():
+            utts[i] = dataclasses.replace(utts[i], markers=tuple(
+                dataclasses.replace(m, decision=False, reasons=(*m.reasons, why)) if m.marker in strengths and m.decision else m
+                for m in utts[i].markers))
+        return dataclasses.replace(session, utterances=tuple(utts), episodes=episodes, risk=risk)
+
+    def _client_evidence(self, texts: list[str], conversation: list[str], scores: dict[str, tuple[np.ndarray, np.ndarray]],
+                         classes: dict[str, tuple[str, ...]]) -> list[dict[str, tuple[str, ...]]]:
+        """Words behind the risk-talk and rupture decisions (occlusion, as for the therapist markers)."""
+        shown = [m for m in ("risk_talk", "rupture_withdrawal", "rupture_confrontation") if m in scores]
+        flagged = [[m for m in shown if scores[m][1][k]] for k in range(len(texts))]
+
+        def scorer(variants: list[str], owner_rows: list[int]) -> dict[str, np.ndarray]:
+            o = self.coder.predict([conversation[r] for r in owner_rows], variants, self.client_tasks)
+            s = client_codes.client_scores(o, classes)
+            return {m: s[m][0] for m in shown}
+
+        return occlusion(texts, list(range(len(texts))), flagged, {m: scores[m][0] for m in shown}, scorer)
 
     def _apply_rules(self, session: Session, rows: list[int], out: Outputs, classes: dict[str, tuple[str, ...]],
                      scores: dict[str, tuple[np.ndarray, np.ndarray]], reasons: dict[str, dict[int, list[str]]]) -> None:

@@ -97,7 +97,7 @@ def marker_rows(session: Session) -> list[MarkerRow]:
 
 
 def coded_markers(session: Session) -> list[MarkerDef]:
-    return _in_order([m.marker for u in session.utterances for m in u.markers])
+    return _in_order([m.marker for u in session.utterances if u.role != CLIENT for m in u.markers])
 
 
 def moments(session: Session, name: str, limit: int | None = None) -> list[Moment]:

@@ -1,0 +1,124 @@
+"""Client codes, rupture episodes and risk talk in the markers stage (codebook sections 8-9), with a
+coder whose client tasks decide by words (tests/markers/fakes.py): the sequence logic, not the model."""
+
+import dataclasses
+
+from transcript_analyzer.config import MarkerOptions
+from transcript_analyzer.markers import client as client_codes
+from transcript_analyzer.markers.stage import MarkersStage
+from transcript_analyzer.model import MarkerScore, Utterance
+
+from .fakes import FakeCoder, FakeEncoder, fake_appropriateness, fake_heads
+from .test_stage import coded
+
+
+def stage(client=True, **options):
+    return MarkersStage(MarkerOptions(**options), encoder=FakeEncoder(), heads=fake_heads(),
+                        appropriateness=fake_appropriateness(), coder=FakeCoder(client=client))
+
+
+def codes(session, index):
+    return {m.marker: m for m in session.utterances[index].markers}
+
+
+RISK_IGNORED = coded(
+    ("therapist", ["How has the week been?"]),
+    ("client", ["Sometimes I think everyone would be better off if I just wasn't around."]),
+    ("therapist", ["Mm-hmm. Let's come back to your sleep. It sounds like you feel worn down."]),
+    ("client", ["I guess."]),
+)
+
+
+def test_risk_talk_is_listed_with_the_response_which_is_never_a_strength():
+    out = stage()(RISK_IGNORED)
+    assert codes(out, 1)["risk_talk"].decision
+    [moment] = out.risk
+    assert moment.client_utterance == 1 and moment.response_utterances == (2,)
+    reply = codes(out, 2)
+    assert not reply["empathy"].decision  # the fake codes "feel" as empathy; the rule withdraws it
+    assert any("risk talk" in r for r in reply["empathy"].reasons)
+    assert all(m.marker in client_codes.CLIENT_CODE_NAMES for m in out.utterances[1].markers)
+
+
+RIGID_AFTER_DISAGREEMENT = coded(
+    ("therapist", ["It sounds like the anger is really about your father."]),
+    ("client", ["No, that's not it. It's about my boss."]),
+    ("therapist", ["I'd say the tiredness is the anger. That's usually how it works, you feel it."]),
+    ("client", ["Fine."]),
+    ("therapist", ["You're right, I pushed my idea. Tell me more about what didn't fit."]),
+    ("client", ["It's my boss, he shouts at me."]),
+)
+
+
+def test_an_unrepaired_rupture_is_an_episode_and_its_response_no_strength():
+    out = stage()(RIGID_AFTER_DISAGREEMENT)
+    assert codes(out, 1)["rupture_confrontation"].decision and codes(out, 3)["rupture_withdrawal"].decision
+    first, second = out.episodes  # one per marked client turn (CR-9)
+    assert (first.kind, first.client_utterances, first.response_utterances, first.repaired) == ("confrontation", (1,), (2,), False)
+    assert first.reaction_utterance == 3 and first.reaction_codes == ("rupture_withdrawal",)
+    assert (second.kind, second.response_utterances, second.repaired, second.reaction_utterance) == ("withdrawal", (4,), True, 5)
+    persisted = codes(out, 2)
+    assert not persisted["empathy"].decision and any("without repairing" in r for r in persisted["empathy"].reasons)
+
+
+def test_a_repaired_rupture_keeps_its_strengths():
+    session = coded(
+        ("therapist", ["Maybe you could keep a diary."]),
+        ("client", ["I tried that, it does not work for me."]),
+        ("therapist", ["You're right, it didn't help, and it sounds like you feel frustrated."]),
+        ("client", ["Yes. I want to stop drinking though."]),
+    )
+    out = stage()(session)
+    [episode] = out.episodes
+    assert episode.repaired and episode.response_utterances == (2,)
+    assert episode.reaction_utterance == 3 and episode.reaction_codes == ("change_talk",)
+    assert codes(out, 2)["empathy"].decision
+
+
+def test_backchannels_are_not_the_response():
+    session = coded(
+        ("therapist", ["What do you make of that?"]),
+        ("client", ["Whatever."]),
+        ("therapist", ["Mm-hmm."]),
+        ("client", ["Yeah."]),
+        ("therapist", ["Let's look at your homework."]),
+    )
+    out = stage()(session)
+    [episode] = out.episodes
+    assert episode.kind == "withdrawal" and episode.response_utterances == (4,) and episode.repaired is False
+
+
+def test_no_client_codes_without_the_client_tasks_or_with_a_marker_subset():
+    plain = stage(client=False)(RISK_IGNORED)
+    assert plain.utterances[1].markers == () and plain.risk == () and plain.episodes == ()
+    subset = stage(markers=("empathy",))(RISK_IGNORED)
+    assert subset.utterances[1].markers == () and subset.risk == ()
+
+
+def test_episode_building_is_pure_and_ends_with_the_session():
+    def u(i, turn, role, text, **codes_):
+        return Utterance(i, turn, role[0].upper(), role, text,
+                         markers=tuple(MarkerScore(n, 0.9, True) for n in codes_))
+    utts = [u(0, 0, "therapist", "Try the breathing."), u(1, 1, "client", "No.", rupture_confrontation=1)]
+    [episode] = client_codes.build_episodes(utts, {}, 0.5)
+    assert episode.response_utterances == () and episode.repaired is None and episode.reaction_utterance is None
+    assert client_codes.backchannel("Mm-hmm, okay.") and not client_codes.backchannel("Okay, tell me more.")
+
+
+def test_session_measures_count_talk_ruptures_repairs_and_reactions():
+    from transcript_analyzer.metrics import client_measures
+
+    session = coded(
+        ("therapist", ["Write in a diary every night."]),
+        ("client", ["I tried that, it does not work for me."]),
+        ("therapist", ["You're right, it didn't help, and it sounds like you feel frustrated."]),
+        ("client", ["I want to stop drinking though."]),
+        ("therapist", ["What would that look like?"]),
+        ("client", ["I like drinking with my friends."]),
+    )
+    m = client_measures(stage()(session))
+    assert (m.client_utterances, m.change_talk, m.sustain_talk, m.change_to_sustain) == (3, 1, 1, 1.0)
+    assert (m.ruptures, m.confrontation, m.withdrawal, m.repaired, m.repaired_share, m.risk_statements) == (1, 1, 0, 1, 1.0, 0)
+    empathy = next(r for r in m.reactions if r.move == "empathy")
+    assert empathy.moves == 1 and empathy.change_talk == 1.0 and empathy.rupture == 0.0
+    assert client_measures(stage(client=False)(session)) is None
