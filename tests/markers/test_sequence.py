@@ -122,3 +122,35 @@ def test_session_measures_count_talk_ruptures_repairs_and_reactions():
     empathy = next(r for r in m.reactions if r.move == "empathy")
     assert empathy.moves == 1 and empathy.change_talk == 1.0 and empathy.rupture == 0.0
     assert client_measures(stage(client=False)(session)) is None
+
+
+def test_the_report_ranks_risk_then_unrepaired_ruptures_and_shows_the_reaction():
+    from transcript_analyzer.metrics import MetricsStage
+    from transcript_analyzer.report.markdown import session_markdown
+    from transcript_analyzer.report.view import flagged_moments
+
+    session = coded(
+        ("therapist", ["How has the week been?"]),
+        ("client", ["Sometimes I think everyone would be better off if I just wasn't around."]),
+        ("therapist", ["Mm-hmm. Let's come back to your sleep. It sounds like you feel worn down."]),
+        ("client", ["No, that's not it. It's about my boss."]),
+        ("therapist", ["I'd say the tiredness is the anger, you feel it."]),
+        ("client", ["Fine."]),
+        ("therapist", ["You're right, I pushed. Tell me more about what didn't fit, it sounds like you feel unheard."]),
+        ("client", ["I want to stop drinking, honestly."]),
+    )
+    out = MetricsStage(with_index=False)(stage()(session))
+    sections = [(d.name, [m.flagged for m in items]) for d, items, _ in flagged_moments(out)]
+    names = [n for n, _ in sections]
+    assert names[:2] == ["risk_talk", "rupture_unrepaired"] and names.index("rupture_repaired") < names.index("empathy")
+    assert dict(sections)["risk_talk"] == [(1,)] and dict(sections)["rupture_unrepaired"] == [(3,)]
+    assert all(2 not in flagged and 4 not in flagged for flagged in dict(sections)["empathy"])  # no strength among the replies
+    text = session_markdown(out)
+    assert text.index("### Risk talk") < text.index("### Ruptures not repaired") < text.index("### Ruptures repaired")
+    assert "the therapist's response: \u201cMm-hmm. Let's come back to your sleep." in text
+    assert "then the client: \u201cI want to stop drinking, honestly.\u201d (change talk)" in text
+    from transcript_analyzer.report.summary import summary_text
+
+    summary = summary_text(out).splitlines()
+    assert summary[1].startswith("  RISK TALK at ?") and "Let's come back to your sleep" in summary[1]
+    assert "ruptures: 2 (withdrawal 1, confrontation 1); repaired 1 (50% of those answered)" in summary[3]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Session
+from ..model import MarkerScore, Session
 from .html import METRIC_NAMES
 from .view import clock, coded_markers, evidence_spans, experimental_markers, flagged_moments, marker_rows, score
 
@@ -84,14 +84,24 @@ def _moments(session: Session) -> list[str]:
             out += ["None flagged.", ""]
         for m in items:
             when = clock(m.start) if m.start is not None else f"turn {m.turn.index + 1}"
-            said = " ".join(_emphasised(u.text, score(u, marker.name).evidence) if u.index in m.flagged else md(u.text)
-                            for u in m.utterances)
-            out.append(f"- **{when}** (p = {m.probability:.2f}) {md(m.turn.speaker)}: {said}")
+            said = " ".join(_emphasised(u.text, (score(u, m.evidence_code) or _NONE).evidence) if u.index in m.flagged
+                            else md(u.text) for u in m.utterances)
+            out.append(f"- **{when}** (p = {m.probability:.2f}) {md(m.turn.speaker)} ({m.who.lower()}): {said}")
             if m.context:
-                out.append(f"  - before, the client: \u201c{md(m.context_text)}\u201d")
+                out.append(f"  - before, the {m.context_who.lower()}: \u201c{md(m.context_text)}\u201d")
+            if m.response:
+                out.append(f"  - the therapist's response: \u201c{md(' '.join(u.text for u in m.response))}\u201d")
+            elif m.turn.role == "client":
+                out.append("  - no therapist response before the session ends")
+            if m.reaction:
+                codes = f" ({', '.join(m.reaction_codes)})" if m.reaction_codes else ""
+                out.append(f"  - then the client: \u201c{md(m.reaction.text)}\u201d{codes}")
             out += [f"  - {md(r)}" for r in m.reasons]
         out.append("")
     return out
+
+
+_NONE = MarkerScore("", 0.0, False)
 
 
 def _emphasised(text: str, evidence: tuple[str, ...]) -> str:

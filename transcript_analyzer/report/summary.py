@@ -48,6 +48,8 @@ def summary_text(session: Session) -> str:
                      + (f" ({rate:.0f} per 100 therapist utterances)" if rate is not None else ""))
     if session.metrics and session.metrics.timing:
         lines += _timing_lines(session.metrics.timing)
+    if session.metrics and session.metrics.client:
+        lines = lines[:1] + _client_lines(session) + lines[1:]  # risk talk and ruptures come first
     if session.metrics and session.metrics.markers:
         lines += _marker_lines(session)
     lines += [f"  warning: {_safe(w)}" for w in m.warnings]
@@ -76,6 +78,27 @@ def _timing_lines(t: Timing) -> list[str]:
              f"overlapped speech {t.overlap_seconds:.1f} s ({t.overlap_share:.1%})", f"  {latency}"]
     for p in t.long_silences_after_client:
         lines.append(f"    {p.seconds:.1f} s silence after the client's turn {p.after_turn + 1}, at {_clock(p.start)}")
+    return lines
+
+
+def _client_lines(session: Session) -> list[str]:
+    """Risk talk first (a prompt for the supervisor, not a risk assessment), then ruptures and
+    their repair, then the client's talk."""
+    c = session.metrics.client
+    lines = []
+    for r in session.risk:
+        answer = " ".join(session.utterances[i].text for i in r.response_utterances) or "(no response)"
+        lines.append(f"  RISK TALK at {_clock(r.start)} (utterance {r.client_utterance}, p {r.probability:.2f}): "
+                     f"read it and the therapist's response: {_safe(answer[:120])}")
+    if session.risk:
+        lines.append("  (risk talk is a prompt for the supervisor, not a risk assessment)")
+    unrepaired = [e for e in session.episodes if e.repaired is False]
+    lines.append(f"  ruptures: {c.ruptures} (withdrawal {c.withdrawal}, confrontation {c.confrontation}); "
+                 f"repaired {c.repaired}" + (f" ({c.repaired_share:.0%} of those answered)" if c.repaired_share is not None else "")
+                 + (f"; not repaired at {', '.join(_clock(e.start) for e in unrepaired)}" if unrepaired else ""))
+    ratio = f"{c.change_to_sustain:.1f}" if c.change_to_sustain is not None else "n/a"
+    lines.append(f"  client talk: change {c.change_talk}, sustain {c.sustain_talk} (change:sustain {ratio}) "
+                 f"in {c.client_utterances} client utterances")
     return lines
 
 

@@ -23,11 +23,27 @@ TIMELINE_MARKERS = ("rigid_interpretation", "inappropriate_self_disclosure", "se
                     "positive_regard")
 CONTEXT_WORDS = 80  # a long client turn is cut to its last words
 
+# The client sections of the flagged moments (docs/codebook.md sections 8-9).
+CLIENT_SECTIONS = {
+    "risk_talk": MarkerDef("risk_talk", "Risk talk", "client", -1,
+                           "The client spoke of suicidal thoughts, self-harm, harm to others or abuse. A prompt for you, "
+                           "not a risk assessment: read what was said and the therapist's response.", (), "section 8.6"),
+    "rupture_unrepaired": MarkerDef("rupture_unrepaired", "Ruptures not repaired", "client", -1,
+                                    "The client withdrew or confronted, and the therapist's response did not repair it "
+                                    "(persisted, defended, ignored, changed topic).", (), "section 9"),
+    "rupture_repaired": MarkerDef("rupture_repaired", "Ruptures repaired", "client", +1,
+                                  "The client withdrew or confronted, and the therapist acknowledged, explored or "
+                                  "adjusted.", (), "section 9"),
+}
+CLIENT_TITLES = {"change_talk": "change talk", "sustain_talk": "sustain talk", "rupture_withdrawal": "rupture: withdrawal",
+                 "rupture_confrontation": "rupture: confrontation", "risk_talk": "risk talk"}
+
 
 @dataclass(frozen=True)
 class Moment:
-    """One therapist turn flagged for a marker: the flagged utterances inside their turn, with the
-    client's turn before it as context."""
+    """One flagged turn: a therapist turn flagged for a marker, or a client turn with risk talk or
+    a rupture marker; the flagged utterances inside it, the other speaker's turn before it as
+    context, for a client moment the therapist's response, and the client's reaction after."""
 
     marker: MarkerDef
     turn: Turn
@@ -37,11 +53,33 @@ class Moment:
     start: float | None
     context: Turn | None
     reasons: tuple[str, ...]
+    code: str = ""  # the code whose evidence is highlighted (the marker itself by default)
+    response: tuple[Utterance, ...] = ()  # client moments: the therapist's answer
+    reaction: Utterance | None = None  # the client's next utterance after the moment (after the response)
 
     @property
     def context_text(self) -> str:
-        """The client's turn before, its last words when it is long."""
+        """The other speaker's turn before, its last words when it is long."""
         return _tail(self.context.text) if self.context else ""
+
+    @property
+    def who(self) -> str:
+        return "Client" if self.turn.role == CLIENT else "Therapist"
+
+    @property
+    def context_who(self) -> str:
+        return "Client" if self.context is not None and self.context.role == CLIENT else "Therapist"
+
+    @property
+    def evidence_code(self) -> str:
+        return self.code or self.marker.name
+
+    @property
+    def reaction_codes(self) -> tuple[str, ...]:
+        """The client codes decided on the reaction, as words ("change talk", "rupture: withdrawal")."""
+        if self.reaction is None:
+            return ()
+        return tuple(CLIENT_TITLES[m.marker] for m in self.reaction.markers if m.decision and m.marker in CLIENT_TITLES)
 
     @property
     def anchor(self) -> str:
@@ -100,6 +138,53 @@ def coded_markers(session: Session) -> list[MarkerDef]:
     return _in_order([m.marker for u in session.utterances if u.role != CLIENT for m in u.markers])
 
 
+def _turn_utterances(session: Session) -> dict[int, list[Utterance]]:
+    by_turn: dict[int, list[Utterance]] = {}
+    for u in session.utterances:
+        by_turn.setdefault(u.turn_index, []).append(u)
+    return by_turn
+
+
+def reaction_after(session: Session, utterance: int) -> Utterance | None:
+    """The client's first utterance after the turn of ``utterance``, when the client speaks next."""
+    utts = session.utterances
+    turn = utts[utterance].turn_index
+    following = next((u for u in utts[utterance:] if u.turn_index != turn), None)
+    return following if following is not None and following.role == CLIENT else None
+
+
+def previous_turn(turns: Sequence[Turn], index: int, role: str | None = None) -> Turn | None:
+    """The last turn before ``index`` (of ``role``, when given) by another speaker."""
+    return next((t for t in reversed(turns[:index]) if t.speaker != turns[index].speaker and role in (None, t.role)), None)
+
+
+def client_moments(session: Session) -> dict[str, list[Moment]]:
+    """Risk talk, and rupture episodes split into not repaired and repaired, as moments on the
+    client's turn, each with the therapist's turn before, the response and the reaction."""
+    utts, turns = session.utterances, session.turns
+    by_turn = _turn_utterances(session)
+    out: dict[str, list[Moment]] = {"risk_talk": [], "rupture_unrepaired": [], "rupture_repaired": []}
+
+    def moment(name: str, flagged: Sequence[int], p: float, response: Sequence[int], code: str, reasons=()) -> Moment:
+        turn = turns[utts[flagged[0]].turn_index]
+        last = response[-1] if response else flagged[-1]
+        return Moment(CLIENT_SECTIONS[name], turn, tuple(by_turn[turn.index]), tuple(flagged), p,
+                      _start(turn, [utts[flagged[0]]]), previous_turn(turns, turn.index), tuple(reasons), code,
+                      tuple(utts[r] for r in response), reaction_after(session, last) if response else None)
+
+    for r in session.risk:
+        out["risk_talk"].append(moment("risk_talk", [r.client_utterance], r.probability, r.response_utterances, "risk_talk"))
+    for e in session.episodes:
+        name = "rupture_repaired" if e.repaired else "rupture_unrepaired"
+        code = f"rupture_{e.kind}"
+        why = ([] if e.repaired is None else
+               [f"the response {'repairs' if e.repaired else 'does not repair'} it (p = {e.repair_probability:.2f})"])
+        if e.repaired is None:
+            why.append("no therapist response before the session ends")
+        out[name].append(moment(name, e.client_utterances, e.probability, e.response_utterances, code, why))
+    return out
+
+
 def moments(session: Session, name: str, limit: int | None = None) -> list[Moment]:
     """Turns with the marker, in session order; with ``limit``, only the most probable ones."""
     d = definition(name)
@@ -115,22 +200,28 @@ def moments(session: Session, name: str, limit: int | None = None) -> list[Momen
         context = previous_client_turn(session.turns, turn.index)
         reasons = tuple(dict.fromkeys(r for u in hits for r in score(u, name).reasons))
         found.append(Moment(d, turn, tuple(utts), tuple(u.index for u in hits),
-                            max(score(u, name).probability for u in hits), _start(turn, hits), context, reasons))
+                            max(score(u, name).probability for u in hits), _start(turn, hits), context, reasons,
+                            reaction=reaction_after(session, utts[-1].index)))
     if limit is not None:
         found = sorted(sorted(found, key=lambda m: -m.probability)[:limit], key=lambda m: m.turn.index)
     return found
 
 
 def flagged_moments(session: Session) -> list[tuple[MarkerDef, list[Moment], bool]]:
-    """(marker, moments, all-of-them?) for the risks, then the strongest strengths, then the
-    experimental ones among them (``experimental_markers``), which are neither."""
+    """(marker, moments, all-of-them?) in the order a supervisor should see them: risk talk,
+    ruptures not repaired, the therapist risks, ruptures repaired, the strongest strengths, then
+    the experimental markers among these (``experimental_markers``), which are neither. The client
+    sections appear when the session has client codes."""
     coded = {d.name for d in coded_markers(session)}
     shown = [d for d in MARKERS if d.name in coded and (d.name in RISKS or d.name in STRENGTHS)]
-    ordered = ([d for d in shown if d.name in RISKS and not experimental(d.name)]
-               + [d for d in shown if d.name in STRENGTHS and not experimental(d.name)]
-               + [d for d in shown if experimental(d.name)])
-    return [(d, moments(session, d.name), True) if d.name in RISKS else (d, moments(session, d.name, STRONGEST), False)
-            for d in ordered]
+    client = client_moments(session) if any(u.role == CLIENT and u.markers for u in session.utterances) else {}
+    first = [(CLIENT_SECTIONS[n], client[n], True) for n in ("risk_talk", "rupture_unrepaired") if n in client]
+    risks = [(d, moments(session, d.name), True) for d in shown if d.name in RISKS and not experimental(d.name)]
+    repaired = [(CLIENT_SECTIONS["rupture_repaired"], client["rupture_repaired"], True)] if client else []
+    strengths = [(d, moments(session, d.name, STRONGEST), False) for d in shown if d.name in STRENGTHS and not experimental(d.name)]
+    trial = [(d, moments(session, d.name), True) if d.name in RISKS else (d, moments(session, d.name, STRONGEST), False)
+             for d in shown if experimental(d.name)]
+    return first + risks + repaired + strengths + trial
 
 
 def experimental_markers(session: Session) -> set[str]:
