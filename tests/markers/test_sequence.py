@@ -154,3 +154,26 @@ def test_the_report_ranks_risk_then_unrepaired_ruptures_and_shows_the_reaction()
     summary = summary_text(out).splitlines()
     assert summary[1].startswith("  RISK TALK at ?") and "Let's come back to your sleep" in summary[1]
     assert "ruptures: 2 (withdrawal 1, confrontation 1); repaired 1 (50% of those answered)" in summary[3]
+
+
+def test_the_html_report_has_the_client_sections_reaction_and_timeline_rows():
+    from transcript_analyzer.metrics import MetricsStage
+    from transcript_analyzer.report.html import session_html
+
+    out = MetricsStage(with_index=False)(stage()(RIGID_AFTER_DISAGREEMENT))
+    page = session_html(out)
+    assert page.index('id="h-rupture_unrepaired"') < page.index('id="h-rupture_repaired"')
+    assert "Then the client:" in page and "(rupture: withdrawal)" in page
+    assert "C: confront." in page and "C: withdrawal" in page  # the client rows of the timeline
+
+
+def test_session_tables_and_progress_carry_the_client_measures():
+    from transcript_analyzer.batch.tables import session_row
+    from transcript_analyzer.metrics import MetricsStage
+    from transcript_analyzer.report.progress import series
+
+    out = MetricsStage(with_index=False)(stage()(RIGID_AFTER_DISAGREEMENT))
+    row = session_row(out, "demo")
+    assert (row["ruptures"], row["ruptures_withdrawal"], row["ruptures_confrontation"], row["ruptures_repaired_share"]) == (2, 1, 1, 0.5)
+    rows = {r.key: r for r in series([out, out])}
+    assert rows["ruptures_repaired_share"].values == (0.5, 0.5) and rows["risk_statements"].values == (0, 0)

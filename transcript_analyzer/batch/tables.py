@@ -80,6 +80,15 @@ def session_row(session: Session, corpus: str) -> dict[str, Any]:
         for b in m.benchmarks:
             row.update({b.name: b.value, f"{b.name}_level": b.level})
         row["alliance_index"] = m.alliance.value if m.alliance else None
+        if m.client:  # client codes, ruptures and reactions (codebook sections 8-9)
+            c = m.client
+            row.update(client_change_talk=c.change_talk, client_sustain_talk=c.sustain_talk,
+                       change_to_sustain=c.change_to_sustain, ruptures=c.ruptures, ruptures_withdrawal=c.withdrawal,
+                       ruptures_confrontation=c.confrontation, ruptures_repaired=c.repaired,
+                       ruptures_repaired_share=c.repaired_share, risk_statements=c.risk_statements)
+            for r in c.reactions:
+                row.update({f"after_{r.move}_n": r.moves, f"after_{r.move}_change_talk": r.change_talk,
+                            f"after_{r.move}_sustain_talk": r.sustain_talk, f"after_{r.move}_rupture": r.rupture})
         if m.timing:
             t = m.timing
             row.update(silences=t.silences, silence_seconds=t.silence_seconds, longest_silence=t.longest_silence,

@@ -17,6 +17,12 @@ SHAPES = {  # marker -> (css class, short label, shape)
     "self_disclosure": ("mk-sd", "Self-disclosure", "hollow-square"),
     "empathy": ("mk-emp", "Empathy", "circle"),
     "positive_regard": ("mk-pr", "Pos. regard", "diamond"),
+    # client codes (codebook section 8): their own rows, marked on the client's utterances
+    "risk_talk": ("mk-risk", "C: risk talk", "triangle"),
+    "rupture_withdrawal": ("mk-rupt", "C: withdrawal", "square"),
+    "rupture_confrontation": ("mk-rupt", "C: confront.", "triangle"),
+    "change_talk": ("mk-ct", "C: change talk", "circle"),
+    "sustain_talk": ("mk-st", "C: sustain talk", "hollow-square"),
     # MI behaviours (their own timeline, collapsed under the alliance one): one neutral colour,
     # told apart by their row labels
     "open_question": ("mk-mi", "Open question", "circle"),

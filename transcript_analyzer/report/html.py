@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..escape import relative_url
 from ..markers.validity import MIN_PRECISION
-from ..model import SCHEMA_VERSION, Session
+from ..model import CLIENT, SCHEMA_VERSION, Session
 from . import charts
 from .view import (TIMELINE_MARKERS, Axis, axis, clock, coded_markers, evidence_spans, experimental_markers, flagged_moments,
                    marker_rows, score)
@@ -84,6 +84,7 @@ def session_html(session: Session, out_dir: Path | None = None, embed_audio: boo
     ax: Axis = axis(session)
     metrics = session.metrics
     coded = coded_markers(session)
+    client_coded = {m.marker for u in session.utterances if u.role == CLIENT for m in u.markers} & set(charts.SHAPES)
     validity = {m.name: lines for m, lines in validity_table() if m in coded}
     validity.update({d.name: [custom_summary(d.name)] for d in coded if d.group == CUSTOM})
     index_terms = [(c.name.replace("_", " "), c.contribution) for c in metrics.alliance.components] \
@@ -98,8 +99,9 @@ def session_html(session: Session, out_dir: Path | None = None, embed_audio: boo
         if any(d.name in charts.MI_TIMELINE_MARKERS for d in coded) else None,
         turn_chart=charts.turn_lengths(session),
         talk_chart=_talk_chart(session), index_chart=charts.contributions(index_terms) if index_terms else None,
-        legend={d.name: charts.legend_shape(d.name) for d in coded if d.name in charts.SHAPES},
-        timeline_legend=[d.name for d in coded if d.name in TIMELINE_MARKERS],
+        legend={**{d.name: charts.legend_shape(d.name) for d in coded if d.name in charts.SHAPES},
+                **{n: charts.legend_shape(n) for n in client_coded}},
+        timeline_legend=[n for n in TIMELINE_MARKERS if n in {d.name for d in coded} | client_coded],
         shapes=charts.SHAPES, defs=charts.DEFS, turns=_transcript(session), metric_names=METRIC_NAMES,
         utterance_html=utterance_html, score=score, version=__version__, schema=SCHEMA_VERSION,
         generated=datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),

@@ -89,6 +89,15 @@ def series(sessions: Sequence[Session]) -> list[Series]:
         values = tuple(_rate(s, d) for s in sessions)
         if any(v is not None for v in values):
             rows.append(Series(d.name, f"{d.title} per 100", values, d.direction))
+    client = [s.metrics.client if s.metrics else None for s in sessions]
+    for key, title, get, direction in (
+            ("ruptures", "Client ruptures (withdrawal or confrontation)", lambda c: c.ruptures, 0),
+            ("ruptures_repaired_share", "Share of ruptures repaired", lambda c: c.repaired_share, +1),
+            ("change_to_sustain", "Client change talk per sustain talk", lambda c: c.change_to_sustain, +1),
+            ("risk_statements", "Client risk talk (read each one; not a score)", lambda c: c.risk_statements, 0)):
+        values = tuple(get(c) if c else None for c in client)
+        if any(v is not None for v in values):
+            rows.append(Series(key, title, values, direction))
     return rows
 
 

@@ -19,8 +19,9 @@ from ..model import CLIENT, MarkerScore, Session, Turn, Utterance
 RISKS = ("inappropriate_self_disclosure", "rigid_interpretation")
 STRENGTHS = ("empathy", "positive_regard")
 STRONGEST = 5  # strength moments shown per marker
-TIMELINE_MARKERS = ("rigid_interpretation", "inappropriate_self_disclosure", "self_disclosure", "empathy",
-                    "positive_regard")
+TIMELINE_MARKERS = ("risk_talk", "rupture_withdrawal", "rupture_confrontation", "rigid_interpretation",
+                    "inappropriate_self_disclosure", "self_disclosure", "empathy", "positive_regard", "change_talk",
+                    "sustain_talk")  # client codes (risk_talk, rupture_*, *_talk) mark client utterances
 CONTEXT_WORDS = 80  # a long client turn is cut to its last words
 
 # The client sections of the flagged moments (docs/codebook.md sections 8-9).
