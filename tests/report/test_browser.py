@@ -226,3 +226,47 @@ def test_progress_page_loads(browser, session, report, tmp_path):
     assert page.page.locator("table.progress-table tbody tr").count() >= 10
     assert page.page.locator(".small-multiples svg").count() >= 10
     assert axe_violations(browser, path) == []
+
+
+@pytest.fixture(scope="module")
+def sequence_report(tmp_path_factory) -> Path:
+    """A report of the issue's invented exchange (risk talk ignored, an interpretation defended
+    after the client disagreed, then repaired), coded by a coder whose client tasks decide by words."""
+    from transcript_analyzer.metrics import MetricsStage
+
+    from ..markers.test_sequence import stage
+    from ..markers.test_stage import coded
+
+    session = coded(
+        ("therapist", ["How has the week been?"]),
+        ("client", ["Sometimes I think everyone would be better off if I just wasn't around."]),
+        ("therapist", ["Mm-hmm. Let's come back to your sleep. It sounds like you feel worn down."]),
+        ("client", ["No, that's not it. It's about my boss."]),
+        ("therapist", ["I'd say the tiredness is the anger, you feel it."]),
+        ("client", ["Fine."]),
+        ("therapist", ["You're right, I pushed. Tell me more about what didn't fit, it sounds like you feel unheard."]),
+        ("client", ["I want to stop drinking, honestly."]),
+    )
+    out = tmp_path_factory.mktemp("sequence")
+    write_outputs(MetricsStage(with_index=False)(stage()(session)), out)
+    return out / "report.html"
+
+
+def test_risk_talk_and_unrepaired_ruptures_come_first_with_the_clients_reaction(browser, sequence_report):
+    p = Page(browser, sequence_report)
+    try:
+        assert p.errors == []
+        groups = p.page.locator("section.moment-group h3").evaluate_all("hs => hs.map(h => h.id)")
+        assert groups[:2] == ["h-risk_talk", "h-rupture_unrepaired"]
+        assert groups.index("h-rupture_repaired") < groups.index("h-empathy")
+        risk = p.page.locator("section.moment-group").first
+        assert "Let's come back to your sleep" in risk.locator("p.response").inner_text()
+        reaction = p.page.locator("#h-rupture_unrepaired").locator("xpath=..").locator("p.reaction").first
+        assert reaction.is_visible() and "rupture: withdrawal" in reaction.inner_text()
+        empathy = p.page.locator("#h-empathy").locator("xpath=..").inner_text()
+        assert "come back to your sleep" not in empathy and "tiredness is the anger" not in empathy
+        labels = p.page.locator("svg.timeline.tl text.lane-label").evaluate_all("ts => ts.map(t => t.textContent)")
+        assert {"C: risk talk", "C: confront.", "C: withdrawal"} <= set(labels)
+        assert p.page.locator("svg.timeline.tl a.mark.mk-risk").count() == 1
+    finally:
+        p.page.close()

@@ -43,6 +43,10 @@ def check_coder(recipe_path: Path, data: Path, name: str = "coder") -> list[Chec
         if p:
             checks.append(Check(f"{name}/{task} unpunct.", p["headline"], p[p["headline"]],
                                 now_plain.get(task, {}).get(p["headline"]), p["n"]))
+    for task, corpora in agreement.by_corpus(coder, tasks, logits, test).items():
+        for corpus, m in corpora.items():
+            was = card.get("test_by_corpus", {}).get(task, {}).get(corpus, {})
+            checks.append(Check(f"{name}/{task} {corpus}", m["headline"], was.get(m["headline"]), m[m["headline"]], m["n"]))
     for marker, m in agreement.marker_agreement(coder, logits, test).items():
         was = card.get("markers", {}).get(marker, {})
         checks.append(Check(f"{name}/marker {marker}", "precision", was.get("precision"), m["precision"], m["n"]))
