@@ -118,3 +118,23 @@ def test_the_written_risk_sets_are_double_coded_and_apart():
         assert cohen_kappa_score([r["first"] != "none" for r in rows], [r["second"] != "none" for r in rows]) == 1.0
         assert all(r["label"] in (r["first"], r["second"]) for r in rows)
     assert not {r["client"] for r in sets["risk_talk"]} & {r["client"] for r in sets["risk_talk_probe"]}
+
+
+def test_the_round3_therapist_turn_references_join_and_are_double_coded(shared_data):
+    """pipelines/annotations/therapist_turns_r3.jsonl (docs/annotation.md, round 3): every reference
+    joins its therapist turn by hash; 40 % coded twice; persistence only on interpretations."""
+    from sklearn.metrics import cohen_kappa_score
+
+    from transcript_analyzer.resources import project_dir
+    from transcript_analyzer.training.annotation import join, load_annotations
+
+    path = project_dir() / "pipelines" / "annotations" / "therapist_turns_r3.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(join(load_annotations(path), shared_data)) == len(records) == 1062
+    double = [r for r in records if r["second"]]
+    assert len(double) >= 0.3 * len(records)
+    kappa = cohen_kappa_score([r["first"]["interpretation"] for r in double], [r["second"]["interpretation"] for r in double])
+    assert round(kappa, 3) == 0.907
+    assert all(r["labels"]["persistence"] == "no" for r in records if r["labels"]["interpretation"] == "not_interpretation")
+    final = [r["labels"] for r in records]
+    assert sum(x["interpretation"] == "rigid" for x in final) == 10 and sum(x["appropriateness"] == "inappropriate" for x in final) == 66
