@@ -142,3 +142,18 @@ def test_recall_threshold_keeps_the_asked_share_of_positives():
     t = calibrate.recall_threshold(p, truth, 0.75)
     assert t == 0.2 and ((p >= t) & (truth == 1)).sum() == 3
     assert calibrate.recall_threshold(p, truth, 1.0) == 0.05
+
+
+def test_session_tuning_of_a_counted_class_runs_and_keeps_macro_f1():
+    """[counts] with tune = "sessions": the class weights move only if the mean per-session ICC
+    rises and validation macro-F1 drops by at most 0.01 (calibrate._tune_for_sessions)."""
+    rng = np.random.default_rng(1)
+    labels = {f"c{k}": list(rng.integers(0, 3, 15)) for k in range(8)}
+    val = items_for(labels)
+    y = np.array([c for it in val for _, c in it.targets])
+    logits = np.eye(3)[y] * 1.5 + rng.normal(0, 1.0, (len(y), 3))
+    task = Task("t", ("a", "b", "c"), ({"corpus": "annomi"},))
+    (rule,) = calibrate.fit([task], [0], logits, val, {"b": {"task": "t", "class": "b", "tune": "sessions"}})
+    tuning = rule["session_tuning"]
+    assert tuning["val_mean_icc_after"] >= tuning["val_mean_icc_before"]
+    assert tuning["val_macro_f1_after"] >= tuning["val_macro_f1_before"] - 0.01 - 1e-9

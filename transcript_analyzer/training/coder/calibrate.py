@@ -124,9 +124,9 @@ def _tune_for_sessions(tasks: Sequence[Task], offs: Sequence[int], logits: np.nd
                 for g in grid:
                     trial = best[1].copy()
                     trial[c] = w[c] * g
-                    icc, f1 = objective(trial)
-                    if icc > best[0] + 1e-6 and f1 >= base_f1 - 0.01:
-                        best = (icc, trial)
+                    mean_icc, f1 = objective(trial)
+                    if mean_icc > best[0] + 1e-6 and f1 >= base_f1 - 0.01:
+                        best = (mean_icc, trial)
         rule["weights"] = [round(float(v), 4) for v in best[1] / best[1].max()]
         rule["session_tuning"] = {"val_mean_icc_before": round(base_icc, 4), "val_mean_icc_after": round(best[0], 4),
                                   "val_macro_f1_before": round(base_f1, 4),
