@@ -177,3 +177,13 @@ def test_session_tables_and_progress_carry_the_client_measures():
     assert (row["ruptures"], row["ruptures_withdrawal"], row["ruptures_confrontation"], row["ruptures_repaired_share"]) == (2, 1, 1, 0.5)
     rows = {r.key: r for r in series([out, out])}
     assert rows["ruptures_repaired_share"].values == (0.5, 0.5) and rows["risk_statements"].values == (0, 0)
+
+
+def test_a_turn_the_client_answers_with_a_rupture_is_no_strength():
+    session = coded(("therapist", ["It sounds like you feel angry at your father."]),
+                    ("client", ["No, that's not it. It's about my boss."]),
+                    ("therapist", ["You're right, tell me more about what didn't fit."]))
+    assert codes(stage(client=False)(session), 0)["empathy"].decision  # the fake hears "feel" as empathy
+    provoking = codes(stage()(session), 0)
+    assert not provoking["empathy"].decision
+    assert any("answered it with a rupture (confrontation, utterance 1)" in r for r in provoking["empathy"].reasons)

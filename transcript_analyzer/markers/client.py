@@ -144,11 +144,22 @@ def risk_moments(utts: Sequence[Utterance]) -> tuple[RiskMoment, ...]:
     return tuple(out)
 
 
-def answers_to_protect(risk: Sequence[RiskMoment], episodes: Sequence[RuptureEpisode]) -> dict[int, str]:
-    """Therapist utterances that can never be a strength, with the reason: every response to risk
-    talk (the supervisor judges it, beside the client's words), and every response to a rupture
-    that did not repair it (codebook RP-4, section 9)."""
+def answers_to_protect(risk: Sequence[RiskMoment], episodes: Sequence[RuptureEpisode],
+                       utts: Sequence[Utterance] = ()) -> dict[int, str]:
+    """Therapist utterances that can never be a strength, with the reason: the turn a client
+    answered with a rupture (the client's reaction says it did not land as understanding or
+    regard), every response to a rupture that did not repair it (codebook RP-4, section 9), and
+    every response to risk talk (the supervisor judges it, beside the client's words)."""
     out: dict[int, str] = {}
+    for e in episodes:
+        first = e.client_utterances[0]
+        before = next((j for j in range(first - 1, -1, -1) if utts and utts[j].role == THERAPIST), None)
+        if before is not None:
+            turn = utts[before].turn_index
+            for j in range(before, -1, -1):
+                if utts[j].turn_index != turn:
+                    break
+                out[j] = f"the client answered it with a rupture ({e.kind}, utterance {first})"
     for e in episodes:
         if e.repaired is False:
             for r in e.response_utterances:

@@ -204,7 +204,7 @@ class MarkersStage:
         episodes = client_codes.build_episodes(utts, repair, threshold)
         risk = client_codes.risk_moments(utts)
         strengths = {d.name for d in MARKERS if d.group == "alliance" and d.direction > 0}
-        for i, why in client_codes.answers_to_protect(risk, episodes).items():
+        for i, why in client_codes.answers_to_protect(risk, episodes, utts).items():
             utts[i] = dataclasses.replace(utts[i], markers=tuple(
                 dataclasses.replace(m, decision=False, reasons=(*m.reasons, why)) if m.marker in strengths and m.decision else m
                 for m in utts[i].markers))
