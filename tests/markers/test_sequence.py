@@ -187,3 +187,16 @@ def test_a_turn_the_client_answers_with_a_rupture_is_no_strength():
     provoking = codes(stage()(session), 0)
     assert not provoking["empathy"].decision
     assert any("answered it with a rupture (confrontation, utterance 1)" in r for r in provoking["empathy"].reasons)
+
+
+def test_persistence_hears_a_colloquial_disagreement_through_the_client_codes():
+    """The word list misses "honestly mate you've got me all wrong there"; the coder's confrontation code (here the
+    fake's words "that's not") is what the persistence rule reads when the coder codes clients."""
+    from transcript_analyzer.markers import rules
+
+    utts = [rules.Utt(0, 0, "therapist", "This is clearly about your father."),
+            rules.Utt(1, 1, "client", "honestly mate you've got me all wrong there", disagrees=True),
+            rules.Utt(2, 2, "therapist", "It's really about him, you can't see it yet.")]
+    assert not rules.DISAGREE.search(utts[1].text)
+    assert 2 in rules.persistence(utts, [True, False, True])
+    assert 2 not in rules.persistence([dataclasses.replace(u, disagrees=None) for u in utts], [True, False, True])

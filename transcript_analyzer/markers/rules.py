@@ -126,6 +126,7 @@ class Utt:
     text: str
     disclosure: bool = False
     question_or_reflection: bool = False
+    disagrees: bool | None = None  # client: the coder's confrontation code, when it codes clients (else the word list)
 
 
 def turns_to_client(u: Utt) -> bool:
@@ -181,14 +182,17 @@ def persistence(utts: Sequence[Utt], interpretive: Sequence[bool], window: int =
     """Utterance index -> reason, for utterances that restate an interpretation, defend it or
     treat the disagreement as evidence, within ``window`` turns after the client disagreed with
     an interpretation in the turn just before (codebook 6.5 Q3, 6.7; hedges do not rescue them,
-    OI-3). A defended interpretation stays on the table: disagreeing with it counts too."""
+    OI-3). A defended interpretation stays on the table: disagreeing with it counts too. Whether
+    the client disagreed is the coder's learned confrontation code when it codes client turns
+    (``Utt.disagrees``; trained on the project's rupture annotation), else the ``DISAGREE`` words."""
     flagged: dict[int, str] = {}
     last_interpretation_turn: int | None = None
     disagreed_turn: int | None = None
     for u, interp in zip(utts, interpretive):
         if u.role != "therapist":
             # the client answers the turn that made (or defended) an interpretation
-            if last_interpretation_turn is not None and u.turn == last_interpretation_turn + 1 and DISAGREE.search(u.text):
+            disagrees = u.disagrees if u.disagrees is not None else bool(DISAGREE.search(u.text))
+            if last_interpretation_turn is not None and u.turn == last_interpretation_turn + 1 and disagrees:
                 disagreed_turn = u.turn
             continue
         after_disagreement = disagreed_turn is not None and u.turn - disagreed_turn <= window

@@ -159,7 +159,13 @@ class MarkersStage:
         scores = utterance_markers(out, classes, self._marker_thresholds, self._marker_rules)
         apply_gates(scores, texts)
         reasons: dict[str, dict[int, list[str]]] = {}
-        self._apply_rules(session, rows, out, classes, scores, reasons)
+        client = self._client_codes(session) if self.client_tasks else None
+        disagrees = None
+        if client is not None:
+            crows, cscores, _ = client
+            confrontation = cscores.get("rupture_confrontation")
+            disagrees = {i for k, i in enumerate(crows) if confrontation is not None and confrontation[1][k]}
+        self._apply_rules(session, rows, out, classes, scores, reasons, disagrees)
         scores = {m: v for m, v in scores.items() if m in self.markers}
         if self.custom:
             scores.update(self.custom_scores(u, c, texts, cues))
@@ -172,29 +178,38 @@ class MarkersStage:
                 MarkerScore(m, round(float(p[k]), 4), bool(d[k]), evidence[k].get(m, ()), tuple(reasons.get(m, {}).get(k, ())),
                             levels[k] if m == "empathy" and levels else ())
                 for m, (p, d) in scores.items()))
-        if not self.client_tasks:
+        if client is None:
             return dataclasses.replace(session, utterances=tuple(new))
-        return self._sequence(dataclasses.replace(session, utterances=tuple(new)), rows, out)
+        return self._sequence(dataclasses.replace(session, utterances=tuple(new)), rows, out, client)
 
     # --- client codes, rupture episodes, risk talk (codebook sections 8-9) -------------------
 
-    def _sequence(self, session: Session, rows: list[int], out: Outputs) -> Session:
-        """Code the client utterances, then build the rupture episodes and risk moments; a
-        therapist utterance that answers risk talk, or a rupture without repairing it, keeps its
-        codes but is never a strength (its strength decisions are withdrawn, with the reason)."""
-        utts = list(session.utterances)
+    def _client_codes(self, session: Session) -> tuple[list[int], dict[str, tuple[np.ndarray, np.ndarray]], list[dict]]:
+        """(client rows, client code scores, their evidence) from the coder's client tasks."""
+        utts = session.utterances
         crows = [i for i, u in enumerate(utts) if u.role != THERAPIST]
-        if crows:
-            texts = [utts[i].text for i in crows]
-            conversation = previous_utterances(session, crows)
-            cout = self.coder.predict(conversation, texts, self.client_tasks)
-            classes = {n: self.coder.tasks[n].classes for n in self.client_tasks}
-            scores = client_codes.client_scores(cout, classes)
-            evidence = (self._client_evidence(texts, conversation, scores, classes) if self.options.evidence
-                        else [{} for _ in crows])
-            for k, i in enumerate(crows):
-                utts[i] = dataclasses.replace(utts[i], markers=tuple(
-                    MarkerScore(m, round(float(p[k]), 4), bool(d[k]), evidence[k].get(m, ())) for m, (p, d) in scores.items()))
+        if not crows:
+            return [], {}, []
+        texts = [utts[i].text for i in crows]
+        conversation = previous_utterances(session, crows)
+        cout = self.coder.predict(conversation, texts, self.client_tasks)
+        classes = {n: self.coder.tasks[n].classes for n in self.client_tasks}
+        scores = client_codes.client_scores(cout, classes)
+        evidence = (self._client_evidence(texts, conversation, scores, classes) if self.options.evidence
+                    else [{} for _ in crows])
+        return crows, scores, evidence
+
+    def _sequence(self, session: Session, rows: list[int], out: Outputs,
+                  client: tuple[list[int], dict[str, tuple[np.ndarray, np.ndarray]], list[dict]]) -> Session:
+        """Write the client codes, then build the rupture episodes and risk moments; a therapist
+        utterance that answers risk talk, that the client answers with a rupture, or that answers
+        a rupture without repairing it, keeps its codes but is never a strength (its strength
+        decisions are withdrawn, with the reason)."""
+        utts = list(session.utterances)
+        crows, scores, evidence = client
+        for k, i in enumerate(crows):
+            utts[i] = dataclasses.replace(utts[i], markers=tuple(
+                MarkerScore(m, round(float(p[k]), 4), bool(d[k]), evidence[k].get(m, ())) for m, (p, d) in scores.items()))
         repair, threshold = {}, 0.5
         if client_codes.REPAIR_TASK in out:
             spec = self.coder.tasks[client_codes.REPAIR_TASK]
@@ -224,7 +239,10 @@ class MarkersStage:
         return occlusion(texts, list(range(len(texts))), flagged, {m: scores[m][0] for m in shown}, scorer)
 
     def _apply_rules(self, session: Session, rows: list[int], out: Outputs, classes: dict[str, tuple[str, ...]],
-                     scores: dict[str, tuple[np.ndarray, np.ndarray]], reasons: dict[str, dict[int, list[str]]]) -> None:
+                     scores: dict[str, tuple[np.ndarray, np.ndarray]], reasons: dict[str, dict[int, list[str]]],
+                     disagrees: set[int] | None = None) -> None:
+        """The session rules. ``disagrees``: the client utterances the coder codes as confrontation
+        (None when it does not code clients: the rules fall back on their word lists)."""
         utts = session.utterances
         position = {i: k for k, i in enumerate(rows)}
         main_p, main_d = out["mi_main"] if "mi_main" in out else (None, None)
@@ -235,7 +253,9 @@ class MarkersStage:
         sd = scores.get("self_disclosure")
         plain = [rules.Utt(i, u.turn_index, u.role or "", u.text,
                            disclosure=bool(sd is not None and i in position and sd[1][position[i]]),
-                           question_or_reflection=i in qr) for i, u in enumerate(utts)]
+                           question_or_reflection=i in qr,
+                           disagrees=None if disagrees is None or u.role == THERAPIST else i in disagrees)
+                 for i, u in enumerate(utts)]
         if sd is not None and self.appropriateness is not None:
             scores["inappropriate_self_disclosure"] = self._disclosures(plain, position, sd, reasons)
         if "rigid_interpretation" in scores:
