@@ -200,3 +200,5 @@ def test_persistence_hears_a_colloquial_disagreement_through_the_client_codes():
     assert not rules.DISAGREE.search(utts[1].text)
     assert 2 in rules.persistence(utts, [True, False, True])
     assert 2 not in rules.persistence([dataclasses.replace(u, disagrees=None) for u in utts], [True, False, True])
+    plain = [dataclasses.replace(utts[1], text="No, that's not it.", disagrees=False)]
+    assert 2 in rules.persistence([utts[0], *plain, utts[2]], [True, False, True])  # the plain forms still count

@@ -182,16 +182,17 @@ def persistence(utts: Sequence[Utt], interpretive: Sequence[bool], window: int =
     """Utterance index -> reason, for utterances that restate an interpretation, defend it or
     treat the disagreement as evidence, within ``window`` turns after the client disagreed with
     an interpretation in the turn just before (codebook 6.5 Q3, 6.7; hedges do not rescue them,
-    OI-3). A defended interpretation stays on the table: disagreeing with it counts too. Whether
-    the client disagreed is the coder's learned confrontation code when it codes client turns
-    (``Utt.disagrees``; trained on the project's rupture annotation), else the ``DISAGREE`` words."""
+    OI-3). A defended interpretation stays on the table: disagreeing with it counts too. The client
+    disagreed when the coder's learned confrontation code says so (``Utt.disagrees``, when it codes
+    client turns; trained on the project's rupture annotation) or the ``DISAGREE`` words do (kept
+    for the plain forms and for coders without client codes; not extended)."""
     flagged: dict[int, str] = {}
     last_interpretation_turn: int | None = None
     disagreed_turn: int | None = None
     for u, interp in zip(utts, interpretive):
         if u.role != "therapist":
             # the client answers the turn that made (or defended) an interpretation
-            disagrees = u.disagrees if u.disagrees is not None else bool(DISAGREE.search(u.text))
+            disagrees = bool(u.disagrees) or bool(DISAGREE.search(u.text))
             if last_interpretation_turn is not None and u.turn == last_interpretation_turn + 1 and disagrees:
                 disagreed_turn = u.turn
             continue
