@@ -138,3 +138,20 @@ def test_the_round3_therapist_turn_references_join_and_are_double_coded(shared_d
     assert all(r["labels"]["persistence"] == "no" for r in records if r["labels"]["interpretation"] == "not_interpretation")
     final = [r["labels"] for r in records]
     assert sum(x["interpretation"] == "rigid" for x in final) == 10 and sum(x["appropriateness"] == "inappropriate" for x in final) == 66
+
+
+def test_the_round4_interpretation_references_join_and_are_double_coded(shared_data, segmenter):
+    """pipelines/annotations/interpretation_r4.jsonl (docs/annotation.md, round 4): CounselChat
+    sentences, joined back through the segmenter by hash; 31 % coded twice, kappa as documented."""
+    from sklearn.metrics import cohen_kappa_score
+
+    from transcript_analyzer.resources import project_dir
+    from transcript_analyzer.training.annotation import join, load_annotations, segmenter_splitter
+
+    path = project_dir() / "pipelines" / "annotations" / "interpretation_r4.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(join(load_annotations(path), shared_data, segmenter_splitter())) == len(records) == 450
+    double = [r for r in records if r["second"]]
+    assert len(double) >= 0.3 * len(records)
+    kappa = cohen_kappa_score([r["first"]["interpretation"] for r in double], [r["second"]["interpretation"] for r in double])
+    assert round(kappa, 3) == 0.857 and sum(r["labels"]["interpretation"] == "rigid" for r in records) == 9
