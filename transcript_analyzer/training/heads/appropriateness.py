@@ -113,11 +113,21 @@ CLASSES = ("appropriate", "inappropriate")
 def labelled_episodes(recipe: dict[str, Any], data: Path) -> list[tuple[rules.Episode, str, Example]]:
     """(episode, label, corpus example) for every annotated disclosure labelled (in)appropriate."""
     root = Path(recipe.get("_root", "."))
-    records = list(_final_labels(load_annotations(root / recipe["data"]["annotations"])).values())
+    files = recipe["data"]["annotations"]
+    records = [a for f in ([files] if isinstance(files, str) else files)
+               for a in _final_labels(load_annotations(root / f)).values()]
     annotated = join(records, data)
     found = annotated_episodes(annotated, data)
-    return [(e, a.labels.get("disclosure_appropriateness"), ex) for (a, ex, _), e in zip(annotated, found)
-            if e is not None and a.labels.get("disclosure_appropriateness") in CLASSES]
+    return [(e, _appropriateness(a.labels), ex) for (a, ex, _), e in zip(annotated, found)
+            if e is not None and _appropriateness(a.labels) in CLASSES]
+
+
+def _appropriateness(labels: dict[str, str]) -> str | None:
+    """The label of rounds 1-2 (``disclosure_appropriateness``) or of round 3 (``appropriateness``
+    of a turn coded as a disclosure)."""
+    if "disclosure_appropriateness" in labels:
+        return labels["disclosure_appropriateness"]
+    return labels.get("appropriateness") if labels.get("self_disclosure") == "disclosure" else None
 
 
 def test_score(model: DisclosureCriteria, rows: list[tuple[rules.Episode, str, Example]], n_boot: int = 1000) -> dict[str, Any]:
