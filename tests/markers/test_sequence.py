@@ -202,3 +202,12 @@ def test_persistence_hears_a_colloquial_disagreement_through_the_client_codes():
     assert 2 not in rules.persistence([dataclasses.replace(u, disagrees=None) for u in utts], [True, False, True])
     plain = [dataclasses.replace(utts[1], text="No, that's not it.", disagrees=False)]
     assert 2 in rules.persistence([utts[0], *plain, utts[2]], [True, False, True])  # the plain forms still count
+
+
+def test_a_coder_that_only_knows_the_clients_talk_type_leaves_clients_uncoded():
+    coder = FakeCoder(client=True)
+    for name in ("rupture", "risk", "repair"):
+        del coder.keyword[name], coder.tasks[name]
+    out = MarkersStage(MarkerOptions(), encoder=FakeEncoder(), heads=fake_heads(),
+                       appropriateness=fake_appropriateness(), coder=coder)(RISK_IGNORED)
+    assert out.utterances[1].markers == () and out.risk == () and out.episodes == ()

@@ -54,7 +54,9 @@ class MarkersStage:
             if "mi_main" in self.coder.tasks and "mi_main" not in needed:  # the session rules read it
                 needed = ("mi_main", *needed)
         self.tasks = tuple(n for n in needed if n in self.coder.tasks)
-        if self.tasks and set(self.markers) == set(MARKER_NAMES):  # the sequence codes need every shipped marker
+        # Client codes need every shipped marker and a coder with the rupture code (a coder that
+        # only knows the client's talk type, like coder v3, leaves client utterances uncoded).
+        if self.tasks and set(self.markers) == set(MARKER_NAMES) and "rupture" in self.coder.tasks:
             self.client_tasks = tuple(t for t in client_codes.CLIENT_TASKS if t in self.coder.tasks)
             if client_codes.REPAIR_TASK in self.coder.tasks:
                 self.tasks = (*self.tasks, client_codes.REPAIR_TASK)
