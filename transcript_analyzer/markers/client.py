@@ -112,11 +112,11 @@ def build_episodes(utts: Sequence[Utterance], repair: dict[int, float], threshol
     for i, u in enumerate(utts):
         if u.role == THERAPIST or u.turn_index in seen_turns:
             continue
+        seen_turns.add(u.turn_index)
         turn = [j for j in range(i, len(utts)) if utts[j].turn_index == u.turn_index]
         marked = [(j, kind) for j in turn for code, kind in RUPTURE_CODES.items() if _decided(utts[j], code)]
         if not marked:
             continue
-        seen_turns.add(u.turn_index)
         rows, reaction = _response(utts, turn[-1])
         p_repair = max((repair[r] for r in rows if r in repair), default=None)
         first, kind = marked[0]

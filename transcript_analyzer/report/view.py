@@ -180,8 +180,6 @@ def client_moments(session: Session) -> dict[str, list[Moment]]:
         code = f"rupture_{e.kind}"
         why = ([] if e.repaired is None else
                [f"the response {'repairs' if e.repaired else 'does not repair'} it (p = {e.repair_probability:.2f})"])
-        if e.repaired is None:
-            why.append("no therapist response before the session ends")
         out[name].append(moment(name, e.client_utterances, e.probability, e.response_utterances, code, why))
     return out
 
