@@ -13,6 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .markers.client import decided
 from .markers.index import AllianceIndexModel
 from .model import (
     CLIENT, THERAPIST, Benchmark, ClientMeasures, MarkerSummary, ModelInfo, MoveReaction, Pause, RoleStats, Session,
@@ -200,11 +201,8 @@ def client_measures(session: Session) -> ClientMeasures | None:
     if not coded:
         return None
 
-    def has(u: Utterance, name: str) -> bool:
-        return any(m.marker == name and m.decision for m in u.markers)
-
-    change = sum(has(u, "change_talk") for u in coded)
-    sustain = sum(has(u, "sustain_talk") for u in coded)
+    change = sum(decided(u, "change_talk") for u in coded)
+    sustain = sum(decided(u, "sustain_talk") for u in coded)
     episodes = session.episodes
     answered = [e for e in episodes if e.repaired is not None]
     repaired = sum(bool(e.repaired) for e in answered)
@@ -215,10 +213,10 @@ def client_measures(session: Session) -> ClientMeasures | None:
                 next_client[u.turn_index] = utts[i + 1]
     reactions = []
     for move in REACTION_MOVES:
-        after = [next_client[u.turn_index] for u in utts if u.role == THERAPIST and has(u, move) and u.turn_index in next_client]
+        after = [next_client[u.turn_index] for u in utts if u.role == THERAPIST and decided(u, move) and u.turn_index in next_client]
         if not after:
             continue
-        share = lambda names: round(sum(any(has(c, n) for n in names) for c in after) / len(after), 3)  # noqa: E731
+        share = lambda names: round(sum(any(decided(c, n) for n in names) for c in after) / len(after), 3)  # noqa: E731
         reactions.append(MoveReaction(move=move, moves=len(after), change_talk=share(("change_talk",)),
                                       sustain_talk=share(("sustain_talk",)),
                                       rupture=share(("rupture_withdrawal", "rupture_confrontation"))))

@@ -124,22 +124,24 @@ def test_session_measures_count_talk_ruptures_repairs_and_reactions():
     assert client_measures(stage(client=False)(session)) is None
 
 
+RANKING = coded(  # the invented exchange: risk talk ignored, an interpretation defended, then repaired
+    ("therapist", ["How has the week been?"]),
+    ("client", ["Sometimes I think everyone would be better off if I just wasn't around."]),
+    ("therapist", ["Mm-hmm. Let's come back to your sleep. It sounds like you feel worn down."]),
+    ("client", ["No, that's not it. It's about my boss."]),
+    ("therapist", ["I'd say the tiredness is the anger, you feel it."]),
+    ("client", ["Fine."]),
+    ("therapist", ["You're right, I pushed. Tell me more about what didn't fit, it sounds like you feel unheard."]),
+    ("client", ["I want to stop drinking, honestly."]),
+)
+
+
 def test_the_report_ranks_risk_then_unrepaired_ruptures_and_shows_the_reaction():
     from transcript_analyzer.metrics import MetricsStage
     from transcript_analyzer.report.markdown import session_markdown
     from transcript_analyzer.report.view import flagged_moments
 
-    session = coded(
-        ("therapist", ["How has the week been?"]),
-        ("client", ["Sometimes I think everyone would be better off if I just wasn't around."]),
-        ("therapist", ["Mm-hmm. Let's come back to your sleep. It sounds like you feel worn down."]),
-        ("client", ["No, that's not it. It's about my boss."]),
-        ("therapist", ["I'd say the tiredness is the anger, you feel it."]),
-        ("client", ["Fine."]),
-        ("therapist", ["You're right, I pushed. Tell me more about what didn't fit, it sounds like you feel unheard."]),
-        ("client", ["I want to stop drinking, honestly."]),
-    )
-    out = MetricsStage(with_index=False)(stage()(session))
+    out = MetricsStage(with_index=False)(stage()(RANKING))
     sections = [(d.name, [m.flagged for m in items]) for d, items, _ in flagged_moments(out)]
     names = [n for n, _ in sections]
     assert names[:2] == ["risk_talk", "rupture_unrepaired"] and names.index("rupture_repaired") < names.index("empathy")

@@ -234,21 +234,10 @@ def sequence_report(tmp_path_factory) -> Path:
     after the client disagreed, then repaired), coded by a coder whose client tasks decide by words."""
     from transcript_analyzer.metrics import MetricsStage
 
-    from ..markers.test_sequence import stage
-    from ..markers.test_stage import coded
+    from ..markers.test_sequence import RANKING, stage
 
-    session = coded(
-        ("therapist", ["How has the week been?"]),
-        ("client", ["Sometimes I think everyone would be better off if I just wasn't around."]),
-        ("therapist", ["Mm-hmm. Let's come back to your sleep. It sounds like you feel worn down."]),
-        ("client", ["No, that's not it. It's about my boss."]),
-        ("therapist", ["I'd say the tiredness is the anger, you feel it."]),
-        ("client", ["Fine."]),
-        ("therapist", ["You're right, I pushed. Tell me more about what didn't fit, it sounds like you feel unheard."]),
-        ("client", ["I want to stop drinking, honestly."]),
-    )
     out = tmp_path_factory.mktemp("sequence")
-    write_outputs(MetricsStage(with_index=False)(stage()(session)), out)
+    write_outputs(MetricsStage(with_index=False)(stage()(RANKING)), out)
     return out / "report.html"
 
 

@@ -73,7 +73,8 @@ def backchannel(text: str) -> bool:
     return bool(_BACKCHANNEL.match(text.strip()))
 
 
-def _decided(u: Utterance, name: str) -> bool:
+def decided(u: Utterance, name: str) -> bool:
+    """Whether the code ``name`` is decided present on the utterance."""
     return any(m.marker == name and m.decision for m in u.markers)
 
 
@@ -114,7 +115,7 @@ def build_episodes(utts: Sequence[Utterance], repair: dict[int, float], threshol
             continue
         seen_turns.add(u.turn_index)
         turn = [j for j in range(i, len(utts)) if utts[j].turn_index == u.turn_index]
-        marked = [(j, kind) for j in turn for code, kind in RUPTURE_CODES.items() if _decided(utts[j], code)]
+        marked = [(j, kind) for j in turn for code, kind in RUPTURE_CODES.items() if decided(utts[j], code)]
         if not marked:
             continue
         rows, reaction = _response(utts, turn[-1])
@@ -145,7 +146,7 @@ def risk_moments(utts: Sequence[Utterance]) -> tuple[RiskMoment, ...]:
 
 
 def answers_to_protect(risk: Sequence[RiskMoment], episodes: Sequence[RuptureEpisode],
-                       utts: Sequence[Utterance] = ()) -> dict[int, str]:
+                       utts: Sequence[Utterance]) -> dict[int, str]:
     """Therapist utterances that can never be a strength, with the reason: the turn a client
     answered with a rupture (the client's reaction says it did not land as understanding or
     regard), every response to a rupture that did not repair it (codebook RP-4, section 9), and
@@ -153,7 +154,7 @@ def answers_to_protect(risk: Sequence[RiskMoment], episodes: Sequence[RuptureEpi
     out: dict[int, str] = {}
     for e in episodes:
         first = e.client_utterances[0]
-        before = next((j for j in range(first - 1, -1, -1) if utts and utts[j].role == THERAPIST), None)
+        before = next((j for j in range(first - 1, -1, -1) if utts[j].role == THERAPIST), None)
         if before is not None:
             turn = utts[before].turn_index
             for j in range(before, -1, -1):

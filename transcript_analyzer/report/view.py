@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..markers import custom
+from ..markers.client import CLIENT_CODES
 from ..markers.codebook import MARKER_NAMES, MARKERS, MarkerDef, marker
 from ..markers.validity import MIN_PRECISION, experimental
 from ..model import CLIENT, MarkerScore, Session, Turn, Utterance
@@ -36,8 +37,7 @@ CLIENT_SECTIONS = {
                                   "The client withdrew or confronted, and the therapist acknowledged, explored or "
                                   "adjusted.", (), "section 9"),
 }
-CLIENT_TITLES = {"change_talk": "change talk", "sustain_talk": "sustain talk", "rupture_withdrawal": "rupture: withdrawal",
-                 "rupture_confrontation": "rupture: confrontation", "risk_talk": "risk talk"}
+CLIENT_TITLES = {c.name: c.title.lower() for c in CLIENT_CODES}  # "change talk", "rupture: withdrawal", …
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,9 @@ def reaction_after(session: Session, utterance: int) -> Utterance | None:
     return following if following is not None and following.role == CLIENT else None
 
 
-def previous_turn(turns: Sequence[Turn], index: int, role: str | None = None) -> Turn | None:
-    """The last turn before ``index`` (of ``role``, when given) by another speaker."""
-    return next((t for t in reversed(turns[:index]) if t.speaker != turns[index].speaker and role in (None, t.role)), None)
+def previous_turn(turns: Sequence[Turn], index: int) -> Turn | None:
+    """The last turn before ``index`` by another speaker."""
+    return next((t for t in reversed(turns[:index]) if t.speaker != turns[index].speaker), None)
 
 
 def client_moments(session: Session) -> dict[str, list[Moment]]:
@@ -187,9 +187,7 @@ def client_moments(session: Session) -> dict[str, list[Moment]]:
 def moments(session: Session, name: str, limit: int | None = None) -> list[Moment]:
     """Turns with the marker, in session order; with ``limit``, only the most probable ones."""
     d = definition(name)
-    by_turn: dict[int, list[Utterance]] = {}
-    for u in session.utterances:
-        by_turn.setdefault(u.turn_index, []).append(u)
+    by_turn = _turn_utterances(session)
     found = []
     for turn in session.turns:
         utts = by_turn.get(turn.index, [])

@@ -56,20 +56,30 @@ def mine_client_turns(data: Path, rupture_quota: int = 500, random_quota: int = 
     """All AnnoMI client turns, then ESConv seeker turns by stratum (see the module's text)."""
     items = [item(t, "annomi_all", 0) for t in annomi_client(data)]
     rng = random.Random(seed)
-    answering = [t for t in esconv_client(data) if t.before and t.before[-1].role == "therapist"]
+    answering = _answering(data)
     risk = [t for t in answering if RISK_CUES.search(t.text)]
     rest = [t for t in answering if not RISK_CUES.search(t.text)]
     cued = [t for t in rest if RUPTURE_CUES.search(t.text)]
-    failed = [t for t in cued if t.conversation.startswith("failed-")]
-    other = [t for t in cued if not t.conversation.startswith("failed-")]
-    half = min(len(failed), rupture_quota // 2)
-    chosen = rng.sample(failed, half) + rng.sample(other, min(len(other), rupture_quota - half))
+    chosen = _half_rejected(rng, cued, rupture_quota)
     chosen_keys = {t.key for t in chosen}
     uncued = [t for t in rest if t.key not in chosen_keys and not RUPTURE_CUES.search(t.text)]
     items += [item(t, "risk_cue", len(risk)) for t in risk]
     items += [item(t, "rupture_cue", len(cued)) for t in chosen]
     items += [item(t, "random_rest", len(uncued)) for t in rng.sample(uncued, min(len(uncued), random_quota))]
     return items
+
+
+def _answering(data: Path) -> list[ClientTurn]:
+    """ESConv seeker turns that answer a supporter turn."""
+    return [t for t in esconv_client(data) if t.before and t.before[-1].role == "therapist"]
+
+
+def _half_rejected(rng: random.Random, pool: list[ClientTurn], n: int) -> list[ClientTurn]:
+    """``n`` turns of ``pool``, half (at most) from the rejected conversations (``failed-N``)."""
+    failed = [t for t in pool if t.conversation.startswith("failed-")]
+    other = [t for t in pool if not t.conversation.startswith("failed-")]
+    half = min(len(failed), n // 2)
+    return rng.sample(failed, half) + rng.sample(other, min(len(other), n - half))
 
 
 def batches(items: Iterable[dict], size: int = 300) -> list[list[dict]]:
@@ -155,11 +165,6 @@ def mine_more_ruptures(data: Path, exclude: set[str], n: int = 700, seed: int = 
     before, half from the rejected conversations; stratum ``rupture_cue_r2``, whose size is the
     unread rest of the cued pool."""
     rng = random.Random(seed)
-    cued = [t for t in esconv_client(data)
-            if t.before and t.before[-1].role == "therapist" and not RISK_CUES.search(t.text)
-            and RUPTURE_CUES.search(t.text) and f"{t.corpus}/{t.conversation}/{t.index}" not in exclude]
-    failed = [t for t in cued if t.conversation.startswith("failed-")]
-    other = [t for t in cued if not t.conversation.startswith("failed-")]
-    half = min(len(failed), n // 2)
-    chosen = rng.sample(failed, half) + rng.sample(other, min(len(other), n - half))
-    return [item(t, "rupture_cue_r2", len(cued)) for t in chosen]
+    cued = [t for t in _answering(data) if not RISK_CUES.search(t.text) and RUPTURE_CUES.search(t.text)
+            and f"{t.corpus}/{t.conversation}/{t.index}" not in exclude]
+    return [item(t, "rupture_cue_r2", len(cued)) for t in _half_rejected(rng, cued, n)]
