@@ -157,3 +157,20 @@ def test_session_tuning_of_a_counted_class_runs_and_keeps_macro_f1():
     tuning = rule["session_tuning"]
     assert tuning["val_mean_icc_after"] >= tuning["val_mean_icc_before"]
     assert tuning["val_macro_f1_after"] >= tuning["val_macro_f1_before"] - 0.01 - 1e-9
+
+
+def test_recall_on_sets_the_safety_net_threshold_on_the_named_corpora_only():
+    """Written examples score high and easily; the risk threshold is set on real turns only, so
+    that the real positives keep the asked recall."""
+    real = [Item(Utt("esconv", f"r{i}", 0, "client", "", "t"), ((0, y),)) for i, y in enumerate([1] * 4 + [0] * 6)]
+    written = [Item(Utt("written_probe", f"w{i}", 0, "client", "", "t"), ((0, 1),)) for i in range(20)]
+    val = real + written
+    score = np.array([0.3, 0.25, 0.2, 0.15] + [0.05] * 6 + [0.95] * 20)
+    logits = np.stack([np.zeros(len(val)), np.log(score / (1 - score))], axis=1)
+    task = Task("risk", ("no", "yes"), ({"corpus": "esconv"},), positive="yes", role="client")
+    (everywhere,) = calibrate.fit([task], [0], logits, val, {}, recall_at={"risk": 0.95})
+    (on_real,) = calibrate.fit([task], [0], logits, val, {}, recall_at={"risk": 0.95}, recall_on={"risk": ["esconv"]})
+    spec = lambda rule: TaskSpec("risk", ("no", "yes"), 0, rule["temperature"], "yes", rule["threshold"])  # noqa: E731
+    recall = lambda rule: spec(rule).decide(spec(rule).probabilities(logits))[:4].mean()  # noqa: E731
+    assert recall(on_real) == 1.0 and recall(everywhere) < 1.0
+    assert on_real["recall_on"] == ["esconv"]

@@ -168,3 +168,32 @@ def mine_more_ruptures(data: Path, exclude: set[str], n: int = 700, seed: int = 
     cued = [t for t in _answering(data) if not RISK_CUES.search(t.text) and RUPTURE_CUES.search(t.text)
             and f"{t.corpus}/{t.conversation}/{t.index}" not in exclude]
     return [item(t, "rupture_cue_r2", len(cued)) for t in _half_rejected(rng, cued, n)]
+
+
+def mine_risk_by_model(data: Path, exclude: set[str], score, top: int = 500, random_quota: int = 200,
+                       seed: int = 2) -> list[dict]:
+    """Risk round 2 (docs/annotation.md): ESConv seeker turns none read before (opening messages
+    included), the ``top`` ones a model scores highest for risk talk (``risk_model_r2``) and a
+    random ``random_quota`` of the rest (``random_rest_r2``: what the model ranks low, so that
+    recall can be estimated on the unread pool). ``score(turns)`` gives one number per turn."""
+    pool = [t for t in esconv_client(data) if f"{t.corpus}/{t.conversation}/{t.index}" not in exclude]
+    ranked = sorted(zip(score(pool), range(len(pool))), reverse=True)
+    chosen = [pool[i] for _, i in ranked[:top]]
+    rest = [pool[i] for _, i in ranked[top:]]
+    rng = random.Random(seed)
+    return ([item(t, "risk_model_r2", len(pool)) for t in chosen]
+            + [item(t, "random_rest_r2", len(rest)) for t in rng.sample(rest, min(len(rest), random_quota))])
+
+
+def mine_epitome_risk(data: Path, random_quota: int = 150, seed: int = 3) -> list[dict]:
+    """Risk round 2: EPITOME's seeker posts, every one with risk words (``epitome_risk_cue``) and a
+    random ``random_quota`` of the others (``epitome_random``): real people's own words about
+    suicide, self-harm and abuse, the public examples the spoken corpora lack."""
+    from ..corpora.client import epitome_client
+
+    posts = list(epitome_client(data))
+    cued = [t for t in posts if RISK_CUES.search(t.text)]
+    rest = [t for t in posts if not RISK_CUES.search(t.text)]
+    rng = random.Random(seed)
+    return ([item(t, "epitome_risk_cue", len(cued)) for t in cued]
+            + [item(t, "epitome_random", len(rest)) for t in rng.sample(rest, min(len(rest), random_quota))])

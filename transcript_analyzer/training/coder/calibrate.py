@@ -52,11 +52,14 @@ def recall_threshold(p: np.ndarray, truth: np.ndarray, recall: float) -> float:
 
 def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Sequence[Item],
         counts: dict[str, Any], match_rate: Sequence[str] = (),
-        recall_at: dict[str, float] | None = None) -> list[dict[str, Any]]:
+        recall_at: dict[str, float] | None = None, recall_on: dict[str, Sequence[str]] | None = None
+        ) -> list[dict[str, Any]]:
     """The calibration of each task: temperature and decision rule, for coder.json.
     ``recall_at`` (``[calibrate] recall_at`` in the recipe): binary tasks whose threshold is the
-    highest that reaches the given validation recall, instead of the best F1."""
-    recall_at = recall_at or {}
+    highest that reaches the given validation recall, instead of the best F1; ``recall_on``
+    (``[calibrate] recall_on``): the corpora whose validation items set that threshold (e.g. real
+    client turns only: written examples are easier and would set it too high)."""
+    recall_at, recall_on = recall_at or {}, recall_on or {}
     rules = []
     for k, task in enumerate(tasks):
         index, y = task_rows(val, k)
@@ -64,9 +67,9 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
         if len(y) < 5 or len(set(y)) < 2:
             rules.append({"temperature": 1.0, "threshold": None, "weights": None, "val_n": int(len(y))})
             continue
-        temperature = fit_temperature(z, y)
+        temperature = round(fit_temperature(z, y), 4)  # as stored: thresholds are set on the probabilities that ship
         p = softmax(z, temperature)
-        rule: dict[str, Any] = {"temperature": round(temperature, 4), "val_n": int(len(y))}
+        rule: dict[str, Any] = {"temperature": temperature, "val_n": int(len(y))}
         if task.name in match_rate and len(task.classes) == 2:
             pos = task.classes.index(task.positive) if task.positive is not None else 1
             _, positives = truth_of(task, val, index, y, annotated_truth(task.name))  # annotated truth, where the project made one
@@ -78,8 +81,11 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
             rule["rate_matched"] = True
         elif task.positive is not None and task.name in recall_at:
             pos = task.classes.index(task.positive)
-            rule["threshold"], rule["weights"] = recall_threshold(p[:, pos], y == pos, float(recall_at[task.name])), None
-            rule["recall_target"] = float(recall_at[task.name])
+            on = np.array([task.name not in recall_on or val[i].utt.corpus in recall_on[task.name] for i in index])
+            rule["threshold"] = recall_threshold(p[on, pos], y[on] == pos, float(recall_at[task.name]))
+            rule["weights"], rule["recall_target"] = None, float(recall_at[task.name])
+            if task.name in recall_on:
+                rule["recall_on"] = sorted(recall_on[task.name])
         elif task.positive is not None:
             rule["threshold"] = round(tune_threshold(p[:, task.classes.index(task.positive)], y == task.classes.index(task.positive)), 4)
             rule["weights"] = None

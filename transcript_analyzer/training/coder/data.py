@@ -147,7 +147,18 @@ def _single(loader) -> Any:  # noqa: ANN001
     return load
 
 
-LOADERS = {"annomi": annomi, "esconv": esconv, "epitome": _single(epitome), "mi": _single(mi_sentences),
+def epitome_with_seekers(data: Path) -> Iterator[Utt]:
+    """EPITOME responses (therapist role, the seeker's post as context), then the seeker posts
+    themselves as client utterances with nothing before them (index 0; the project's risk
+    annotation points at them: training/corpora/client.epitome_client)."""
+    from ..corpora.client import epitome_client
+
+    yield from _single(epitome)(data)
+    for turn in epitome_client(data):
+        yield Utt("epitome", turn.conversation, turn.index, "client", "", turn.text)
+
+
+LOADERS = {"annomi": annomi, "esconv": esconv, "epitome": epitome_with_seekers, "mi": _single(mi_sentences),
            "pair": _single(pair)}
 
 

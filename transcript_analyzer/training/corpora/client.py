@@ -10,13 +10,14 @@ client codes (codebook section 8) and rupture episodes (section 9) are read in t
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from .datasets import require
-from .examples import _SEEKER, annomi_conversations, split_of
+from .examples import _SEEKER, EPITOME_FILES, annomi_conversations, split_of
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,24 @@ def esconv_client(data: Path, files: tuple[str, ...] = ("train", "valid", "faile
             yield from _client_turns("esconv", conversation, _merge(rows))
 
 
+def epitome_client(data: Path) -> Iterator[ClientTurn]:
+    """EPITOME's seeker posts (Reddit mental-health posts, written by the people seeking help), one
+    turn each: conversation = the post's ``sp_id`` (the split of its responses), index 0, nothing
+    before it. Read for risk talk (codebook 8.6); no therapist move precedes them, so no rupture."""
+    seen: set[str] = set()
+    for stem in EPITOME_FILES.values():
+        with open(require(data / "epitome" / f"{stem}.dev.csv"), newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row["sp_id"] not in seen:
+                    seen.add(row["sp_id"])
+                    yield ClientTurn("epitome", row["sp_id"], 0, " ".join(row["seeker_post"].split()), (), ())
+
+
 def client_turns(corpus: str, data: Path) -> Iterator[ClientTurn]:
     if corpus == "annomi":
         return annomi_client(data)
     if corpus == "esconv":
         return esconv_client(data)
+    if corpus == "epitome":
+        return epitome_client(data)
     raise ValueError(f"no client turns in corpus {corpus!r}")
