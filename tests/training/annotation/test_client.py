@@ -176,3 +176,31 @@ def test_the_round4_interpretation_references_join_and_are_double_coded(shared_d
     assert len(double) >= 0.3 * len(records)
     kappa = cohen_kappa_score([r["first"]["interpretation"] for r in double], [r["second"]["interpretation"] for r in double])
     assert round(kappa, 3) == 0.857 and sum(r["labels"]["interpretation"] == "rigid" for r in records) == 9
+
+
+def test_the_written_rupture_sets_are_double_coded_and_apart():
+    """pipelines/synthetic/rupture_*.csv: two writers (w3 trains, w4 is the held-out probe), each
+    item labelled by two annotators without the writer's label; disagreements adjudicated; the
+    probe shares no client line or therapist response with the training set."""
+    import csv
+
+    from sklearn.metrics import cohen_kappa_score
+
+    from transcript_analyzer.resources import project_dir
+
+    def rows(name):
+        with open(project_dir() / "pipelines" / "synthetic" / f"{name}.csv", newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    talk, probe = rows("rupture_talk"), rows("rupture_talk_probe")
+    for name, items, field in (("rupture_talk", talk, "client"), ("rupture_talk_probe", probe, "client"),
+                               ("rupture_responses", rows("rupture_responses"), "therapist"),
+                               ("rupture_responses_probe", rows("rupture_responses_probe"), "therapist")):
+        assert len(items) >= 150, name
+        assert cohen_kappa_score([r["first"] for r in items], [r["second"] for r in items]) >= 0.95
+        assert all(r["label"] in (r["first"], r["second"]) for r in items)
+    for items in (talk, probe):
+        assert sum(r["label"] == "withdrawal" for r in items) >= 70 and sum(r["label"] == "none" for r in items) >= 85
+        assert all((r["subtype"] != "") == (r["label"] != "none") for r in items)
+    assert not {r["client"] for r in talk} & {r["client"] for r in probe}
+    assert not {r["therapist"] for r in rows("rupture_responses")} & {r["therapist"] for r in rows("rupture_responses_probe")}
