@@ -150,3 +150,26 @@ class FakeCoder:
 def fake_appropriateness():
     """The disclosure criteria with an uninformative probability table."""
     return DisclosureCriteria(long_words=40, frequent_from=3, base_rate=0.3)
+
+
+def client_validity(monkeypatch, rupture: float = 0.8, repair: float = 0.8) -> None:
+    """The shipped coder's metrics as the report reads them (markers/validity.py), with held-out
+    rupture and repair precisions set: the fake coder's client tasks have no card of their own."""
+    from transcript_analyzer.markers import validity
+
+    real = validity._metrics
+
+    def metrics(name):
+        m = real(name)
+        if name != "coder":
+            return m
+        m = dict(m or {})
+        hit_rupture, hit_repair = round(10 * rupture), round(10 * repair)
+        m["test"] = dict(m.get("test") or {}, rupture={
+            "per_class": {"none": {}, "withdrawal": {}, "confrontation": {}}, "kappa": 0.5, "ece": 0.1, "n": 110,
+            "headline": "macro_f1", "macro_f1": 0.6, "confusion": [[90, 0, 10 - hit_rupture], [0, 0, 0], [0, 0, hit_rupture]]},
+            repair={"per_class": {"non_repair": {}, "repair": {}}, "kappa": 0.5, "ece": 0.1, "n": 20, "headline": "positive_f1",
+                    "positive_f1": 0.6, "confusion": [[10, 10 - hit_repair], [0, hit_repair]]})
+        return m
+
+    monkeypatch.setattr(validity, "_metrics", metrics)

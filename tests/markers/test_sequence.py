@@ -3,13 +3,21 @@ coder whose client tasks decide by words (tests/markers/fakes.py): the sequence 
 
 import dataclasses
 
+import pytest
+
 from transcript_analyzer.config import MarkerOptions
 from transcript_analyzer.markers import client as client_codes
 from transcript_analyzer.markers.stage import MarkersStage
 from transcript_analyzer.model import MarkerScore, Utterance
 
-from .fakes import FakeCoder, FakeEncoder, fake_appropriateness, fake_heads
+from .fakes import FakeCoder, FakeEncoder, client_validity, fake_appropriateness, fake_heads
 from .test_stage import coded
+
+
+@pytest.fixture(autouse=True)
+def measured(monkeypatch):
+    """Rupture markers and the repair judgement as if their held-out precision were 0.8."""
+    client_validity(monkeypatch)
 
 
 def stage(client=True, **options):
@@ -156,6 +164,26 @@ def test_the_report_ranks_risk_then_unrepaired_ruptures_and_shows_the_reaction()
     summary = summary_text(out).splitlines()
     assert summary[1].startswith("  RISK TALK at ?") and "Let's come back to your sleep" in summary[1]
     assert "ruptures: 2 (withdrawal 1, confrontation 1); repaired 1 (50% of those answered)" in summary[3]
+
+
+def test_experimental_rupture_sections_come_after_the_therapist_markers_and_risk_talk_stays_first(monkeypatch):
+    """While the rupture markers (or the repair judgement) fall below precision 0.5 on held-out
+    conversations, ruptures are listed among the experimental markers, not as risks or strengths;
+    risk talk is a safety net and stays first."""
+    from transcript_analyzer.metrics import MetricsStage
+    from transcript_analyzer.report.markdown import session_markdown
+    from transcript_analyzer.report.summary import summary_text
+    from transcript_analyzer.report.view import experimental_markers, flagged_moments
+
+    client_validity(monkeypatch, rupture=0.3)
+    out = MetricsStage(with_index=False)(stage()(RANKING))
+    names = [d.name for d, _, _ in flagged_moments(out)]
+    assert names[0] == "risk_talk" and names.index("empathy") < names.index("rupture_unrepaired")
+    assert {"rupture_unrepaired", "rupture_repaired"} <= experimental_markers(out)
+    assert "### Ruptures not repaired (1 flagged) — experimental" in session_markdown(out)
+    assert "experimental (held-out precision < 0.5)" in summary_text(out).splitlines()[3]
+    client_validity(monkeypatch, rupture=0.8, repair=0.2)
+    assert "rupture_unrepaired" in experimental_markers(out)
 
 
 def test_the_html_report_has_the_client_sections_reaction_and_timeline_rows():

@@ -94,3 +94,34 @@ def test_report_calls_experimental_markers_neither_risk_nor_strength(shipped):
     text = session_markdown(session)
     assert "### Rigid over-interpretation (1 flagged) — experimental" in text and "not a risk until you have listened" in text
     assert "| Positive regard | 1 | 50.0 | supports |" in text
+
+
+def test_client_codes_are_judged_on_their_test_confusion_and_risk_talk_never_is_experimental(shipped):
+    metrics = json.loads((shipped / "coder" / "metrics.json").read_text(encoding="utf-8"))
+    line = {"kappa": 0.3, "ece": 0.05, "n": 100, "headline": "macro_f1", "macro_f1": 0.5}
+    metrics["test"] = {
+        # any rupture decided 10 times, 6 of them on a gold rupture (one of another kind): precision 0.6
+        "rupture": dict(line, per_class={"none": {"precision": 0.9, "recall": 0.9, "support": 80},
+                                         "withdrawal": {"precision": 0.0, "recall": 0.0, "support": 5},
+                                         "confrontation": {"precision": 0.55, "recall": 0.4, "support": 15}},
+                        confusion=[[76, 0, 4], [0, 0, 1], [9, 0, 5]]),
+        "repair": dict(line, per_class={"non_repair": {}, "repair": {"precision": 0.3, "recall": 0.5, "support": 6}},
+                       confusion=[[4, 7], [3, 3]]),
+        "risk": dict(line, per_class={"no": {}, "yes": {"precision": 0.2, "recall": 0.9, "support": 30}},
+                     confusion=[[10, 80], [3, 27]]),
+    }
+    metrics["test_by_corpus"] = {"risk": {"esconv": {"per_class": {"yes": {"precision": 0.3, "recall": 0.8, "support": 10}}},
+                                          "written_probe": {"per_class": {"yes": {"precision": 0.9, "recall": 1.0, "support": 20}}}}}
+    (shipped / "coder" / "metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
+    validity._read.cache_clear()
+    assert validity._precision("rupture", ("withdrawal", "confrontation")) == (0.6, 10)
+    assert validity.client_experimental("rupture_withdrawal")  # never decided: no precision to show
+    assert not validity.client_experimental("rupture_confrontation")  # 5 of 10
+    assert validity.client_experimental("rupture_unrepaired")  # the repair judgement: 3 of 10
+    assert not validity.client_experimental("risk_talk")  # precision 0.2, but a safety net
+    assert validity.client_experimental("change_talk")  # not measured
+    table = dict(validity.client_validity())
+    assert "esconv (real client turns): recall 0.80, precision 0.30 (10 positive)" in table["Risk talk"]
+    assert "written_probe (written statements): recall 1.00, precision 0.90 (20 positive)" in table["Risk talk"]
+    assert any(line.startswith("experimental") for line in table["Repair of a rupture"])
+    assert "Change talk" not in table  # the coder has no client_talk task here

@@ -234,10 +234,13 @@ def sequence_report(tmp_path_factory) -> Path:
     after the client disagreed, then repaired), coded by a coder whose client tasks decide by words."""
     from transcript_analyzer.metrics import MetricsStage
 
+    from ..markers.fakes import client_validity
     from ..markers.test_sequence import RANKING, stage
 
     out = tmp_path_factory.mktemp("sequence")
-    write_outputs(MetricsStage(with_index=False)(stage()(RANKING)), out)
+    with pytest.MonkeyPatch.context() as mp:
+        client_validity(mp)  # rupture markers and repair as if measured above precision 0.5
+        write_outputs(MetricsStage(with_index=False)(stage()(RANKING)), out)
     return out / "report.html"
 
 

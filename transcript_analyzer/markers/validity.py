@@ -115,3 +115,77 @@ def marker_validity(marker: MarkerDef) -> list[str]:
 
 def validity_table() -> list[tuple[MarkerDef, list[str]]]:
     return [(m, marker_validity(m)) for m in MARKERS]
+
+
+# ---------------------------------------------------------------- client codes (codebook 8-9)
+# Judged on the coder's test conversations like the therapist markers, with one exception: risk
+# talk is a safety net (codebook 8.6) and is never experimental; its recall and precision on real
+# client turns stand beside every flag instead.
+
+REAL_CORPORA = ("annomi", "esconv", "epitome")
+EPISODES = ("rupture_unrepaired", "rupture_repaired")
+
+
+def _precision(task: str, classes: tuple[str, ...]) -> tuple[float, int] | None:
+    """Held-out precision of deciding any of ``classes`` for ``task`` (from the test confusion
+    matrix, rows gold and columns decided), and the number of decisions it rests on."""
+    t = ((_metrics("coder") or {}).get("test") or {}).get(task)
+    if not t or "confusion" not in t:
+        return None
+    names = list(t["per_class"])
+    cols = [names.index(c) for c in classes if c in names]
+    confusion = t["confusion"]
+    decided = sum(row[c] for row in confusion for c in cols)
+    hit = sum(confusion[r][c] for r in cols for c in cols)  # several classes: any of them for any of them
+    return (hit / decided if decided else 0.0), decided
+
+
+def client_experimental(name: str) -> bool:
+    """True for a client code (or the rupture-episode sections) whose held-out precision is below
+    MIN_PRECISION or unknown; the episode sections need both the rupture markers and the repair
+    judgement to pass. Risk talk: never (a safety net)."""
+    from .client import CLIENT_CODES, REPAIR_TASK
+
+    if name == "risk_talk":
+        return False
+    if name in EPISODES:
+        found = [_precision("rupture", ("withdrawal", "confrontation")), _precision(REPAIR_TASK, ("repair",))]
+        return any(f is None or f[0] < MIN_PRECISION for f in found)
+    code = next((c for c in CLIENT_CODES if c.name == name), None)
+    found = _precision(code.task, (code.cls,)) if code else None
+    return found is None or found[0] < MIN_PRECISION
+
+
+def client_validity() -> list[tuple[str, list[str]]]:
+    """(title, lines) for the client codes the shipped coder has: the task's held-out line, each
+    code's precision, risk talk by corpus (real client turns apart from written statements)."""
+    from .client import CLIENT_CODES, REPAIR_TASK
+
+    m = _metrics("coder") or {}
+    out = []
+    for code in CLIENT_CODES:
+        if code.task not in m.get("test", {}):
+            continue
+        lines = [coder_summary(code.task)]
+        per = m["test"][code.task]["per_class"].get(code.cls, {})
+        if per:
+            lines.append(f"{code.cls}: precision {per['precision']:.2f}, recall {per['recall']:.2f} "
+                         f"({per['support']} in the test conversations)")
+        if code.name == "risk_talk":
+            for corpus, t in sorted(m.get("test_by_corpus", {}).get(code.task, {}).items()):
+                yes = t["per_class"].get("yes", {})
+                kind = "real client turns" if corpus in REAL_CORPORA else "written statements"
+                lines.append(f"{corpus} ({kind}): recall {yes.get('recall', 0):.2f}, precision {yes.get('precision', 0):.2f} "
+                             f"({yes.get('support', 0)} positive)")
+            lines.append("a safety net: the threshold favours recall, so some flags are not risk talk; a prompt for "
+                         "the supervisor, not a risk assessment")
+        elif client_experimental(code.name):
+            lines.append(f"experimental: held-out precision below {MIN_PRECISION}; shown for listening, not counted")
+        out.append((code.title, [line for line in lines if line]))
+    if REPAIR_TASK in m.get("test", {}):
+        lines = [coder_summary(REPAIR_TASK)]
+        if client_experimental("rupture_repaired"):
+            lines.append(f"experimental: the rupture markers or the repair judgement have held-out precision below "
+                         f"{MIN_PRECISION}; ruptures are listed after the therapist markers, not as risks or strengths")
+        out.append(("Repair of a rupture", [line for line in lines if line]))
+    return out

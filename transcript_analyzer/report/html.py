@@ -18,7 +18,7 @@ from ..markers.validity import MIN_PRECISION
 from ..model import CLIENT, SCHEMA_VERSION, Session
 from . import charts
 from .view import (TIMELINE_MARKERS, Axis, axis, clock, coded_markers, evidence_spans, experimental_markers, flagged_moments,
-                   marker_rows, score)
+                   has_client_codes, marker_rows, score)
 
 TEMPLATES = Path(__file__).parent / "templates"
 METRIC_NAMES = {"reflection_to_question": "Reflection-to-question ratio (R:Q)",
@@ -79,7 +79,7 @@ def utterance_html(text: str, evidence: tuple[str, ...] = ()) -> Markup:
 def session_html(session: Session, out_dir: Path | None = None, embed_audio: bool = False) -> str:
     """The report as an HTML string."""
     from ..markers.custom import GROUP as CUSTOM, summary as custom_summary
-    from ..markers.validity import validity_table
+    from ..markers.validity import client_validity, validity_table
 
     ax: Axis = axis(session)
     metrics = session.metrics
@@ -93,7 +93,8 @@ def session_html(session: Session, out_dir: Path | None = None, embed_audio: boo
         s=session, meta=session.meta, metrics=metrics, q=session.meta.audio_quality,
         unreliable=bool(session.meta.audio_quality and session.meta.audio_quality.verdict == "unreliable"), ax=ax, rows=marker_rows(session), coded=coded,
         moments=flagged_moments(session), experimental=experimental_markers(session), min_precision=MIN_PRECISION,
-        validity=validity, audio=audio_source(session, out_dir, embed_audio),
+        validity=validity, client_validity=client_validity() if has_client_codes(session) else [],
+        audio=audio_source(session, out_dir, embed_audio),
         timeline=charts.timeline(session, ax),
         mi_timeline=charts.timeline(session, ax, charts.MI_TIMELINE_MARKERS, "tl-mi", "MI behaviours over the session")
         if any(d.name in charts.MI_TIMELINE_MARKERS for d in coded) else None,

@@ -8,7 +8,8 @@ import re
 
 from ..model import MarkerScore, Session
 from .html import METRIC_NAMES
-from .view import clock, coded_markers, evidence_spans, experimental_markers, flagged_moments, marker_rows, score
+from .view import (clock, coded_markers, evidence_spans, experimental_markers, flagged_moments, has_client_codes,
+                   marker_rows, score)
 
 CAVEAT = ("Decision support, not a clinical judgement or a risk assessment: every marker is a model's estimate that "
           "agrees with human coders only to the degree listed under *Validity*. Listen to a moment before concluding.")
@@ -21,7 +22,7 @@ def md(text: str) -> str:
 
 def session_markdown(session: Session) -> str:
     from ..markers.custom import GROUP as CUSTOM, summary as custom_summary
-    from ..markers.validity import validity_table
+    from ..markers.validity import client_validity, validity_table
 
     meta, metrics = session.meta, session.metrics
     out = [f"# Session {md(meta.session_id)}: alliance-marker summary", ""]
@@ -66,6 +67,8 @@ def session_markdown(session: Session) -> str:
         out += ["## Validity (agreement with human coders on unseen conversations)", ""]
         out += [f"- **{m.title}**: " + "; ".join(lines) for m, lines in validity_table() if m in coded]
         out += [f"- **{m.title}**: {custom_summary(m.name)}" for m in coded if m.group == CUSTOM]
+        if has_client_codes(session):
+            out += [f"- **{title}** (client): " + "; ".join(lines) for title, lines in client_validity()]
         out.append("")
     return "\n".join(out)
 

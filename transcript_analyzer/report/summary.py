@@ -92,10 +92,13 @@ def _client_lines(session: Session) -> list[str]:
                      f"read it and the therapist's response: {_safe(answer[:120])}")
     if session.risk:
         lines.append("  (risk talk is a prompt for the supervisor, not a risk assessment)")
+    from ..markers.validity import MIN_PRECISION, client_experimental
+
     unrepaired = [e for e in session.episodes if e.repaired is False]
+    trial = f"  experimental (held-out precision < {MIN_PRECISION})" if client_experimental("rupture_unrepaired") else ""
     lines.append(f"  ruptures: {c.ruptures} (withdrawal {c.withdrawal}, confrontation {c.confrontation}); "
                  f"repaired {c.repaired}" + (f" ({c.repaired_share:.0%} of those answered)" if c.repaired_share is not None else "")
-                 + (f"; not repaired at {', '.join(_clock(e.start) for e in unrepaired)}" if unrepaired else ""))
+                 + (f"; not repaired at {', '.join(_clock(e.start) for e in unrepaired)}" if unrepaired else "") + trial)
     ratio = f"{c.change_to_sustain:.1f}" if c.change_to_sustain is not None else "n/a"
     lines.append(f"  client talk: change {c.change_talk}, sustain {c.sustain_talk} (change:sustain {ratio}) "
                  f"in {c.client_utterances} client utterances")

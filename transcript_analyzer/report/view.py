@@ -11,7 +11,7 @@ from typing import Sequence
 from ..markers import custom
 from ..markers.client import CLIENT_CODES
 from ..markers.codebook import MARKER_NAMES, MARKERS, MarkerDef, marker
-from ..markers.validity import MIN_PRECISION, experimental
+from ..markers.validity import EPISODES, MIN_PRECISION, client_experimental, experimental
 from ..model import CLIENT, MarkerScore, Session, Turn, Utterance
 
 # Markers that get their own flagged-moment section: every risk, and the strongest strengths.
@@ -208,22 +208,35 @@ def flagged_moments(session: Session) -> list[tuple[MarkerDef, list[Moment], boo
     """(marker, moments, all-of-them?) in the order a supervisor should see them: risk talk,
     ruptures not repaired, the therapist risks, ruptures repaired, the strongest strengths, then
     the experimental markers among these (``experimental_markers``), which are neither. The client
-    sections appear when the session has client codes."""
+    sections appear when the session has client codes; the two rupture sections move among the
+    experimental ones while the rupture markers or the repair judgement are (validity.py).
+    Risk talk always comes first."""
     coded = {d.name for d in coded_markers(session)}
     shown = [d for d in MARKERS if d.name in coded and (d.name in RISKS or d.name in STRENGTHS)]
-    client = client_moments(session) if any(u.role == CLIENT and u.markers for u in session.utterances) else {}
-    first = [(CLIENT_SECTIONS[n], client[n], True) for n in ("risk_talk", "rupture_unrepaired") if n in client]
+    client = client_moments(session) if has_client_codes(session) else {}
+    trial_episodes = bool(client) and client_experimental("rupture_unrepaired")
+    episodes = [(CLIENT_SECTIONS[n], client[n], True) for n in EPISODES if n in client]
+    first = [(CLIENT_SECTIONS["risk_talk"], client["risk_talk"], True)] if client else []
+    first += [] if trial_episodes else episodes[:1]
     risks = [(d, moments(session, d.name), True) for d in shown if d.name in RISKS and not experimental(d.name)]
-    repaired = [(CLIENT_SECTIONS["rupture_repaired"], client["rupture_repaired"], True)] if client else []
+    repaired = [] if trial_episodes else episodes[1:]
     strengths = [(d, moments(session, d.name, STRONGEST), False) for d in shown if d.name in STRENGTHS and not experimental(d.name)]
     trial = [(d, moments(session, d.name), True) if d.name in RISKS else (d, moments(session, d.name, STRONGEST), False)
              for d in shown if experimental(d.name)]
-    return first + risks + repaired + strengths + trial
+    return first + risks + repaired + strengths + (episodes if trial_episodes else []) + trial
+
+
+def has_client_codes(session: Session) -> bool:
+    return any(u.role == CLIENT and u.markers for u in session.utterances)
 
 
 def experimental_markers(session: Session) -> set[str]:
-    """The coded shipped markers that are experimental (markers/validity.py)."""
-    return {d.name for d in coded_markers(session) if experimental(d.name)}
+    """The coded shipped markers that are experimental (markers/validity.py), and the rupture
+    sections when the rupture markers or the repair judgement are."""
+    names = {d.name for d in coded_markers(session) if experimental(d.name)}
+    if has_client_codes(session) and client_experimental("rupture_unrepaired"):
+        names |= set(EPISODES)
+    return names
 
 
 def previous_client_turn(turns: Sequence[Turn], index: int) -> Turn | None:

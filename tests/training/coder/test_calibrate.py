@@ -159,7 +159,7 @@ def test_session_tuning_of_a_counted_class_runs_and_keeps_macro_f1():
     assert tuning["val_macro_f1_after"] >= tuning["val_macro_f1_before"] - 0.01 - 1e-9
 
 
-def test_recall_on_sets_the_safety_net_threshold_on_the_named_corpora_only():
+def test_decide_on_sets_the_safety_net_threshold_on_the_named_corpora_only():
     """Written examples score high and easily; the risk threshold is set on real turns only, so
     that the real positives keep the asked recall."""
     real = [Item(Utt("esconv", f"r{i}", 0, "client", "", "t"), ((0, y),)) for i, y in enumerate([1] * 4 + [0] * 6)]
@@ -169,8 +169,8 @@ def test_recall_on_sets_the_safety_net_threshold_on_the_named_corpora_only():
     logits = np.stack([np.zeros(len(val)), np.log(score / (1 - score))], axis=1)
     task = Task("risk", ("no", "yes"), ({"corpus": "esconv"},), positive="yes", role="client")
     (everywhere,) = calibrate.fit([task], [0], logits, val, {}, recall_at={"risk": 0.95})
-    (on_real,) = calibrate.fit([task], [0], logits, val, {}, recall_at={"risk": 0.95}, recall_on={"risk": ["esconv"]})
+    (on_real,) = calibrate.fit([task], [0], logits, val, {}, recall_at={"risk": 0.95}, decide_on={"risk": ["esconv"]})
     spec = lambda rule: TaskSpec("risk", ("no", "yes"), 0, rule["temperature"], "yes", rule["threshold"])  # noqa: E731
     recall = lambda rule: spec(rule).decide(spec(rule).probabilities(logits))[:4].mean()  # noqa: E731
     assert recall(on_real) == 1.0 and recall(everywhere) < 1.0
-    assert on_real["recall_on"] == ["esconv"]
+    assert on_real["decided_on"] == ["esconv"]

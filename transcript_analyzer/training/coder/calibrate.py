@@ -52,14 +52,15 @@ def recall_threshold(p: np.ndarray, truth: np.ndarray, recall: float) -> float:
 
 def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Sequence[Item],
         counts: dict[str, Any], match_rate: Sequence[str] = (),
-        recall_at: dict[str, float] | None = None, recall_on: dict[str, Sequence[str]] | None = None
+        recall_at: dict[str, float] | None = None, decide_on: dict[str, Sequence[str]] | None = None
         ) -> list[dict[str, Any]]:
     """The calibration of each task: temperature and decision rule, for coder.json.
     ``recall_at`` (``[calibrate] recall_at`` in the recipe): binary tasks whose threshold is the
-    highest that reaches the given validation recall, instead of the best F1; ``recall_on``
-    (``[calibrate] recall_on``): the corpora whose validation items set that threshold (e.g. real
-    client turns only: written examples are easier and would set it too high)."""
-    recall_at, recall_on = recall_at or {}, recall_on or {}
+    highest that reaches the given validation recall, instead of the best F1; ``decide_on``
+    (``[calibrate] decide_on``): the corpora whose validation items set a task's threshold or class
+    weights (e.g. real client turns only: written examples are easier and would set them for
+    written text); the temperature is fitted on all of them."""
+    recall_at, decide_on = recall_at or {}, decide_on or {}
     rules = []
     for k, task in enumerate(tasks):
         index, y = task_rows(val, k)
@@ -70,6 +71,9 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
         temperature = round(fit_temperature(z, y), 4)  # as stored: thresholds are set on the probabilities that ship
         p = softmax(z, temperature)
         rule: dict[str, Any] = {"temperature": temperature, "val_n": int(len(y))}
+        on = np.array([task.name not in decide_on or val[i].utt.corpus in decide_on[task.name] for i in index])
+        if task.name in decide_on:
+            rule["decided_on"] = sorted(decide_on[task.name])
         if task.name in match_rate and len(task.classes) == 2:
             pos = task.classes.index(task.positive) if task.positive is not None else 1
             _, positives = truth_of(task, val, index, y, annotated_truth(task.name))  # annotated truth, where the project made one
@@ -81,17 +85,15 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
             rule["rate_matched"] = True
         elif task.positive is not None and task.name in recall_at:
             pos = task.classes.index(task.positive)
-            on = np.array([task.name not in recall_on or val[i].utt.corpus in recall_on[task.name] for i in index])
             rule["threshold"] = recall_threshold(p[on, pos], y[on] == pos, float(recall_at[task.name]))
             rule["weights"], rule["recall_target"] = None, float(recall_at[task.name])
-            if task.name in recall_on:
-                rule["recall_on"] = sorted(recall_on[task.name])
         elif task.positive is not None:
-            rule["threshold"] = round(tune_threshold(p[:, task.classes.index(task.positive)], y == task.classes.index(task.positive)), 4)
+            pos = task.classes.index(task.positive)
+            rule["threshold"] = round(tune_threshold(p[on, pos], y[on] == pos), 4)
             rule["weights"] = None
         else:
             rule["threshold"] = None
-            rule["weights"] = [round(float(w), 4) for w in tune_weights(p, y)]
+            rule["weights"] = [round(float(w), 4) for w in tune_weights(p[on], y[on])]
         rules.append(rule)
     _tune_for_sessions(tasks, offs, logits, val, counts, rules)
     return rules

@@ -150,7 +150,7 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
         logits_plain = {split: logits_of(uncalibrated, p, work) for split, p in plain.items()}
         options = recipe.get("calibrate", {})
         rules = calibrate.fit(tasks, offs, logits["val"], val, recipe.get("counts", {}), options.get("match_rate", ()),
-                              options.get("recall_at", {}), options.get("recall_on", {}))
+                              options.get("recall_at", {}), options.get("decide_on", {}))
         for t, rule in zip(config["tasks"], rules):
             t.update(rule)
         _stage(provisional, onnx, source / "tokenizer.json", config)
