@@ -153,9 +153,11 @@ def fake_appropriateness():
 
 
 def client_validity(monkeypatch, rupture: float = 0.8, repair: float = 0.8) -> None:
-    """The shipped coder's metrics as the report reads them (markers/validity.py), with held-out
-    rupture and repair precisions set: the fake coder's client tasks have no card of their own."""
+    """The coder's metrics as the report reads them (markers/validity.py), whatever coder ships:
+    every therapist marker measured at precision 0.8, and the given held-out rupture and repair
+    precisions (the fake coder's client tasks have no card of their own)."""
     from transcript_analyzer.markers import validity
+    from transcript_analyzer.markers.codebook import MARKER_NAMES
 
     real = validity._metrics
 
@@ -163,7 +165,9 @@ def client_validity(monkeypatch, rupture: float = 0.8, repair: float = 0.8) -> N
         m = real(name)
         if name != "coder":
             return m
-        m = dict(m or {})
+        m = {k: v for k, v in (m or {}).items() if k not in ("test_by_corpus", "markers_spoken")}
+        m["markers"] = {name: {"precision": 0.8, "recall": 0.7, "f1": 0.75, "support": 20, "decided": 18, "n": 300,
+                               "source": "a stand-in card"} for name in (*MARKER_NAMES, *validity.POOLED)}
         hit_rupture, hit_repair = round(10 * rupture), round(10 * repair)
         m["test"] = dict(m.get("test") or {}, rupture={
             "per_class": {"none": {}, "withdrawal": {}, "confrontation": {}}, "kappa": 0.5, "ece": 0.1, "n": 110,

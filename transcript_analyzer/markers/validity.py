@@ -126,10 +126,15 @@ REAL_CORPORA = ("annomi", "esconv", "epitome")
 EPISODES = ("rupture_unrepaired", "rupture_repaired")
 
 
+REAL_TURNS = "real turns"  # training/coder/agreement.REAL: the real corpora pooled, written probes apart
+
+
 def _precision(task: str, classes: tuple[str, ...]) -> tuple[float, int] | None:
-    """Held-out precision of deciding any of ``classes`` for ``task`` (from the test confusion
-    matrix, rows gold and columns decided), and the number of decisions it rests on."""
-    t = ((_metrics("coder") or {}).get("test") or {}).get(task)
+    """Held-out precision of deciding any of ``classes`` for ``task`` (from a test confusion
+    matrix, rows gold and columns decided) on real client turns where the card has them apart
+    from the written probes, else on the whole test split; and the number of decisions it rests on."""
+    m = _metrics("coder") or {}
+    t = (m.get("test_by_corpus", {}).get(task) or {}).get(REAL_TURNS) or (m.get("test") or {}).get(task)
     if not t or "confusion" not in t:
         return None
     names = list(t["per_class"])
@@ -167,16 +172,19 @@ def client_validity() -> list[tuple[str, list[str]]]:
         if code.task not in m.get("test", {}):
             continue
         lines = [coder_summary(code.task)]
-        per = m["test"][code.task]["per_class"].get(code.cls, {})
+        real = m.get("test_by_corpus", {}).get(code.task, {}).get(REAL_TURNS)
+        per = (real or m["test"][code.task])["per_class"].get(code.cls, {})
         if per:
             lines.append(f"{code.cls}: precision {per['precision']:.2f}, recall {per['recall']:.2f} "
-                         f"({per['support']} in the test conversations)")
+                         f"({per['support']} in the test conversations{', real turns' if real else ''})")
         if code.name == "risk_talk":
             for corpus, t in sorted(m.get("test_by_corpus", {}).get(code.task, {}).items()):
                 yes = t["per_class"].get("yes", {})
-                kind = "real client turns" if corpus in REAL_CORPORA else "written statements"
-                lines.append(f"{corpus} ({kind}): recall {yes.get('recall', 0):.2f}, precision {yes.get('precision', 0):.2f} "
+                kind = "" if corpus == REAL_TURNS else " (real client turns)" if corpus in REAL_CORPORA else " (written statements)"
+                lines.append(f"{corpus}{kind}: recall {yes.get('recall', 0):.2f}, precision {yes.get('precision', 0):.2f} "
                              f"({yes.get('support', 0)} positive)")
+            for corpus, v in sorted(m.get("test_false_alarms", {}).get(code.task, {}).items()):
+                lines.append(f"{corpus} (no risk talk in its test sessions): {v['flagged']} of {v['n']} client turns flagged")
             lines.append("a safety net: the threshold favours recall, so some flags are not risk talk; a prompt for "
                          "the supervisor, not a risk assessment")
         elif client_experimental(code.name):

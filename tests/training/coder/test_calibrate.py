@@ -174,3 +174,22 @@ def test_decide_on_sets_the_safety_net_threshold_on_the_named_corpora_only():
     recall = lambda rule: spec(rule).decide(spec(rule).probabilities(logits))[:4].mean()  # noqa: E731
     assert recall(on_real) == 1.0 and recall(everywhere) < 1.0
     assert on_real["decided_on"] == ["esconv"]
+
+
+def test_a_false_alarm_cap_raises_the_safety_net_threshold_where_it_would_flood_ordinary_turns():
+    quiet = np.array([0.9, 0.3, 0.2, 0.1, 0.05, 0.04, 0.03, 0.02, 0.01, 0.0])
+    t = calibrate.false_alarm_threshold(quiet, 0.1)
+    assert (quiet >= t).sum() == 1 and t > 0.3
+    assert (quiet >= calibrate.false_alarm_threshold(quiet, 0.0)).sum() == 0
+    spoken = [Item(Utt("annomi", f"s{i}", 0, "client", "", "t"), ((0, 0),)) for i in range(10)]
+    real = [Item(Utt("esconv", f"r{i}", 0, "client", "", "t"), ((0, 1),)) for i in range(4)]
+    score = np.concatenate([quiet * 0.5 + 0.001, [0.06, 0.5, 0.7, 0.9]])
+    logits = np.stack([np.zeros(len(score)), np.log(score / (1 - score))], axis=1)
+    task = Task("risk", ("no", "yes"), ({"corpus": "esconv"},), positive="yes", role="client")
+    (plain,) = calibrate.fit([task], [0], logits, spoken + real, {}, recall_at={"risk": 1.0})
+    (capped,) = calibrate.fit([task], [0], logits, spoken + real, {}, recall_at={"risk": 1.0},
+                              false_alarms={"risk": {"corpora": ["annomi"], "at_most": 0.1}})
+    spec = lambda rule: TaskSpec("risk", ("no", "yes"), 0, rule["temperature"], "yes", rule["threshold"])  # noqa: E731
+    flagged = lambda rule: spec(rule).decide(spec(rule).probabilities(logits))  # noqa: E731
+    assert flagged(plain)[10:].all() and flagged(plain)[:10].sum() >= 2
+    assert flagged(capped)[:10].sum() <= 1 and capped["false_alarm_cap"]["raised"]

@@ -94,12 +94,15 @@ def test_items_from_the_corpora(shared_data):
     # every AnnoMI utterance after the first has context, with roles
     later = [i for i in annomi if i.utt.index > 0]
     assert all(i.utt.context.startswith(("client: ", "therapist: ")) for i in later)
-    # client utterances carry only the client task; therapist ones never do
+    # client utterances carry only client tasks (talk type always, rupture and risk where annotated);
+    # therapist ones never do
     client_task = names.index("client_talk")
+    client_tasks = {k for k, t in enumerate(tasks) if t.role == "client"}
+    assert {names[k] for k in client_tasks} == {"client_talk", "rupture", "risk"}
     for i in annomi:
         tasks_of = {k for k, _ in i.targets}
         assert (client_task in tasks_of) == (i.utt.role == "client")
-        assert i.utt.role == "therapist" or tasks_of == {client_task}
+        assert (tasks_of <= client_tasks) if i.utt.role == "client" else not (tasks_of & client_tasks)
     # advice: every AnnoMI therapist utterance is labelled, yes only for advice inputs
     advice = names.index("advice")
     therapist = [i for i in annomi if i.utt.role == "therapist"]
@@ -107,6 +110,8 @@ def test_items_from_the_corpora(shared_data):
     assert {dict(i.targets)[advice] for i in therapist} == {0, 1}
     # synthetic examples only train; splits never mix a conversation
     assert all(i.utt.split == "train" for i in items if i.utt.corpus == "synthetic")
+    probe = [i for i in items if i.utt.corpus == "written_probe"]  # the second writer's risk statements: never trained on
+    assert len(probe) == 300 and {i.utt.split for i in probe} == {"val", "test"}
     splits = {}
     for i in items:
         splits.setdefault((i.utt.corpus, i.utt.conversation), set()).add(i.utt.split)

@@ -186,7 +186,9 @@ def test_analyze_with_plus_code_adds_column_summary_and_model(models, tmp_path):
     card = json.loads((models / CODE / "metrics.json").read_text(encoding="utf-8"))
     assert info.sha256 == card["weights_sha256"]
     header = utterances_csv(session).decode("utf-8").splitlines()[0].split(",")
-    assert header[-2:] == [CODE, f"{CODE}_p"]
+    at = header.index(CODE)  # the therapist codes, the user's own last among them; then the client codes
+    assert header[at + 1] == f"{CODE}_p" and "empathy" in header[:at]
+    assert all(c.startswith(("change_talk", "sustain_talk", "rupture_", "risk_talk")) for c in header[at + 2:])
 
     transcript = tmp_path / "sleep.txt"
     transcript.write_text("Therapist: What brings you here today?\nClient: I'm worn out, everything feels heavy.\n"

@@ -88,9 +88,17 @@ def score_all(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequ
     return out
 
 
+REAL = "real turns"
+"""The pooled entry of ``by_corpus``: every corpus of real conversations (not a written probe)."""
+
+
 def by_corpus(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
     """Per task drawn from more than one corpus (client codes, repair, …): the same metrics per
-    corpus, so that a spoken corpus, a text corpus and a written probe set are seen apart."""
+    corpus, and pooled over the real corpora (``REAL``), so that a spoken corpus, a text corpus
+    and a written probe set are seen apart; with the confusion matrix (rows human, columns
+    decided), from which the report judges a code's precision on real turns."""
+    from .data import LOADERS
+
     out: dict[str, Any] = {}
     for k, task in enumerate(tasks):
         index, y = task_rows(items, k)
@@ -98,14 +106,33 @@ def by_corpus(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequ
         if len(corpora) < 2 or task.name not in coder.tasks:
             continue
         p, decided = coder.outputs(logits[index], [task.name])[task.name]
-        for corpus in corpora:
-            rows = np.array([items[i].utt.corpus == corpus for i in index])
+        real = [c for c in corpora if c in LOADERS]
+        for corpus in corpora + ([REAL] if len(real) > 1 and len(real) < len(corpora) else []):
+            rows = np.array([items[i].utt.corpus in (real if corpus == REAL else (corpus,)) for i in index])
             if len(set(y[rows])) < 2:
                 continue
             groups = [items[i].utt.conversation for i, r in zip(index, rows) if r]
             m = score_predictions(task.classes, task.positive, p[rows], decided[rows], y[rows], groups, n_boot=200)
             out.setdefault(task.name, {})[corpus] = {key: m[key] for key in ("n", "headline", "macro_f1", "kappa", "positive_f1",
-                                                                           "ci95", "per_class") if key in m}
+                                                                           "ci95", "per_class", "confusion") if key in m}
+    return out
+
+
+def false_alarms(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
+    """Binary tasks: per corpus whose test items hold no positive at all (e.g. risk talk in the
+    spoken sessions), how many items were decided positive: the false alarms a user would see."""
+    out: dict[str, Any] = {}
+    for k, task in enumerate(tasks):
+        if task.positive is None or task.name not in coder.tasks:
+            continue
+        index, y = task_rows(items, k)
+        _, decided = coder.outputs(logits[index], [task.name])[task.name]
+        pos = task.classes.index(task.positive)
+        for corpus in sorted({items[i].utt.corpus for i in index}):
+            rows = np.array([items[i].utt.corpus == corpus for i in index])
+            if (y[rows] == pos).any():
+                continue
+            out.setdefault(task.name, {})[corpus] = {"n": int(rows.sum()), "flagged": int((decided[rows] == pos).sum())}
     return out
 
 

@@ -50,17 +50,30 @@ def recall_threshold(p: np.ndarray, truth: np.ndarray, recall: float) -> float:
     return float(positives[max(need, 1) - 1])
 
 
+def false_alarm_threshold(p: np.ndarray, share: float) -> float:
+    """The lowest threshold that decides at most ``share`` of ``p`` (scores of items without the
+    code) positive."""
+    if not len(p):
+        return 0.0
+    ranked = np.sort(p)[::-1]
+    allowed = int(np.floor(share * len(ranked)))
+    return float(np.nextafter(ranked[allowed], np.inf)) if allowed < len(ranked) else 0.0
+
+
 def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Sequence[Item],
         counts: dict[str, Any], match_rate: Sequence[str] = (),
-        recall_at: dict[str, float] | None = None, decide_on: dict[str, Sequence[str]] | None = None
-        ) -> list[dict[str, Any]]:
+        recall_at: dict[str, float] | None = None, decide_on: dict[str, Sequence[str]] | None = None,
+        false_alarms: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The calibration of each task: temperature and decision rule, for coder.json.
     ``recall_at`` (``[calibrate] recall_at`` in the recipe): binary tasks whose threshold is the
     highest that reaches the given validation recall, instead of the best F1; ``decide_on``
     (``[calibrate] decide_on``): the corpora whose validation items set a task's threshold or class
     weights (e.g. real client turns only: written examples are easier and would set them for
-    written text); the temperature is fitted on all of them."""
-    recall_at, decide_on = recall_at or {}, decide_on or {}
+    written text); the temperature is fitted on all of them. ``false_alarms`` (``[calibrate]
+    false_alarms = { task = { corpora = [...], at_most = share } }``): a recall threshold is raised,
+    where needed, until at most that share of those corpora's validation items without the code
+    are decided positive (a safety net that flags a tenth of an ordinary session is not read)."""
+    recall_at, decide_on, false_alarms = recall_at or {}, decide_on or {}, false_alarms or {}
     rules = []
     for k, task in enumerate(tasks):
         index, y = task_rows(val, k)
@@ -87,6 +100,13 @@ def fit(tasks: Sequence[Task], offs: Sequence[int], logits: np.ndarray, val: Seq
             pos = task.classes.index(task.positive)
             rule["threshold"] = recall_threshold(p[on, pos], y[on] == pos, float(recall_at[task.name]))
             rule["weights"], rule["recall_target"] = None, float(recall_at[task.name])
+            if task.name in false_alarms:
+                cap = false_alarms[task.name]
+                quiet = np.array([val[i].utt.corpus in cap["corpora"] for i in index]) & (y != pos)
+                floor = false_alarm_threshold(p[quiet, pos], float(cap["at_most"]))
+                rule["false_alarm_cap"] = {"corpora": sorted(cap["corpora"]), "at_most": float(cap["at_most"]),
+                                           "raised": bool(floor > rule["threshold"])}
+                rule["threshold"] = max(rule["threshold"], floor)
         elif task.positive is not None:
             pos = task.classes.index(task.positive)
             rule["threshold"] = round(tune_threshold(p[on, pos], y[on] == pos), 4)

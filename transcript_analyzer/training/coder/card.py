@@ -49,6 +49,9 @@ def _corpus_rows(metrics: dict[str, Any]) -> list[str]:
             ci = f" ({v['ci95'][0]:.2f}–{v['ci95'][1]:.2f})" if v.get("ci95") else ""
             recall = ", ".join(f"{c} {x['recall']:.2f}" for c, x in v.get("per_class", {}).items())
             rows.append(f"| {name} | {corpus} | {v['n']} | {v['headline'].replace('_', ' ')} | {value:.3f}{ci} | {_f(v['kappa'])} | {recall} |")
+    for name, corpora in metrics.get("test_false_alarms", {}).items():
+        rows += [f"- {name}, {corpus} (no positive in its test conversations): {v['flagged']} of {v['n']} decided positive "
+                 f"(false alarms)" for corpus, v in corpora.items()]
     return rows
 
 
@@ -149,7 +152,7 @@ write); "drop" is its difference.
 ### Per class
 {chr(10).join(_class_rows(m))}
 
-### Per corpus (tasks drawn from several corpora; "probe": written examples held out from training)
+### Per corpus (tasks drawn from several corpora; "probe": written examples held out from training; "real turns": the real corpora pooled)
 {chr(10).join(_corpus_rows(m))}
 
 ### Per session (counts a report shows, against the human counts of the same sessions)

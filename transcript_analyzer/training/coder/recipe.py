@@ -150,7 +150,8 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
         logits_plain = {split: logits_of(uncalibrated, p, work) for split, p in plain.items()}
         options = recipe.get("calibrate", {})
         rules = calibrate.fit(tasks, offs, logits["val"], val, recipe.get("counts", {}), options.get("match_rate", ()),
-                              options.get("recall_at", {}), options.get("decide_on", {}))
+                              options.get("recall_at", {}), options.get("decide_on", {}),
+                              options.get("false_alarms", {}))
         for t, rule in zip(config["tasks"], rules):
             t.update(rule)
         _stage(provisional, onnx, source / "tokenizer.json", config)
@@ -170,6 +171,7 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
             "test": agreement.score_all(coder, tasks, logits["test"], test),
             "test_unpunctuated": agreement.score_all(coder, tasks, logits_plain["test"], test, brief=True),
             "test_by_corpus": agreement.by_corpus(coder, tasks, logits["test"], test),
+            "test_false_alarms": agreement.false_alarms(coder, tasks, logits["test"], test),
             "sessions": agreement.session_agreement(coder, recipe.get("counts", {}), logits["test"], test),
             "markers": agreement.marker_agreement(coder, logits["test"], test),
             "markers_spoken": agreement.spoken_agreement(coder, logits["test"], test),
