@@ -193,3 +193,31 @@ def test_a_false_alarm_cap_raises_the_safety_net_threshold_where_it_would_flood_
     flagged = lambda rule: spec(rule).decide(spec(rule).probabilities(logits))  # noqa: E731
     assert flagged(plain)[10:].all() and flagged(plain)[:10].sum() >= 2
     assert flagged(capped)[:10].sum() <= 1 and capped["false_alarm_cap"]["raised"]
+
+
+def test_per_corpus_agreement_pools_the_real_corpora_apart_from_a_probe_and_counts_false_alarms():
+    """The report judges client codes on real turns: by_corpus adds a pooled entry of the real
+    corpora (with its confusion matrix) beside each corpus and the written probe; false_alarms
+    counts positive decisions in a corpus with no positive at all."""
+    def items(corpus, labels):
+        return [Item(Utt(corpus, f"{corpus}{i // 3}", i, "client", "", "t"), ((0, y),)) for i, y in enumerate(labels)]
+
+    test = items("esconv", [1, 0, 0, 1, 0, 0]) + items("epitome", [1, 1, 0, 0]) + items("written_probe", [1, 1, 0, 0]) \
+        + items("annomi", [0, 0, 0, 0, 0])
+    score = np.array([0.9, 0.8, 0.1, 0.2, 0.1, 0.1, 0.9, 0.9, 0.1, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9, 0.1, 0.1, 0.1, 0.1])
+    logits = np.stack([np.zeros(len(score)), np.log(score / (1 - score))], axis=1)
+    spec = TaskSpec("risk", ("no", "yes"), 0, 1.0, "yes", 0.5)
+
+    class Risk:
+        tasks = {"risk": spec}
+
+        def outputs(self, z, tasks=None):
+            return {"risk": (spec.probabilities(z), spec.decide(spec.probabilities(z)))}
+
+    coder = Risk()
+    task = Task("risk", ("no", "yes"), ({"corpus": "esconv"}, {"corpus": "epitome"}), positive="yes", role="client")
+    found = scoring.by_corpus(coder, [task], logits, test)["risk"]
+    assert set(found) == {"esconv", "epitome", "written_probe", scoring.REAL}
+    real = found[scoring.REAL]
+    assert real["n"] == 15 and real["confusion"] == [[8, 3], [1, 3]]  # a false alarm in each real corpus, AnnoMI's too
+    assert scoring.false_alarms(coder, [task], logits, test) == {"risk": {"annomi": {"n": 5, "flagged": 1}}}
