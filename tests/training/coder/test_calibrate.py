@@ -221,3 +221,26 @@ def test_per_corpus_agreement_pools_the_real_corpora_apart_from_a_probe_and_coun
     real = found[scoring.REAL]
     assert real["n"] == 15 and real["confusion"] == [[8, 3], [1, 3]]  # a false alarm in each real corpus, AnnoMI's too
     assert scoring.false_alarms(coder, [task], logits, test) == {"risk": {"annomi": {"n": 5, "flagged": 1}}}
+
+
+def test_written_examples_can_be_given_a_real_session_before_them():
+    """[[tasks.sources]] session_context = share: that share of a written set's examples (by id,
+    the same every run) get a training-split session before their one line, so that context
+    length is no cue; the line itself stays last, and the target is untouched."""
+    from transcript_analyzer.training.coder.data import session_pools, with_session_before
+
+    def real(role, split_conv):
+        return Item(Utt("annomi", split_conv, 3, role, f"client: earlier {role} therapist: more", "x"), ((0, 0),))
+
+    train_conv = next(c for c in (f"c{i}" for i in range(200)) if Utt("annomi", c, 0, "x", "", "").split == "train")
+    test_conv = next(c for c in (f"c{i}" for i in range(200)) if Utt("annomi", c, 0, "x", "", "").split == "test")
+    pools = session_pools([real("therapist", train_conv), real("client", train_conv), real("therapist", test_conv)])
+    assert len(pools["therapist"]) == 1 and len(pools["client"]) == 1  # training split only
+    written = [Utt("synthetic", f"w{i}", 0, "client", "therapist: Maybe try a list?", "I've tried that.") for i in range(200)]
+    given = [with_session_before(u, pools, 0.8) for u in written]
+    longer = [g for g in given if g.context != "therapist: Maybe try a list?"]
+    assert 0.7 < len(longer) / len(given) < 0.9
+    assert all(g.context.startswith("client: earlier therapist") and g.context.endswith("therapist: Maybe try a list?")
+               and g.text == "I've tried that." for g in longer)
+    assert given == [with_session_before(u, pools, 0.8) for u in written]  # the same every run
+    assert with_session_before(written[0], pools, 0.0) == written[0]

@@ -232,6 +232,34 @@ def _annotated_value(source: dict[str, Any], utt: Utt, root: Path, cache: dict[s
     return _mapped(a.check(utt.text).labels.get(source.get("label", "label")), source.get("map", {}))
 
 
+SESSION_CORPORA = ("annomi", "esconv")
+
+
+def session_pools(real: Sequence[Item]) -> dict[str, list[Utt]]:
+    """Training-split AnnoMI and ESConv utterances with a context, by role: where the sessions
+    for ``with_session_before`` come from."""
+    pools: dict[str, list[Utt]] = {"therapist": [], "client": []}
+    for i in real:
+        if i.utt.corpus in SESSION_CORPORA and i.utt.split == "train" and i.utt.context and i.utt.role in pools:
+            pools[i.utt.role].append(i.utt)
+    return pools
+
+
+def with_session_before(utt: Utt, pools: dict[str, list[Utt]], share: float) -> Utt:
+    """A written example with a real session before its one context line, for ``share`` of the
+    examples (chosen by the example's id, so the same every run): the context of a training-split
+    AnnoMI or ESConv utterance of the example's other role (which ends where that role speaks),
+    then the example's own line. Every written example has exactly one line before it and real
+    turns have the session: without this the coder learns context length as a cue (coder v4,
+    docs/benchmarks.md)."""
+    digest = int(hashlib.sha1(f"session:{utt.conversation}".encode()).hexdigest()[:12], 16)
+    pool = pools.get("therapist" if utt.role == "client" else "client") or []
+    if (digest % 1000) / 1000 >= share or not pool:
+        return utt
+    before = pool[(digest // 1000) % len(pool)].context
+    return replace(utt, context=f"{before} {utt.context}".strip())
+
+
 def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
     """Every utterance with at least one target, all splits (``Item.utt.split`` says which). A
     source with ``annotations`` takes its labels from the project's references for that corpus
@@ -260,7 +288,11 @@ def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
     for k, task in enumerate(tasks):
         for source in task.sources:
             if "synthetic" in source:
+                share = float(source.get("session_context", 0.0))
+                pools = session_pools(out) if share else {}
                 for utt in synthetic(root / source["synthetic"], task.role):
+                    if share:
+                        utt = with_session_before(utt, pools, share)
                     if source.get("heldout"):  # a probe set: never trained on, half validation, half test
                         half = "val" if int(hashlib.sha1(utt.conversation.encode()).hexdigest()[:8], 16) % 2 else "test"
                         utt = replace(utt, corpus=source.get("name", "probe"), split_override=half)
