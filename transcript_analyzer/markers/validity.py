@@ -124,9 +124,8 @@ def validity_table() -> list[tuple[MarkerDef, list[str]]]:
 
 REAL_CORPORA = ("annomi", "esconv", "epitome")
 EPISODES = ("rupture_unrepaired", "rupture_repaired")
-
-
-REAL_TURNS = "real turns"  # training/coder/agreement.REAL: the real corpora pooled, written probes apart
+REAL_TURNS = "real turns"
+"""The card's entry pooling the real corpora, written probes apart (training/coder/agreement.by_corpus)."""
 
 
 def _precision(task: str, classes: tuple[str, ...]) -> tuple[float, int] | None:
@@ -172,13 +171,14 @@ def client_validity() -> list[tuple[str, list[str]]]:
         if code.task not in m.get("test", {}):
             continue
         lines = [coder_summary(code.task)]
-        real = m.get("test_by_corpus", {}).get(code.task, {}).get(REAL_TURNS)
+        by_corpus = m.get("test_by_corpus", {}).get(code.task, {})
+        real = by_corpus.get(REAL_TURNS)
         per = (real or m["test"][code.task])["per_class"].get(code.cls, {})
         if per:
             lines.append(f"{code.cls}: precision {per['precision']:.2f}, recall {per['recall']:.2f} "
                          f"({per['support']} in the test conversations{', real turns' if real else ''})")
         if code.name == "risk_talk":
-            for corpus, t in sorted(m.get("test_by_corpus", {}).get(code.task, {}).items()):
+            for corpus, t in sorted(by_corpus.items()):
                 yes = t["per_class"].get("yes", {})
                 kind = "" if corpus == REAL_TURNS else " (real client turns)" if corpus in REAL_CORPORA else " (written statements)"
                 lines.append(f"{corpus}{kind}: recall {yes.get('recall', 0):.2f}, precision {yes.get('precision', 0):.2f} "

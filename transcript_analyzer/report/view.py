@@ -214,16 +214,15 @@ def flagged_moments(session: Session) -> list[tuple[MarkerDef, list[Moment], boo
     coded = {d.name for d in coded_markers(session)}
     shown = [d for d in MARKERS if d.name in coded and (d.name in RISKS or d.name in STRENGTHS)]
     client = client_moments(session) if has_client_codes(session) else {}
-    trial_episodes = bool(client) and client_experimental("rupture_unrepaired")
-    episodes = [(CLIENT_SECTIONS[n], client[n], True) for n in EPISODES if n in client]
-    first = [(CLIENT_SECTIONS["risk_talk"], client["risk_talk"], True)] if client else []
-    first += [] if trial_episodes else episodes[:1]
+    section = {n: [(CLIENT_SECTIONS[n], client[n], True)] if client else [] for n in CLIENT_SECTIONS}
+    measured = not (client and client_experimental("rupture_unrepaired"))
+    unrepaired, repaired = (section[n] if measured else [] for n in EPISODES)
     risks = [(d, moments(session, d.name), True) for d in shown if d.name in RISKS and not experimental(d.name)]
-    repaired = [] if trial_episodes else episodes[1:]
     strengths = [(d, moments(session, d.name, STRONGEST), False) for d in shown if d.name in STRENGTHS and not experimental(d.name)]
-    trial = [(d, moments(session, d.name), True) if d.name in RISKS else (d, moments(session, d.name, STRONGEST), False)
-             for d in shown if experimental(d.name)]
-    return first + risks + repaired + strengths + (episodes if trial_episodes else []) + trial
+    trial = [] if measured else section["rupture_unrepaired"] + section["rupture_repaired"]
+    trial += [(d, moments(session, d.name), True) if d.name in RISKS else (d, moments(session, d.name, STRONGEST), False)
+              for d in shown if experimental(d.name)]
+    return section["risk_talk"] + unrepaired + risks + repaired + strengths + trial
 
 
 def has_client_codes(session: Session) -> bool:

@@ -43,10 +43,15 @@ def _window(turn: ClientTurn, before: int = 6, after: int = 3) -> dict:
             "after": [{"role": t.role, "text": t.text} for t in turn.after[:after]]}
 
 
+def ref(turn: ClientTurn) -> str:
+    """The item id of a client turn: corpus/conversation/index (what ``exclude`` sets hold)."""
+    return f"{turn.corpus}/{turn.conversation}/{turn.index}"
+
+
 def item(turn: ClientTurn, stratum: str, stratum_size: int) -> dict:
     """One item for an annotator: the reference fields, the stratum, and the text to read
     (written outside the project only)."""
-    return {"id": f"{turn.corpus}/{turn.conversation}/{turn.index}", "corpus": turn.corpus,
+    return {"id": ref(turn), "corpus": turn.corpus,
             "conversation_id": turn.conversation, "utterance_index": turn.index, "sentence_index": -1,
             "split": turn.split, "text_sha256": text_hash(turn.text), "stratum": stratum,
             "stratum_size": stratum_size, "client_turn": turn.text, **_window(turn)}
@@ -166,7 +171,7 @@ def mine_more_ruptures(data: Path, exclude: set[str], n: int = 700, seed: int = 
     unread rest of the cued pool."""
     rng = random.Random(seed)
     cued = [t for t in _answering(data) if not RISK_CUES.search(t.text) and RUPTURE_CUES.search(t.text)
-            and f"{t.corpus}/{t.conversation}/{t.index}" not in exclude]
+            and ref(t) not in exclude]
     return [item(t, "rupture_cue_r2", len(cued)) for t in _half_rejected(rng, cued, n)]
 
 
@@ -176,7 +181,7 @@ def mine_risk_by_model(data: Path, exclude: set[str], score, top: int = 500, ran
     included), the ``top`` ones a model scores highest for risk talk (``risk_model_r2``) and a
     random ``random_quota`` of the rest (``random_rest_r2``: what the model ranks low, so that
     recall can be estimated on the unread pool). ``score(turns)`` gives one number per turn."""
-    pool = [t for t in esconv_client(data) if f"{t.corpus}/{t.conversation}/{t.index}" not in exclude]
+    pool = [t for t in esconv_client(data) if ref(t) not in exclude]
     ranked = sorted(zip(score(pool), range(len(pool))), reverse=True)
     chosen = [pool[i] for _, i in ranked[:top]]
     rest = [pool[i] for _, i in ranked[top:]]

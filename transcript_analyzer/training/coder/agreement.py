@@ -15,7 +15,8 @@ from ..agreement.stats import icc_2_1
 from ..annotation import check_text
 from ..annotation.references import AnnotatedTruth, annotated_interpretations, annotated_truth, spoken_labels
 from ..heads.fit import score_predictions
-from .data import Item, Task, Utt, task_rows
+from ...markers.validity import REAL_TURNS
+from .data import LOADERS, Item, Task, Utt, task_rows
 
 
 def _check(digest: str, utt: Utt) -> None:
@@ -88,8 +89,9 @@ def score_all(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequ
     return out
 
 
-REAL = "real turns"
-"""The pooled entry of ``by_corpus``: every corpus of real conversations (not a written probe)."""
+REAL = REAL_TURNS
+"""The pooled entry of ``by_corpus``: every corpus of real conversations (not a written probe);
+the report reads it under this name (markers/validity.py)."""
 
 
 def by_corpus(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequence[Item]) -> dict[str, Any]:
@@ -97,8 +99,6 @@ def by_corpus(coder: Any, tasks: Sequence[Task], logits: np.ndarray, items: Sequ
     corpus, and pooled over the real corpora (``REAL``), so that a spoken corpus, a text corpus
     and a written probe set are seen apart; with the confusion matrix (rows human, columns
     decided), from which the report judges a code's precision on real turns."""
-    from .data import LOADERS
-
     out: dict[str, Any] = {}
     for k, task in enumerate(tasks):
         index, y = task_rows(items, k)

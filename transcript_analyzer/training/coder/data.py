@@ -285,11 +285,13 @@ def items(tasks: list[Task], data: Path, root: Path) -> list[Item]:
                         break
             if targets:
                 out.append(Item(utt, tuple(targets)))
+    pools: dict[str, list[Utt]] | None = None
     for k, task in enumerate(tasks):
         for source in task.sources:
             if "synthetic" in source:
                 share = float(source.get("session_context", 0.0))
-                pools = session_pools(out) if share else {}
+                if share and pools is None:
+                    pools = session_pools(out)  # real items only: built before any written one is added
                 for utt in synthetic(root / source["synthetic"], task.role):
                     if share:
                         utt = with_session_before(utt, pools, share)
