@@ -38,6 +38,26 @@ def test_bad_input_fails_cleanly(tmp_path, case):
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "hint"),
+    [
+        pytest.param("session.txt", b"Sam: I talked to myself.\nSam: Nobody answered.\n",
+                     "(it was read as txt), pass --format NAME", id="txt"),
+        pytest.param("session.csv", b"speaker,participant,text\nRecorder,Dr Lee,Hello.\nRecorder,Sam,Hi.\n",
+                     "If another column holds the speakers, pass --columns speaker=COLUMN", id="csv"),
+    ],
+)
+def test_one_speaker_names_the_label_seen_and_the_option_that_fixes_it(tmp_path, name, content, hint):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["analyze", str(path), "--out", str(tmp_path / "results")])
+    assert result.exit_code == 2, result.output
+    label = "Sam" if name.endswith(".txt") else "Recorder"
+    assert f"only one speaker in the transcript: '{label}' is the only speaker label seen" in result.stderr
+    assert hint in result.stderr and str(path) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_missing_file(tmp_path):
     result = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "file not found" in result.stderr

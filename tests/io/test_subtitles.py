@@ -130,20 +130,33 @@ def test_missing_webvtt_header(read_fails):
     assert error.line == 1
 
 
-def test_malformed_timing_line_names_the_line(read_fails):
-    error = read_fails("s.vtt", vtt(
+def test_one_malformed_timing_line_is_a_warning_naming_the_line(read):
+    session = read("s.vtt", vtt(
         "00:00:01.000 --> 00:00:02.000\n<v T>Hello.",
         "00:00:03.000 --> 00:0x:04.000\n<v C>Hi.",
-    ), r"line 6: malformed cue timing '00:00:03.000 --> 00:0x:04.000'")
-    assert error.line == 6
+        "00:00:05.000 --> 00:00:06.000\n<v T>How are you?",
+    ))
+    assert said(session) == [("T", "Hello."), ("C", "Hi."), ("T", "How are you?")]
+    assert [(t.start, t.end) for t in session.turns] == [(1.0, 2.0), (2.0, 5.0), (5.0, 6.0)]  # between its neighbours
+    assert session.meta.warnings == ("malformed cue timing '00:00:03.000 --> 00:0x:04.000' (line 6): the cue is kept, "
+                                     "its time estimated from the cues around it",)
 
 
-def test_cue_without_a_timing_arrow_names_the_line(read_fails):
-    read_fails("s.vtt", vtt("00:00:01.000 -> 00:00:02.000\n<v T>Hello."), r"line 3: .*timing")
+def test_cue_without_a_timing_arrow_is_a_malformed_timing(read, read_fails):
+    session = read("s.vtt", vtt("00:00:01.000 --> 00:00:02.000\n<v T>Hello.", "00:00:03.000 -> 00:00:04.000\n<v C>Hi.",
+                                "00:00:05.000 --> 00:00:06.000\n<v T>Bye."))
+    assert said(session)[1] == ("C", "Hi.") and "'00:00:03.000 -> 00:00:04.000' (line 6)" in session.meta.warnings[0]
+    error = read_fails("s.vtt", vtt("00:00:01.000 -> 00:00:02.000\n<v T>Hello."),
+                       r"line 3: malformed cue timing '00:00:01.000 -> 00:00:02.000'; most of the file's times")
+    assert error.line == 3
 
 
-def test_cue_ending_before_it_starts(read_fails):
-    read_fails("s.vtt", vtt("00:00:05.000 --> 00:00:03.500\n<v T>Hello."), r"line 3: cue ends before it starts")
+def test_cue_ending_before_it_starts(read, read_fails):
+    session = read("s.vtt", vtt("00:00:01.000 --> 00:00:02.000\n<v T>Hello.", "00:00:05.000 --> 00:00:03.500\n<v C>Hi.",
+                                "00:00:06.000 --> 00:00:07.000\n<v T>Bye."))
+    assert "(ends before it starts) (line 6)" in session.meta.warnings[0]
+    assert session.turns[1].start == 2.0 and session.turns[1].end == 6.0
+    read_fails("s.vtt", vtt("00:00:05.000 --> 00:00:03.500\n<v T>Hello."), r"ends before it starts")
 
 
 def test_no_cues_at_all(read_fails):
@@ -188,9 +201,12 @@ def test_srt_multiline_cue_text_and_tags(read):
     assert said(session) == [("Therapist", "Hello there, how are you?"), ("Client", "Hi. and thanks.")]
 
 
-def test_srt_malformed_timing(read_fails):
-    read_fails("s.srt", srt(("00:00:01,000 --> 00:00:03,500", "T: Hi."), ("00:00:0x,000 --> 00:00:05,000", "C: Yo.")),
-               r"line 6: malformed cue timing")
+def test_srt_malformed_timing(read, read_fails):
+    session = read("s.srt", srt(("00:00:01,000 --> 00:00:03,500", "T: Hi."),
+                                ("00:00:0x,000 --> 00:00:05,000", "C: Yo.")))
+    assert "malformed cue timing '00:00:0x,000 --> 00:00:05,000' (line 6)" in session.meta.warnings[0]
+    read_fails("s.srt", srt(("00:00:0x,000 --> 00:00:03,500", "T: Hi."), ("00:00:0x,000 --> 00:00:05,000", "C: Yo.")),
+               r"line 2: malformed cue timing .*most of the file's times are malformed \(2 of 2 cues: lines 2, 6\)")
 
 
 # --- cue order ---------------------------------------------------------------------------------

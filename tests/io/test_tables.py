@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import said, starts
 
 ANNOMI = (
@@ -125,9 +127,9 @@ def test_quoted_multiline_cells_and_their_line_numbers(read):
     assert [t.source_line for t in session.turns] == [2, 5, 6, 9]
 
 
-def test_error_lines_point_at_the_start_of_a_multiline_row(read_fails):
-    error = read_fails("s.csv", 'speaker,text,start\nA,Hello,0\nB,"Hi\nthere",soon\nA,Bye,5\n', r"'soon'")
-    assert error.line == 3
+def test_warning_lines_point_at_the_start_of_a_multiline_row(read):
+    session = read("s.csv", 'speaker,text,start\nA,Hello,0\nB,"Hi\nthere",soon\nA,Bye,5\n')
+    assert "'soon' in column start (line 3)" in session.meta.warnings[0]
 
 
 def test_utf8_bom_and_cp1252_csv(read):
@@ -148,18 +150,25 @@ def test_no_speaker_column(read_fails):
     read_fails("s.csv", "foo,text\n1,Hello\n2,Hi\n", r"no speaker column")
 
 
-def test_bad_time_value_names_the_line_and_column(read_fails):
-    error = read_fails("s.csv", "speaker,text,start\nA,Hello,0\nB,Hi,soon\nA,How?,2\n", r"'soon' in column start")
-    assert error.line == 3
-    assert "line 3" in str(error)
+def test_one_bad_time_value_is_a_warning_naming_the_line_and_column(read):
+    session = read("s.csv", "speaker,text,start\nA,Hello,0\nB,Hi,soon\nA,How?,2\n")
+    assert [t.start for t in session.turns] == [0.0, 1.0, 2.0]  # estimated between its neighbours
+    assert session.meta.warnings == ("malformed time 'soon' in column start (line 3): the row is kept, its time "
+                                     "estimated from the rows around it",)
 
 
-def test_negative_time_is_rejected(read_fails):
-    read_fails("s.csv", "speaker,text,start\nA,Hello,0\nB,Hi,-3\n", r"line 3: '-3'.*not a time")
+@pytest.mark.parametrize("value", ["-3", "inf"])
+def test_negative_or_infinite_time_is_malformed(read, value):
+    session = read("s.csv", f"speaker,text,start\nA,Hello,0\nB,Hi,{value}\nA,Bye,4\nB,Ok,6\n")
+    assert [t.start for t in session.turns] == [0.0, 2.0, 4.0, 6.0]
+    assert f"'{value}' in column start (line 3)" in session.meta.warnings[0]
 
 
-def test_infinite_time_is_rejected(read_fails):
-    read_fails("s.csv", "speaker,text,start\nA,Hello,0\nB,Hi,inf\n", r"line 3: 'inf'.*not a time")
+def test_mostly_bad_times_fail_naming_the_column_and_the_option(read_fails):
+    error = read_fails("s.csv", "speaker,text,start\nA,Hello,soon\nB,Hi,later\nA,Bye,4\n",
+                       r"line 2: malformed time 'soon' in column start; most of the file's times are malformed "
+                       r"\(2 of 3 rows: lines 2-3\)")
+    assert "--columns start=COLUMN" in str(error)
 
 
 def test_row_with_text_but_no_speaker(read_fails):

@@ -59,12 +59,7 @@ def decide_roles(session: Session, options: RoleOptions, model: RoleModel) -> tu
     labels = list(dict.fromkeys(t.speaker for t in session.turns))
     where = session.meta.source_file
     if len(labels) < 2:
-        raise RoleError(
-            where,
-            f"only one speaker ({labels[0]!r}) in the transcript; a session needs a therapist and a "
-            "client: check the speaker labels",
-            quoted=labels,
-        )
+        raise RoleError(where, _one_speaker(session, labels[0]), quoted=labels)
     if options.therapist:
         return given_therapist(labels, options.therapist, where), []
     stated = _stated(session, labels, where)
@@ -75,6 +70,20 @@ def decide_roles(session: Session, options: RoleOptions, model: RoleModel) -> tu
     if by_label:
         return by_label, _disagreement(by_label, probs)
     return _from_model(labels, probs, model, where)
+
+
+def _one_speaker(session: Session, label: str) -> str:
+    """The one-speaker error: the label seen, and the option that fixes what usually causes it."""
+    fmt = session.meta.source_format
+    seen = (f"only one speaker in the transcript: {label!r} is the only speaker label seen; "
+            "a session needs a therapist and a client")
+    if fmt == "audio":
+        return f"{seen}. The recording was heard as one voice: if two people speak, pass --speakers 2"
+    if fmt in ("csv", "json"):
+        return f"{seen}. If another column holds the speakers, pass --columns speaker=COLUMN"
+    read_as = f" (it was read as {fmt})" if fmt else ""
+    return (f"{seen}. Check that each turn starts with its speaker's label ('Name: ...' or a 'Name  0:03' "
+            f"line); if the file was read as the wrong format{read_as}, pass --format NAME")
 
 
 def given_therapist(labels: list[str], therapist: str, where: str | None,

@@ -68,12 +68,13 @@ class Reader:
 
 
 READERS: tuple[Reader, ...] = (
-    Reader("txt", ("txt", "text", "md"), "plain text with speaker prefixes", _read_txt),
-    Reader("vtt", ("vtt",), "WebVTT subtitles with voice tags or Name: prefixes", _read_vtt),
+    Reader("txt", ("txt", "text", "md"), "plain text with speaker prefixes or label lines (Otter.ai)", _read_txt),
+    Reader("vtt", ("vtt",), "WebVTT subtitles with voice tags or Name: prefixes (Zoom, Teams)", _read_vtt),
     Reader("srt", ("srt",), "SRT subtitles with Name: prefixes", _read_srt),
-    Reader("csv", ("csv", "tsv"), "CSV/TSV with speaker and text columns (AnnoMI layout recognised)", _read_csv),
+    Reader("csv", ("csv", "tsv"), "CSV/TSV with speaker and text columns (AnnoMI, Rev, Descript)", _read_csv),
     Reader("json", ("json",), "session.json, WhisperX segments, or a list of turns", _read_json),
-    Reader("docx", ("docx",), "Word document with speaker prefixes", _read_docx),
+    Reader("docx", ("docx",), "Word document with speaker prefixes (Teams, Otter, Rev, Descript, Sonix, Trint)",
+           _read_docx),
 )
 
 

@@ -13,7 +13,9 @@ from ...config import ReadOptions
 from ...errors import InputError
 from ...model import ROLES, Session, SessionMeta, Speaker, Turn, Word
 from .checks import merge_label_variants, order_warnings
+from .clinic import merge_device_labels
 from .source import Source
+from .times import repair_times
 
 # What one entry is called in a format, and what its ``line`` counts (for warnings).
 _NOUNS = {"vtt": ("cue", "line"), "srt": ("cue", "line"), "csv": ("row", "line"), "json": ("segment", "item"),
@@ -32,6 +34,7 @@ class Entry:
     line: int | None = None
     role: str | None = None
     words: tuple[Word, ...] = ()
+    bad_time: str | None = None  # a malformed time as found, quoted ("'00:0x:03'"); start/end None
 
 
 def parse_time(value: str) -> float | None:
@@ -66,18 +69,23 @@ def build_session(
 ) -> Session:
     """Merge consecutive entries of one speaker into turns, check the result, attach provenance.
 
-    Labels differing only in case, spacing or punctuation become one speaker, and entries whose
-    times run backwards are named, each with a warning; a turn over ``max_turn_chars`` is refused."""
+    Labels differing only in case, spacing or punctuation become one speaker, as do a device name
+    and its owner ('Jordan's iPhone', 'Jordan Lee'); entries whose times run backwards, and a few
+    malformed times, are named, each with a warning. A turn over ``max_turn_chars``, or a file whose
+    times are mostly malformed, is refused."""
     kept = [e for e in entries if clean_text(e.text)]
     if not kept:
         raise InputError(source.path, f"no speech turns found (read as {fmt})", quoted=())
     noun, line_noun = _NOUNS.get(fmt, ("line", "line"))
+    kept, time_warnings = repair_times(kept, source.path, fmt, noun, line_noun)
     kept, renames, label_warnings = merge_label_variants(kept, noun)
-    speakers = _rename_speakers(speakers, renames)
+    kept, device_renames, device_warnings = merge_device_labels(kept, noun)
+    speakers = _rename_speakers(_rename_speakers(speakers, renames), device_renames)
     _check_labels(kept, source)
     turns = _merge(kept)
     _check_turn_lengths(turns, source, max_turn_chars)
-    warnings = [*source.warnings, *warnings, *label_warnings, *order_warnings(kept, noun, line_noun)]
+    warnings = [*source.warnings, *warnings, *time_warnings, *label_warnings, *device_warnings,
+                *order_warnings(kept, noun, line_noun)]
     times = [t for turn in turns for t in (turn.start, turn.end) if t is not None]
     meta = SessionMeta(
         session_id=session_id or source.path.stem,

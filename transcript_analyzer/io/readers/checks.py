@@ -38,15 +38,16 @@ def merge_label_variants(entries: list[Entry], noun: str = "line") -> tuple[list
         kept = max(labels, key=lambda label: counts[label])  # max keeps the first of equals
         variants = [label for label in labels if label != kept]
         renames.update((variant, kept) for variant in variants)
-        shown = " and ".join(f"'{v}' ({_times(counts[v], noun)})" for v in variants)
+        shown = " and ".join(f"'{v}' ({count_phrase(counts[v], noun)})" for v in variants)
         warnings.append(f"speaker label{'s' if len(variants) > 1 else ''} {shown} taken as '{kept}' "
-                        f"({_times(counts[kept], noun)}): they differ only in case, spacing or punctuation")
+                        f"({count_phrase(counts[kept], noun)}): they differ only in case, spacing or punctuation")
     if renames:
         entries = [dataclasses.replace(e, speaker=renames[e.speaker]) if e.speaker in renames else e for e in entries]
     return entries, renames, warnings
 
 
-def _times(n: int, noun: str) -> str:
+def count_phrase(n: int, noun: str) -> str:
+    """'1 cue', '3 cues'."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 

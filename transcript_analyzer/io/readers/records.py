@@ -1,6 +1,7 @@
 """Record-shaped transcripts (CSV rows, JSON objects): which column holds what.
 
-Columns are recognised by name (case-insensitive); the AnnoMI layout (``interlocutor``,
+Columns are recognised by name, ignoring case, spaces and punctuation ('Speaker Name', 'speaker_name'
+and 'Start Time' are recognised as in Rev's and Descript's exports); the AnnoMI layout (``interlocutor``,
 ``utterance_text``, ``timestamp``, ``transcript_id``) is one of the recognised layouts. Any other
 layout is given with ``--columns speaker=...,text=...,start=...``.
 """
@@ -8,6 +9,7 @@ layout is given with ``--columns speaker=...,text=...,start=...``.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -33,6 +35,7 @@ def resolve_columns(headers: Iterable[str], options: ReadOptions, path: Path) ->
     """Map field -> column name, from --columns or by recognising the header names."""
     headers = [h for h in headers if h is not None]
     by_lower = {h.strip().lower(): h for h in headers}
+    by_name = {column_name(h): h for h in reversed(headers)}  # the first of equal names wins
     if options.columns:
         mapping = {}
         for fld, column in options.columns:
@@ -43,7 +46,7 @@ def resolve_columns(headers: Iterable[str], options: ReadOptions, path: Path) ->
     else:
         mapping = {}
         for fld, names in ALIASES.items():
-            found = next((by_lower[n] for n in names if n in by_lower and by_lower[n] not in mapping.values()), None)
+            found = next((by_name[n] for n in names if n in by_name and by_name[n] not in mapping.values()), None)
             if found:
                 mapping[fld] = found
         if mapping.get("role") and mapping.get("speaker") == mapping.get("role"):
@@ -57,6 +60,11 @@ def resolve_columns(headers: Iterable[str], options: ReadOptions, path: Path) ->
                 quoted=headers,
             )
     return mapping
+
+
+def column_name(header: str) -> str:
+    """A header as the aliases spell it: 'Speaker Name' -> 'speaker_name', 'Start-Time' -> 'start_time'."""
+    return re.sub(r"[\W_]+", "_", header.strip().lower()).strip("_")
 
 
 def select_session(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str, str],
@@ -88,7 +96,8 @@ def _few(ids: list[str]) -> str:
 
 
 def to_entries(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str, str], path: Path) -> list[Entry]:
-    """Rows -> entries; times are seconds or hh:mm:ss; roles must be therapist/client words."""
+    """Rows -> entries; times are seconds or hh:mm:ss (a malformed one is marked on its entry);
+    roles must be therapist/client words."""
     entries = []
     for number, row in rows:
         text = _str(row.get(mapping["text"]))
@@ -104,11 +113,10 @@ def to_entries(rows: list[tuple[int, Mapping[str, Any]]], mapping: dict[str, str
             if role is None:
                 raise InputError(path, f"unknown role '{_str(row.get(mapping['role']))}' (expected therapist or client)", line=number,
                                  quoted=[_str(row.get(mapping['role']))])
-        entries.append(Entry(
-            speaker=speaker, text=text, role=role, line=number,
-            start=_time(row, mapping.get("start"), path, number),
-            end=_time(row, mapping.get("end"), path, number),
-        ))
+        start, bad_start = _time(row, mapping.get("start"))
+        end, bad_end = _time(row, mapping.get("end"))
+        entries.append(Entry(speaker=speaker, text=text, role=role, line=number, start=start, end=end,
+                             bad_time=bad_start or bad_end))
     return entries
 
 
@@ -116,18 +124,16 @@ def _str(value: Any) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
-def _time(row: Mapping[str, Any], column: str | None, path: Path, number: int) -> float | None:
+def _time(row: Mapping[str, Any], column: str | None) -> tuple[float | None, str | None]:
+    """(seconds, None); (None, what is wrong, quoted) for a value that is not a time (build.py
+    estimates a few of those, with a warning); (None, None) when there is no value."""
     if column is None:
-        return None
+        return None, None
     value = row.get(column)
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None
+        return None, None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if value >= 0 and math.isfinite(value) else _bad_time(value, column, path, number)
-    seconds = parse_time(str(value))
-    return seconds if seconds is not None else _bad_time(value, column, path, number)
-
-
-def _bad_time(value: Any, column: str, path: Path, number: int) -> float:
-    raise InputError(path, f"'{value}' in column {column} is not a time (seconds or hh:mm:ss)", line=number,
-                     quoted=[str(value), column])
+        seconds = float(value) if value >= 0 and math.isfinite(value) else None
+    else:
+        seconds = parse_time(str(value))
+    return (seconds, None) if seconds is not None else (None, f"'{value}' in column {column}")

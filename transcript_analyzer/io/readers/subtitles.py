@@ -1,5 +1,9 @@
 """Subtitle files: WebVTT (voice tags ``<v Name>`` or ``Name:`` prefixes) and SRT.
 
+Meeting exports read as they come: Zoom's numbered cues with ``Dr. Sarah Smith (she/her): text``
+(pronouns are not part of the speaker), Teams' ``<v Smith, Sarah>text</v>`` with its cue ids.
+A cue whose timing line is malformed is kept; build.py estimates its time, with a warning.
+
 Consecutive cues of one speaker become one turn. A cue without a speaker continues the previous
 speaker (subtitle tools split long turns into several cues).
 """
@@ -13,11 +17,13 @@ from dataclasses import dataclass
 from ...errors import InputError
 from ...model import ROLES
 from .build import Entry, parse_time
+from .clinic import strip_pronouns
 from .plaintext import accept_labels, may_start_turn, speaker_prefix
 from .source import Source
 
 _TIMING = re.compile(r"^\s*(?P<start>[\d:.,]+)\s*-->\s*(?P<end>[\d:.,]+)")
 _VOICE = re.compile(r"<v(?P<classes>(?:\.[^\s>]*)?)\s+(?P<name>[^>]+)>(?P<text>.*?)(?=<v[\s.]|\Z)", re.S)
+_LOOSE_TIMING = re.compile(r"^\s*\d[\d:.,]*\s*(?:-+>?|=+>|[–—>])\s*\d[\d:.,]*\s*$")  # '00:01.000 -> 00:02.000'
 _TAG = re.compile(r"<[^>]*>")
 _SRT_SPEAKER = re.compile(r"^\s*(?:>>\s*|\[(?P<bracket>[^\]]{1,40})\]\s*|\((?P<paren>[^)]{1,40})\)\s*)")
 
@@ -25,9 +31,10 @@ _SRT_SPEAKER = re.compile(r"^\s*(?:>>\s*|\[(?P<bracket>[^\]]{1,40})\]\s*|\((?P<p
 @dataclass(frozen=True)
 class _Cue:
     line: int
-    start: float
-    end: float
+    start: float | None
+    end: float | None
     payload: str
+    bad_time: str | None = None  # the timing line, when it is malformed
 
 
 def read_vtt(source: Source) -> tuple[list[Entry], list[str]]:
@@ -69,17 +76,19 @@ def _cue(source: Source, block: list[tuple[int, str]], first: bool) -> _Cue | No
         return None
     timing = next((i for i, (_, line) in enumerate(block) if "-->" in line), None)
     if timing is None:
+        timing = next((i for i, (_, line) in enumerate(block[:2]) if _LOOSE_TIMING.match(line)), None)
+    if timing is None:
         if block[0][1].strip().isdigit() and len(block) == 1:
             return None
         raise InputError(source.path, "a cue has no 'start --> end' timing line", line=block[0][0], quoted=())
     number, line = block[timing]
+    payload = "\n".join(text for _, text in block[timing + 1 :])
     m = _TIMING.match(line)
     start, end = (parse_time(m["start"]), parse_time(m["end"])) if m else (None, None)
-    if start is None or end is None:
-        raise InputError(source.path, f"malformed cue timing '{line.strip()}'", line=number, quoted=[line.strip()])
+    if start is None or end is None:  # build.py estimates the time, or refuses a file of such cues
+        return _Cue(number, None, None, payload, f"'{line.strip()}'")
     if end < start:
-        raise InputError(source.path, f"cue ends before it starts ('{line.strip()}')", line=number, quoted=[line.strip()])
-    payload = "\n".join(text for _, text in block[timing + 1 :])
+        return _Cue(number, None, None, payload, f"'{line.strip()}' (ends before it starts)")
     return _Cue(number, start, end, payload)
 
 
@@ -88,7 +97,8 @@ def _pieces(cue: _Cue) -> list[tuple[str | None, str, bool | str]]:
     role its class names, as in our own ``<v.therapist Dr Lee>``)."""
     voices = list(_VOICE.finditer(cue.payload))
     if voices:
-        return [(html.unescape(m["name"].strip()), _plain(m["text"]), _voice_role(m["classes"])) for m in voices]
+        return [(strip_pronouns(html.unescape(m["name"].strip())), _plain(m["text"]), _voice_role(m["classes"]))
+                for m in voices]
     text = _plain(cue.payload)
     m = _SRT_SPEAKER.match(text)
     if m and (m["bracket"] or m["paren"]):
@@ -119,11 +129,12 @@ def _entries(source: Source, cues: list[_Cue]) -> tuple[list[Entry], list[str]]:
             accepted.setdefault(key, label)
             speaker = label  # spellings that differ only in case are merged, with a warning, in build.py
             role = voice if isinstance(voice, str) else None
-            entries.append(Entry(speaker, text, cue.start, cue.end, cue.line, role))
+            entries.append(Entry(speaker, text, cue.start, cue.end, cue.line, role, bad_time=cue.bad_time))
         elif entries:
             unlabelled += 1
             restored = text if label is None else f"{label}: {text}"
-            entries.append(Entry(entries[-1].speaker, restored, cue.start, cue.end, cue.line, entries[-1].role))
+            entries.append(Entry(entries[-1].speaker, restored, cue.start, cue.end, cue.line, entries[-1].role,
+                                 bad_time=cue.bad_time))
         else:
             skipped += 1
     if not entries:

@@ -50,9 +50,9 @@ def looks_like_csv(text: str) -> bool:
         dialect = csv.Sniffer().sniff(first, delimiters=",;\t|")
     except csv.Error:
         return False
-    headers = [h.strip().lower() for h in next(csv.reader([first], dialect))]
-    from .records import ALIASES
+    from .records import ALIASES, column_name
 
+    headers = [column_name(h) for h in next(csv.reader([first], dialect))]
     return any(h in ALIASES["text"] for h in headers) and any(h in ALIASES["speaker"] for h in headers)
 
 
