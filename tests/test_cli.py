@@ -28,7 +28,7 @@ def test_help_does_not_import_heavy_modules():
 def test_help_lists_the_commands():
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
-    for command in ("analyze", "formats", "train"):
+    for command in ("analyze", "formats", "train", "review"):
         assert command in result.output
 
 

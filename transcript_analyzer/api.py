@@ -30,6 +30,7 @@ OPTIONS = {
     "spacy_model": ("segment", "spacy_model"),
     "markers": ("markers", "markers"),
     "evidence": ("markers", "evidence"),
+    "calibration": ("markers", "calibration"),
     "asr_model": ("audio", "asr_model"),
     "language": ("audio", "language"),
     "speakers": ("audio", "speakers"),

@@ -82,6 +82,9 @@ def _analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--markers", "marker_names", metavar="LIST",
                      help="Comma-separated markers to code (default: all shipped ones; see `transcript-analyzer markers`); "
                           "'+CODE,...' adds custom codes to them."),
+        click.option("--calibration", metavar="NAME",
+                     help="Decide the markers with a site calibration fitted to your reviews by `train --recalibrate` "
+                          "(default: the shipped thresholds; docs/review.md)."),
         click.option("--no-evidence", is_flag=True, help="Skip finding the words behind each flagged marker (faster)."),
         click.option("--redact", is_flag=True,
                      help="Replace names, places, organisations, dates, ages, phone numbers and addresses with "
@@ -97,14 +100,15 @@ def _analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _analyzer(fmt: str | None, encoding: str | None, columns: str | None, therapist: str | None,
               config_file: Path | None, overrides: tuple[str, ...], asr_model: str | None, language: str | None,
-              speakers: str | None, marker_names: str | None, no_evidence: bool, redact: bool, raw_csv: bool,
-              **extra: Any) -> Any:
+              speakers: str | None, marker_names: str | None, calibration: str | None, no_evidence: bool, redact: bool,
+              raw_csv: bool, **extra: Any) -> Any:
     """The configured analyzer (not loaded) from the shared options."""
     from .api import Analyzer
     from .config import load_config
 
     return Analyzer(load_config(config_file, overrides), format=fmt, encoding=encoding, columns=columns,
-                    therapist=therapist, markers=marker_names, evidence=False if no_evidence else None,
+                    therapist=therapist, markers=marker_names, calibration=calibration,
+                    evidence=False if no_evidence else None,
                     asr_model=asr_model, language=language, speakers=speakers, redact=True if redact else None,
                     raw_csv=True if raw_csv else None, **extra)
 
@@ -230,26 +234,36 @@ def formats() -> None:
 
 
 @main.command()
-@click.argument("recipe", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("inputs", nargs=-1, metavar="[RECIPE | REVIEWS...]",
+                type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data"),
               show_default=True, help="Folder with the training corpora.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path),
-              help="Where to write the model folder (default: trained_models/<name>). With --labels: the models "
-                   "folder to write CODE/ into (default: $TA_MODELS_DIR, else ~/.local/share/transcript-analyzer/models).")
+              help="Where to write the model folder (default: trained_models/<name>). With --labels or --recalibrate: "
+                   "the models folder to write NAME/ into (default: $TA_MODELS_DIR, else "
+                   "~/.local/share/transcript-analyzer/models).")
 @click.option("--only", multiple=True, metavar="NAME", help="Heads recipes: train only this head (repeatable).")
 @click.option("--labels", "labels_file", type=click.Path(path_type=Path, dir_okay=False), metavar="LABELS.csv",
               help="Train a custom code from your own labelled utterances (layout below).")
-@click.option("--name", metavar="CODE", help="With --labels: the code's name (lowercase letters, digits, '_').")
+@click.option("--name", metavar="CODE", help="With --labels: the code's name (lowercase letters, digits, '_'); with "
+                                             "--recalibrate: the calibration's name (default 'site').")
 @click.option("--context", type=click.Choice(["previous-turn"]),
               help="With --labels: also use the client's previous turn (the context column).")
 @click.option("--description", metavar="TEXT", help="With --labels: what the code means (shown in its card).")
 @click.option("--quote-errors", is_flag=True,
               help="With --labels: quote the worst cross-validated errors' texts in the card (default: line numbers "
                    "only, as labels files may hold sensitive text).")
-@click.option("--replace", is_flag=True, help="With --labels: retrain a code that already exists.")
+@click.option("--replace", is_flag=True, help="With --labels or --recalibrate: replace a code or calibration that exists.")
+@click.option("--recalibrate", is_flag=True,
+              help="Refit the shipped markers' thresholds to REVIEWS (review files exported by report.html) and install "
+                   "them as a site calibration NAME (--name, default 'site'); use it with `analyze --calibration NAME`.")
+@click.option("--sessions", "session_paths", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
+              help="With --recalibrate: the analysed sessions the reviews were made on (`analyze --out` or `batch --out` "
+                   "folders, or folders of them; repeatable).")
 @_handle_errors
-def train(recipe: Path | None, data_dir: Path, out_dir: Path | None, only: tuple[str, ...], labels_file: Path | None,
-          name: str | None, context: str | None, description: str | None, quote_errors: bool, replace: bool) -> None:
+def train(inputs: tuple[Path, ...], data_dir: Path, out_dir: Path | None, only: tuple[str, ...],
+          labels_file: Path | None, name: str | None, context: str | None, description: str | None,
+          quote_errors: bool, replace: bool, recalibrate: bool, session_paths: tuple[Path, ...]) -> None:
     """Train a model from a RECIPE in pipelines/ (writes weights, metrics and a model card), or
     a custom code from your own labels: --labels LABELS.csv --name CODE.
 
@@ -263,7 +277,27 @@ def train(recipe: Path | None, data_dir: Path, out_dir: Path | None, only: tuple
     At least 20 rows, with at least 5 of each label. The code is cross-validated, gets a
     model card, and is installed in the user models folder; code sessions with it by
     `analyze --markers +CODE`. See docs/custom_codes.md.
+
+    \b
+    Or refit the shipped markers' decision thresholds to your reviews (docs/review.md):
+      train --recalibrate REVIEWS... --sessions RUNS [--name NAME]
     """
+    if recalibrate:
+        if labels_file or only or context or description or quote_errors:
+            raise click.UsageError("--recalibrate takes REVIEWS..., --sessions, --name, --out and --replace only")
+        if not inputs or not session_paths:
+            raise click.UsageError("--recalibrate needs the review files (REVIEWS...) and --sessions PATH")
+        from .review.recalibrate import DEFAULT_NAME, recalibrate as fit_calibration, summary_lines
+
+        result = fit_calibration(inputs, session_paths, name or DEFAULT_NAME, out_dir, replace)
+        _echo("\n".join([f"wrote {result.folder} (model card: {result.folder / 'card.md'})", *summary_lines(result),
+                         f"use it: transcript-analyzer analyze SESSION --calibration {result.data['name']}"]))
+        return
+    if session_paths:
+        raise click.UsageError("--sessions goes with --recalibrate")
+    if len(inputs) > 1:
+        raise click.UsageError("give one RECIPE (several files go with --recalibrate)")
+    recipe = inputs[0] if inputs else None
     if labels_file is None:
         if recipe is None or name or context or description or quote_errors or replace:
             raise click.UsageError("give a RECIPE, or --labels LABELS.csv --name CODE (--context, --description, "
@@ -283,10 +317,47 @@ def train(recipe: Path | None, data_dir: Path, out_dir: Path | None, only: tuple
           f"trained in {result.seconds:.1f} s; use it: transcript-analyzer analyze SESSION --markers +{name}")
 
 
+@main.group()
+def review() -> None:
+    """Learn from reviews: the verdicts a supervisor exported from report.html (docs/review.md)."""
+
+
+@review.command("import")
+@click.argument("reviews", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="REVIEWS...")
+@click.option("--sessions", "session_paths", multiple=True, required=True, type=click.Path(path_type=Path),
+              metavar="PATH", help="The analysed sessions the reviews were made on: `analyze --out` or `batch --out` "
+                                   "folders, folders of them, or session.json files (repeatable; searched recursively).")
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+              help="Write gold.csv (for `evaluate --gold`), labels_<marker>.csv (for `train --labels`) and "
+                   "review_import.json here. The folder is replaced as a whole. Without it, only the check and counts.")
+@_handle_errors
+def review_import(reviews: tuple[Path, ...], session_paths: tuple[Path, ...], out_dir: Path | None) -> None:
+    """Check review files against the sessions they came from (a review of another version of a
+    session is refused) and turn them into gold labels and training labels."""
+    from .review.importer import import_reviews
+    from .review.output import render, summary_lines, write_import
+
+    imported = import_reviews(reviews, session_paths)
+    if out_dir:
+        paths, info = write_import(imported, out_dir, [*reviews, *session_paths])
+    else:
+        paths, info = [], render(imported)[1]
+    lines, warnings = summary_lines(info)
+    for line in lines:
+        _echo(line, one_line=True)
+    for w in warnings:
+        _echo(f"warning: {w}", err=True, one_line=True)
+    if paths:
+        _echo("wrote " + ", ".join(str(p) for p in paths), one_line=True)
+        _echo(f"next: transcript-analyzer evaluate --gold {out_dir / 'gold.csv'} --pred <the reviewed runs>", one_line=True)
+    else:
+        click.echo("(nothing written: pass --out DIR for gold.csv and the labels files)")
+
+
 @main.command()
 def markers() -> None:
     """List the markers, what each means, and how well its models agree with human coders; then
-    the installed custom codes with their cross-validated agreement."""
+    the installed custom codes with their cross-validated agreement, and the site calibrations."""
     from .markers.validity import validity_table
 
     for m, lines in validity_table():
@@ -301,6 +372,10 @@ def markers() -> None:
     for name, folder in codes.items():
         _echo(f"{name}  [custom]  {installed_definition(name, folder).description}", one_line=True)
         _echo(f"    {summary(name, folder)}")
+    from .markers.calibration import installed_lines
+
+    for line in installed_lines():
+        _echo(line, one_line=True)
 
 
 @main.command()

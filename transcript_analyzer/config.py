@@ -116,6 +116,9 @@ class MarkerOptions:
     a folder name under trained_models/ or a path."""
     threads: int | None = None
     """Texts encoded in parallel (each by a single-threaded model run); default: the cores, up to 4."""
+    calibration: str | None = None
+    """A site calibration to decide the markers with: the name of one written by `train --recalibrate`
+    (in the user models folder), or its folder; default: the shipped thresholds (docs/review.md)."""
 
 
 @dataclass(frozen=True)

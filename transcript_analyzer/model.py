@@ -17,7 +17,7 @@ from typing import Any
 
 from .dataclass_json import field_types, from_json, to_json  # noqa: F401  (field_types: schema.py reads it here)
 
-SCHEMA_VERSION = "1.8"
+SCHEMA_VERSION = "1.9"
 
 THERAPIST = "therapist"
 CLIENT = "client"
@@ -311,6 +311,29 @@ class ModelInfo:
 
 
 @dataclass(frozen=True)
+class MarkerThreshold:
+    """One decision threshold a site calibration sets (docs/review.md)."""
+
+    marker: str = _f("What the threshold decides: a marker name, or 'advice' (both advice markers, before the "
+                     "permission rule).")
+    threshold: float = _f("The site's threshold: the marker is present when its probability is at least this.")
+    shipped: float | None = _f("The shipped model's threshold (null: the shipped decision is not a single threshold, "
+                               "e.g. empathy's mechanism levels).", None)
+
+
+@dataclass(frozen=True)
+class CalibrationInfo:
+    """The site calibration the marker decisions used (`analyze --calibration NAME`): thresholds
+    refitted to a site's own reviews by `train --recalibrate` (docs/review.md)."""
+
+    name: str = _f("The calibration's name (a folder in the user models folder).")
+    reviewed: int = _f("Reviewed moments it was fitted on.")
+    date: str | None = _f("When it was fitted (ISO 8601 date).", None)
+    sha256: str | None = _f("SHA-256 of its calibration.json.", None)
+    thresholds: tuple[MarkerThreshold, ...] = _f("The thresholds it sets; every other decision is the shipped one.", ())
+
+
+@dataclass(frozen=True)
 class SpeakerShare:
     """How much of the recording's speech the diarizer gave one speaker."""
 
@@ -378,6 +401,8 @@ class SessionMeta:
                                     "'sentence' (segment.unit); null in files before schema 1.7, which used sentences.", None,
                                     choices=("turn", "sentence"))
     models: tuple[ModelInfo, ...] = _f("Models used by the pipeline.", ())
+    calibration: CalibrationInfo | None = _f("The site calibration of the marker decisions; null: the shipped "
+                                             "thresholds (and in files before schema 1.9).", None)
     warnings: tuple[str, ...] = _f("Things the reader or a stage noticed and the user should know.", ())
     audio_quality: AudioQuality | None = _f("Quality gates of the recording (audio input only).", None)
     tool_version: str | None = _f("transcript-analyzer version that wrote the session.", None)

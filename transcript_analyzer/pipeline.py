@@ -52,7 +52,8 @@ class Pipeline:
             session = stage(session)
             log.debug("%s: %.3f s", stage.name, time.perf_counter() - started)
         ours = self.models()
-        kept = tuple(m for m in session.meta.models if m not in ours)  # e.g. the recogniser that made the turns
+        # e.g. the recogniser that made the turns; a stage run again replaces its own (a session.json re-analysed)
+        kept = tuple(m for m in session.meta.models if m not in ours and m.stage not in self.names)
         meta = dataclasses.replace(session.meta, models=kept + ours)
         return dataclasses.replace(session, meta=meta)
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..config import MarkerOptions
 from ..model import THERAPIST, MarkerScore, MechanismLevel, ModelInfo, Session, Utterance
-from . import client as client_codes, custom, rules
+from . import calibration as site_calibration, client as client_codes, custom, rules
 from .codebook import MARKER_NAMES, MARKERS, Outputs, apply_gates, mechanism_levels, required_heads, utterance_markers
 from .coder import CONTEXT_UTTERANCES, Coder, context_text
 from .criteria import DisclosureCriteria
@@ -46,6 +46,7 @@ class MarkersStage:
         self.custom: dict[str, Head] | None = None  # the custom codes' heads, loaded by load()
         self.tasks: tuple[str, ...] = ()  # the coder's tasks these markers need, set by load()
         self.client_tasks: tuple[str, ...] = ()  # the coder's client tasks, when the shipped markers are all coded
+        self.calibration: site_calibration.Calibration | None = None  # a site calibration, loaded by load()
 
     def load(self) -> None:
         needed = required_heads(self.markers)
@@ -68,10 +69,20 @@ class MarkersStage:
             self.encoder.load()
         if self.appropriateness is None and "inappropriate_self_disclosure" in self.markers:
             self.appropriateness = DisclosureCriteria.load()
+        if self.options.calibration and self.calibration is None:
+            calibration = site_calibration.load(self.options.calibration)
+            if self.tasks and self.coder.info() is not None:
+                calibration.check_coder(self.coder.info().sha256)
+            self.calibration = calibration
+
+    @property
+    def _calibrated(self) -> dict[str, float]:
+        """The site calibration's thresholds (decision -> threshold), when one is used."""
+        return self.calibration.thresholds if self.calibration is not None else {}
 
     @property
     def _marker_thresholds(self) -> dict[str, float]:
-        return getattr(self.coder, "marker_thresholds", {}) if self.tasks else {}
+        return {**getattr(self.coder, "marker_thresholds", {}), **self._calibrated} if self.tasks else {}
 
     @property
     def _marker_rules(self) -> dict[str, float]:
@@ -88,6 +99,10 @@ class MarkersStage:
         if self.appropriateness is not None:
             models[self.appropriateness.name] = self.appropriateness
         infos += [ModelInfo(name=n, stage=self.name, version=h.version, sha256=h.sha256) for n, h in sorted(models.items())]
+        if self.calibration is not None:
+            c = self.calibration
+            infos.append(ModelInfo(name=f"site calibration {c.name}", stage=self.name,
+                                   version=f"{c.date}, {c.reviewed} reviewed moments", sha256=c.sha256))
         return tuple(infos)
 
     # --- inference -------------------------------------------------------------------------
@@ -148,6 +163,8 @@ class MarkersStage:
 
     def __call__(self, session: Session) -> Session:
         self.load()
+        info = self.calibration.info() if self.calibration is not None else None
+        session = dataclasses.replace(session, meta=dataclasses.replace(session.meta, calibration=info))
         utts = session.utterances
         rows = [i for i, u in enumerate(utts) if u.role == THERAPIST]
         if not rows:

@@ -206,22 +206,42 @@ def contributions(components: Sequence[tuple[str, float]]) -> Markup:
                   + "".join(parts) + "</svg>")
 
 
-def line_chart(labels: Sequence[str], values: Sequence[float | None], title: str, unit: str = "") -> Markup:
-    """A small line chart over sessions, each point labelled with its value (progress page)."""
+def line_chart(labels: Sequence[str], values: Sequence[float | None], title: str, unit: str = "",
+               intervals: Sequence[tuple[float, float] | None] | None = None) -> Markup:
+    """A small line chart over sessions, each point labelled with its value (progress page). With
+    ``intervals`` (low, high per session, None where there is none), each point gets a whisker; an
+    infinite high end runs to the top of the plot without a cap."""
     w, h, left, base = 300.0, 130.0, 36.0, 95.0
+    spans = list(intervals) if intervals is not None else [None] * len(values)
     known = [v for v in values if v is not None]
-    top = max(known + [1e-9])
+    top = max(known + [s[1] for s in spans if s and s[1] != float("inf")] + [1e-9])
     step = (w - left - 36) / max(len(values) - 1, 1)
-    digits = 0 if top >= 10 else 1
-    pts = [(left + i * step, base - 75 * v / top, v) for i, v in enumerate(values) if v is not None]
+    digits = 0 if max(known + [1e-9]) >= 10 else 1
+    y = lambda v: base - 75 * min(v, top) / top  # noqa: E731
+    pts = [(left + i * step, y(v), v, spans[i]) for i, v in enumerate(values) if v is not None]
     parts = [f'<line x1="{left}" x2="{w - 10}" y1="{base}" y2="{base}" class="axis"/>']
     if len(pts) > 1:
-        parts.append('<polyline class="trend" points="' + " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in pts) + '"/>')
-    for px, py, v in pts:
+        parts.append('<polyline class="trend" points="' + " ".join(f"{px:.1f},{py:.1f}" for px, py, _, _ in pts) + '"/>')
+    for px, py, v, span in pts:
+        label_y = py
+        if span is not None:
+            lo, hi = y(span[0]), y(span[1])
+            caps = [lo] + ([hi] if span[1] != float("inf") else [])
+            parts.append(f'<path class="interval" d="M{px:.1f},{lo:.1f} V{hi:.1f}'
+                         + "".join(f" M{px - 4:.1f},{c:.1f} H{px + 4:.1f}" for c in caps) + '"/>')
+            label_y = min(py, hi)
         parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" class="point"/>'
-                     f'<text x="{px:.1f}" y="{py - 7:.1f}" class="bar-value" text-anchor="middle">{v:.{digits}f}{unit}</text>')
+                     f'<text x="{px:.1f}" y="{label_y - 7:.1f}" class="bar-value" text-anchor="middle">{v:.{digits}f}{unit}</text>')
     for i, label in enumerate(labels):
         parts.append(f'<text x="{left + i * step:.1f}" y="{base + 16}" class="tick" text-anchor="middle">{escape(label[:10])}</text>')
-    desc = "; ".join(f"{label}: {'n/a' if v is None else f'{v:.1f}'}" for label, v in zip(labels, values))
+    desc = "; ".join(f"{label}: {'n/a' if v is None else f'{v:.1f}'}{_span_text(s) if v is not None else ''}"
+                     for label, v, s in zip(labels, values, spans))
     return Markup(f'<svg class="chart small" viewBox="0 0 {w:.0f} {h:.0f}" role="img" aria-label="{escape(title)}: {escape(desc)}">'
                   + "".join(parts) + "</svg>")
+
+
+def _span_text(span: tuple[float, float] | None) -> str:
+    if span is None:
+        return ""
+    hi = "infinity" if span[1] == float("inf") else f"{span[1]:.1f}"
+    return f" (95% interval {span[0]:.1f} to {hi})"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import functools
 import datetime
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,9 @@ from ..escape import relative_url
 from ..markers.validity import MIN_PRECISION
 from ..model import CLIENT, SCHEMA_VERSION, Session
 from . import charts
-from .view import (TIMELINE_MARKERS, Axis, axis, clock, coded_markers, evidence_spans, experimental_markers, flagged_moments,
-                   has_client_codes, marker_rows, score)
+from .view import (TIMELINE_MARKERS, TOP_MOMENTS, Axis, axis, clock, coded_markers, definition, evidence_spans,
+                   experimental_markers, flagged_moments, has_client_codes, interval_text, marker_rows, score, score_intervals,
+                   summary_order)
 
 TEMPLATES = Path(__file__).parent / "templates"
 METRIC_NAMES = {"reflection_to_question": "Reflection-to-question ratio (R:Q)",
@@ -78,6 +80,7 @@ def utterance_html(text: str, evidence: tuple[str, ...] = ()) -> Markup:
 
 def session_html(session: Session, out_dir: Path | None = None, embed_audio: bool = False) -> str:
     """The report as an HTML string."""
+    from ..markers.calibration import decisions_line
     from ..markers.custom import GROUP as CUSTOM, summary as custom_summary
     from ..markers.validity import client_validity, validity_table
 
@@ -89,10 +92,17 @@ def session_html(session: Session, out_dir: Path | None = None, embed_audio: boo
     validity.update({d.name: [custom_summary(d.name)] for d in coded if d.group == CUSTOM})
     index_terms = [(c.name.replace("_", " "), c.contribution) for c in metrics.alliance.components] \
         if metrics and metrics.alliance else []
+    from ..review.file import FORMAT, VERSION, content_sha256
+
+    moments = flagged_moments(session)
+    order = summary_order(moments)
     context = dict(
-        s=session, meta=session.meta, metrics=metrics, q=session.meta.audio_quality,
+        review=dict(format=FORMAT, version=VERSION, sha256=content_sha256(session), data=review_data(session)),
+        rank={pos: i for i, pos in enumerate(order)}, top_total=TOP_MOMENTS,
+        top_counts=[sum(1 for pos in order[:TOP_MOMENTS] if pos[0] == g) for g in range(len(moments))], intervals=score_intervals(session),
+        interval_text=interval_text, s=session, meta=session.meta, metrics=metrics, q=session.meta.audio_quality,
         unreliable=bool(session.meta.audio_quality and session.meta.audio_quality.verdict == "unreliable"), ax=ax, rows=marker_rows(session), coded=coded,
-        moments=flagged_moments(session), experimental=experimental_markers(session), min_precision=MIN_PRECISION,
+        moments=moments, experimental=experimental_markers(session), min_precision=MIN_PRECISION,
         validity=validity, client_validity=client_validity() if has_client_codes(session) else [],
         audio=audio_source(session, out_dir, embed_audio),
         timeline=charts.timeline(session, ax),
@@ -107,8 +117,30 @@ def session_html(session: Session, out_dir: Path | None = None, embed_audio: boo
         utterance_html=utterance_html, score=score, version=__version__, schema=SCHEMA_VERSION,
         generated=datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
         source_name=Path(session.meta.source_file).name if session.meta.source_file else None,
+        decisions=decisions_line(session),  # 'Decisions: shipped calibration' / 'site calibration NAME (...)'
     )
     return environment().get_template("session.html.j2").render(**context)
+
+
+def review_data(session: Session) -> Markup:
+    """What report.js needs to write a review file, as JSON for a ``<script type="application/json">``:
+    every marker's title, which markers each role's utterances were scored for, and each
+    utterance's scores as [marker position, probability, decision]."""
+    from ..markers.client import CLIENT_CODES
+
+    titles = {c.name: c.title for c in CLIENT_CODES}
+    names = list(dict.fromkeys(m.marker for u in session.utterances for m in u.markers))
+    position = {n: i for i, n in enumerate(names)}
+    roles: dict[str, list[str]] = {}
+    for u in session.utterances:
+        for m in u.markers:
+            if m.marker not in roles.setdefault(u.role or "", []):
+                roles[u.role or ""].append(m.marker)
+    data = {"markers": names, "titles": {n: titles.get(n) or definition(n).title for n in names}, "roles": roles,
+            "scores": {str(u.index): [[position[m.marker], m.probability, int(m.decision)] for m in u.markers]
+                       for u in session.utterances if u.markers}}
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def _talk_chart(session: Session) -> Markup | None:

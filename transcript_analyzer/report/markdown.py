@@ -1,6 +1,8 @@
-"""The session summary as Markdown, for supervision notes: markers and benchmarks, the alliance
-index and its drivers, the flagged moments with context and timestamps, talk and timing, and
-one validity line per marker."""
+"""The session summary as Markdown, for supervision notes: the same content, in the same order, as
+the printed report (the supervision summary): the header, the marker rates and MI summary scores
+with their 95 % intervals, the alliance index and its drivers, the top flagged moments with the
+turn before and the client's reaction, and talk and timing. The timeline, the full transcript,
+every moment and each marker's validity are in report.html."""
 
 from __future__ import annotations
 
@@ -8,11 +10,16 @@ import re
 
 from ..model import MarkerScore, Session
 from .html import METRIC_NAMES
-from .view import (clock, coded_markers, evidence_spans, experimental_markers, flagged_moments, has_client_codes,
-                   marker_rows, score)
+from .view import (TOP_MOMENTS, clock, evidence_spans, experimental_markers, flagged_moments, interval_text,
+                   marker_rows, score, score_intervals, summary_order)
 
 CAVEAT = ("Decision support, not a clinical judgement or a risk assessment: every marker is a model's estimate that "
-          "agrees with human coders only to the degree listed under *Validity*. Listen to a moment before concluding.")
+          "agrees with human coders only to the degree listed under *Method and validity* in report.html. Listen to a "
+          "moment before concluding.")
+REST = ("The timeline, the full transcript, every flagged moment and each marker's agreement with human coders "
+        "(*Method and validity*) are in report.html.")
+INTERVALS = ("95 % intervals: each value recomputed on 1,000 resamples of the session's turns (as on the progress page); "
+             "they leave out the coder's own errors.")
 
 
 def md(text: str) -> str:
@@ -21,8 +28,7 @@ def md(text: str) -> str:
 
 
 def session_markdown(session: Session) -> str:
-    from ..markers.custom import GROUP as CUSTOM, summary as custom_summary
-    from ..markers.validity import client_validity, validity_table
+    from ..markers.calibration import decisions_line
 
     meta, metrics = session.meta, session.metrics
     out = [f"# Session {md(meta.session_id)}: alliance-marker summary", ""]
@@ -38,23 +44,32 @@ def session_markdown(session: Session) -> str:
                                                     "marker results below do not)" if q.verdict == "unreliable" else ""), ""]
         out += [f"- {r.severity}: {md(r.message)}" for r in q.reasons] + [""]
     rows = marker_rows(session)
+    intervals = score_intervals(session)  # 95 %, as on the progress page
     if rows:
         unreliable = " (unreliable)" if q and q.verdict == "unreliable" else ""
-        out += [f"## Markers{unreliable}", "", "| Marker | Count | Per 100 therapist utterances | Direction |", "|---|---:|---:|---|"]
-        out += [f"| {r.marker.title} | {r.count} | {'n/a' if r.per_100 is None else f'{r.per_100:.1f}'} | {r.direction_word} |"
-                for r in rows]
+        out += [f"## Markers{unreliable}", "", "| Marker | Count | Per 100 therapist utterances | Direction | 95 % interval |",
+                "|---|---:|---:|---|---:|"]
+        out += [f"| {r.marker.title} | {r.count} | {'n/a' if r.per_100 is None else f'{r.per_100:.1f}'} | {r.direction_word} | "
+                f"{interval_text(intervals.get(r.marker.name))} |" for r in rows]
         out.append("")
+        decisions = decisions_line(session)
+        out += [md(decisions), ""] if decisions else []
     if metrics and metrics.benchmarks:
-        out += ["## MI summary scores", "", "| Score | Session | Level | Fair / good |", "|---|---:|---|---|"]
+        out += ["## MI summary scores", "", "| Score | Session | 95 % interval | Level | Fair / good |", "|---|---:|---:|---|---|"]
         for b in metrics.benchmarks:
             value = "n/a" if b.value is None else f"{b.value:.2f}"
-            out.append(f"| {METRIC_NAMES.get(b.name, b.name)} | {value} | {b.level or 'undefined'} | {b.fair:g} / {b.good:g} ({b.source}) |")
+            span = interval_text(intervals.get(b.name), 2 if b.name == "reflection_to_question" else 1)
+            out.append(f"| {METRIC_NAMES.get(b.name, b.name)} | {value} | {span} | {b.level or 'undefined'} | "
+                       f"{b.fair:g} / {b.good:g} ({b.source}) |")
         out.append("")
+    if intervals:
+        out += [INTERVALS, ""]
     if metrics and metrics.alliance:
         a = metrics.alliance
         up = [c for c in a.components if c.contribution > 0][:3]
         down = [c for c in a.components if c.contribution < 0][:3]
-        out += ["## Alliance index", "", f"**{a.value:.0f} / 100** (50 = the average of the reference sessions; docs/alliance_index.md)."]
+        out += ["## Alliance index", "", f"**{a.value:.0f} / 100** (50 = the average of the reference sessions; docs/alliance_index.md; "
+                "no interval of its own: it is scored against the reference sessions, its terms' intervals are above)."]
         if up:
             out.append("Raised by: " + ", ".join(f"{c.name.replace('_', ' ')} ({c.contribution:+.1f})" for c in up) + ".")
         if down:
@@ -62,30 +77,29 @@ def session_markdown(session: Session) -> str:
         out.append("")
     out += _moments(session)
     out += _talk(session)
-    coded = coded_markers(session)
-    if coded:
-        out += ["## Validity (agreement with human coders on unseen conversations)", ""]
-        out += [f"- **{m.title}**: " + "; ".join(lines) for m, lines in validity_table() if m in coded]
-        out += [f"- **{m.title}**: {custom_summary(m.name)}" for m in coded if m.group == CUSTOM]
-        if has_client_codes(session):
-            out += [f"- **{title}** (client): " + "; ".join(lines) for title, lines in client_validity()]
-        out.append("")
+    out += [REST, ""]
     return "\n".join(out)
 
 
 def _moments(session: Session) -> list[str]:
+    """The top moments (view.summary_order: what the printed report shows before any review), by
+    section in the report's order, each section's in session order."""
     groups = flagged_moments(session)
     if not groups:
         return []
+    top = set(summary_order(groups)[:TOP_MOMENTS])
     trial = experimental_markers(session)
     out = ["## Flagged moments", ""]
-    for marker, items, complete in groups:
+    out += [f"The {len(top)} moments a supervision meeting should start with, in the report's order.", ""] if top else []
+    for g, (marker, items, complete) in enumerate(groups):
         label = (" — experimental: fewer than half of its flags matched human coders on unseen conversations; "
                  f"not a {'risk' if marker.direction < 0 else 'strength'} until you have listened") if marker.name in trial else ""
-        out += [f"### {marker.title} ({len(items)} {'flagged' if complete else 'strongest'}){label}", ""]
+        shown = [m for i, m in enumerate(items) if (g, i) in top]
+        more = f"; {len(shown)} shown here, all in report.html" if len(shown) < len(items) else ""
+        out += [f"### {marker.title} ({len(items)} {'flagged' if complete else 'strongest'}{more}){label}", ""]
         if not items:
             out += ["None flagged.", ""]
-        for m in items:
+        for m in shown:
             when = clock(m.start) if m.start is not None else f"turn {m.turn.index + 1}"
             said = " ".join(_emphasised(u.text, (score(u, m.evidence_code) or _NONE).evidence) if u.index in m.flagged
                             else md(u.text) for u in m.utterances)

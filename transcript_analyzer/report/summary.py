@@ -121,4 +121,9 @@ def _marker_lines(session: Session) -> list[str]:
     if metrics.alliance:
         top = ", ".join(f"{c.name} {c.contribution:+.1f}" for c in metrics.alliance.components[:3])
         lines.append(f"  alliance index: {metrics.alliance.value:.0f}/100 (50 = reference average; largest terms: {top})")
+    from ..markers.calibration import decisions_line
+
+    decisions = decisions_line(session)
+    if decisions:
+        lines.append(f"  {_safe(decisions)}")
     return lines

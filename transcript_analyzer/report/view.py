@@ -225,6 +225,55 @@ def flagged_moments(session: Session) -> list[tuple[MarkerDef, list[Moment], boo
     return section["risk_talk"] + unrepaired + risks + repaired + strengths + trial
 
 
+# The supervision summary (the printed report and summary.md) shows the first TOP_MOMENTS moments
+# of ``summary_order``: at most 3 A4 pages for a 50-minute session.
+TOP_MOMENTS = 10
+TOP_RISK_TALK = 3  # risk talk moments taken before any other section's
+
+
+def summary_order(groups: Sequence[tuple[MarkerDef, list[Moment], bool]]) -> list[tuple[int, int]]:
+    """(section, moment) positions of ``flagged_moments`` in the order the supervision summary
+    takes them: up to TOP_RISK_TALK risk-talk moments first, then one moment of each section in
+    the report's order, round after round, each section's most probable first."""
+    queues = [sorted(range(len(items)), key=lambda i: -items[i].probability) for _, items, _ in groups]
+    order = []
+    for g, (d, _, _) in enumerate(groups):
+        if d.name == "risk_talk":
+            order += [(g, i) for i in queues[g][:TOP_RISK_TALK]]
+            queues[g] = queues[g][TOP_RISK_TALK:]
+    while any(queues):
+        for g, queue in enumerate(queues):
+            if queue:
+                order.append((g, queue.pop(0)))
+    return order
+
+
+def top_moments(groups: Sequence[tuple[MarkerDef, list[Moment], bool]], limit: int = TOP_MOMENTS) -> set[tuple[int, int]]:
+    return set(summary_order(groups)[:limit])
+
+
+def score_intervals(session: Session) -> dict[str, tuple[float, float]]:
+    """95 % intervals (bootstrap.py, as on the progress page) of the marker rates per 100 therapist
+    utterances and the MI summary scores, by name; only where the rebuilt value is the stored one
+    (a file from another version may count differently)."""
+    from .bootstrap import session_estimates
+
+    if not (session.metrics and session.metrics.markers):
+        return {}
+    stored = {m.marker: m.per_100 for m in session.metrics.markers}
+    stored.update({b.name: b.value for b in session.metrics.benchmarks})
+    found = session_estimates(session)
+    return {k: (e.low, e.high) for k, e in found.items()
+            if stored.get(k) is not None and abs(e.value - stored[k]) <= 0.006 + 1e-6 * abs(stored[k])}
+
+
+def interval_text(span: tuple[float, float] | None, digits: int = 1) -> str:
+    if span is None:
+        return ""
+    high = "∞" if span[1] == float("inf") else f"{span[1]:.{digits}f}"
+    return f"{span[0]:.{digits}f}–{high}"
+
+
 def has_client_codes(session: Session) -> bool:
     return any(u.role == CLIENT and u.markers for u in session.utterances)
 

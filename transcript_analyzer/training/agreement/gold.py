@@ -74,7 +74,11 @@ def code_markers(code: str) -> tuple[str, ...]:
 
 
 def known_codes() -> tuple[str, ...]:
-    return (*MARKER_NAMES, *DERIVED_CODES)
+    """The shipped markers, ``advice``, and the custom codes installed here (their columns are in a run
+    made with ``--markers +CODE``)."""
+    from ...markers.custom import installed
+
+    return tuple(dict.fromkeys((*MARKER_NAMES, *DERIVED_CODES, *installed())))
 
 
 @dataclass(frozen=True)
