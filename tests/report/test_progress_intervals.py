@@ -203,8 +203,8 @@ def test_progress_page_shows_intervals_verdicts_and_the_other_client(tmp_path):
     page = write_progress(_folders(tmp_path, same, other, same), tmp_path / "progress.html", "Trainee <A>")
     html = page.read_text(encoding="utf-8")
     assert "Trainee &lt;A&gt;" in html and "Ben" not in html and "Anna" not in html  # the labels are not printed
-    assert re.search(r'<td class="n">10\.0 \(\d+\.\d–\d+\.\d\)</td>', html)  # empathy per 100 with its interval
-    assert re.search(r'<td class="n">3\.00 \(\d\.\d\d–\d+\.\d\d\)</td>', html)  # change per sustain talk
+    assert re.search(r'<td class="n">10\.0<br><small class="ci">\(\d+\.\d–\d+\.\d\)</small></td>', html)  # empathy per 100 with its interval
+    assert re.search(r'<td class="n">3\.00<br><small class="ci">\(\d\.\d\d–\d+\.\d\d\)</small></td>', html)  # change per sustain talk
     assert "no clear change" in html and "▲" not in html and "▼" not in html
     header = html[html.index("<thead>"):html.index("</thead>")]
     cells = re.findall(r"<th scope=\"col\" class=\"n\">(.*?)</th>", header)

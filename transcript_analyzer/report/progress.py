@@ -72,13 +72,19 @@ class Series:
 
     def cell(self, i: int) -> str:
         """The value of session ``i`` as shown: '4.2 (2.1–6.8)', the interval in brackets."""
+        value, interval = self.parts(i)
+        return f"{value} {interval}" if interval else value
+
+    def parts(self, i: int) -> tuple[str, str]:
+        """The value of session ``i`` and its interval in brackets ('' when it has none), apart: the
+        page prints the interval under the value so that a table of many sessions stays narrow."""
         v = self.values[i]
         if v is None:
-            return "n/a"
+            return "n/a", ""
         found = self.interval(i)
         if found is None:
-            return _fmt(v, self.digits)
-        return f"{_fmt(v, self.digits)} ({_fmt(found.low, self.digits)}–{_fmt(found.high, self.digits)})"
+            return _fmt(v, self.digits), ""
+        return _fmt(v, self.digits), f"({_fmt(found.low, self.digits)}–{_fmt(found.high, self.digits)})"
 
 
 def _fmt(v: float, digits: int) -> str:
