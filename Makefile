@@ -1,6 +1,8 @@
 # The two commands a newcomer needs: `make demo` and `make test`.
-# Both create .venv and install the pinned dependencies first (torch==2.13.0 before the rest,
-# so pip takes the CPU wheel instead of a multi-GB CUDA build). After that, everything is offline.
+# Both create .venv and install the pinned dependencies first: the full set (the core, every extra
+# in pyproject.toml, the test and dev tools, as `pip install -e '.[dev]'` would), from requirements.lock,
+# torch==2.13.0 before the rest so that pip takes the CPU wheel instead of a multi-GB CUDA build.
+# After that, everything is offline. (A user's install is `pip install .` plus extras: README, "Installation".)
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +13,7 @@ DEMO_OUT ?= demo_output
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test install clean benchmarks browser nettools speechtools dialogues screenshots
+.PHONY: demo test install clean benchmarks browser nettools speechtools dialogues screenshots lock install-size
 
 install: $(STAMP)
 
@@ -20,10 +22,21 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -r requirements.lock
-	# speaker-embedding weights only: its declared deps (webrtcvad, librosa) are not used (audio/voices.py)
+	# speaker-embedding weights, to export trained_models/voice_encoder again and test it against torch; its
+	# declared deps (webrtcvad, librosa) are not used (audio/voices.py)
 	$(PY) -m pip install --quiet --no-deps resemblyzer==0.1.4
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	# ConvoKit, to load the --convokit export in a test (pyproject.toml, test extra)
+	$(PY) -m pip install --quiet --no-deps convokit==5.0.0
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e '.[dev]'
 	touch $(STAMP)
+
+# requirements.lock from .venv after a dependency changed in pyproject.toml (install it into .venv with pip first)
+lock: $(STAMP)
+	$(PY) tools/lock.py > requirements.lock
+
+# Installed size of the core and of each extra, each in a fresh venv (docs/benchmarks.md, "Installed size")
+install-size: $(STAMP)
+	$(PY) benchmarks/install_size.py
 
 demo: $(STAMP)
 	@set -e; date=1; for f in sample_transcripts/strong_alliance.txt sample_transcripts/self_disclosure.vtt \

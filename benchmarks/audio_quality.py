@@ -30,22 +30,22 @@ def true_shares(rttm: Path) -> float | None:
     """The larger speaker's share of speech in an RTTM reference."""
     if not rttm.is_file():
         return None
+    from transcript_analyzer.audio.evaluation import read_rttm
+
     seconds: dict[str, float] = {}
-    for line in rttm.read_text().splitlines():
-        f = line.split()
-        if f and f[0] == "SPEAKER":
-            seconds[f[7]] = seconds.get(f[7], 0.0) + float(f[4])
+    for s in read_rttm(rttm):
+        seconds[s.speaker] = seconds.get(s.speaker, 0.0) + s.end - s.start
     return max(seconds.values()) / sum(seconds.values()) if seconds else None
 
 
 def one_voice(audio, rttm: Path):
     """The first speaker's speech of a dialogue cut out and joined: a one-voice recording."""
     from transcript_analyzer.audio.decode import SAMPLE_RATE, Audio
+    from transcript_analyzer.audio.evaluation import read_rttm
 
-    lines = [line.split() for line in rttm.read_text().splitlines() if line.startswith("SPEAKER")]
-    first = lines[0][7]
-    pieces = [audio.mono[int(float(f[3]) * SAMPLE_RATE):int((float(f[3]) + float(f[4])) * SAMPLE_RATE)]
-              for f in lines if f[7] == first]
+    segments = read_rttm(rttm)
+    first = segments[0].speaker
+    pieces = [audio.mono[int(s.start * SAMPLE_RATE):int(s.end * SAMPLE_RATE)] for s in segments if s.speaker == first]
     gap = np.zeros(SAMPLE_RATE // 2, dtype=np.float32)
     joined = np.concatenate([x for p in pieces for x in (p, gap)])
     return Audio(joined[None, :], f"{audio.source}#one-voice")

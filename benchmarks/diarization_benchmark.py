@@ -31,12 +31,10 @@ REAL = [("pyannote_sample", "audio/pyannote_sample.wav", "audio/pyannote_sample.
 
 
 def read_rttm(path: Path) -> scoring.Segments:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        p = line.split()
-        if len(p) >= 8 and p[0] == "SPEAKER":
-            out.append((float(p[3]), float(p[3]) + float(p[4]), p[7]))
-    return out
+    """(start, end, speaker) of an RTTM file (pyannote.database's reader)."""
+    from transcript_analyzer.audio.evaluation import read_rttm as load
+
+    return [(s.start, s.end, s.speaker) for s in load(path)]
 
 
 def run_one(name: str, wav: Path, reference: scoring.Segments, words: list[dict] | None, duration: float,

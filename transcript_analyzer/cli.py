@@ -41,12 +41,19 @@ def _handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from .errors import AnalyzerError
+        from .extras import from_import_error
 
         try:
             return command(*args, **kwargs)
         except AnalyzerError as e:
             _echo(f"error: {e}", err=True, one_line=True)
             sys.exit(e.exit_code)
+        except ModuleNotFoundError as e:  # a module of an optional extra (extras.py): name the extra
+            missing = from_import_error(e)
+            if missing is None:
+                raise
+            _echo(f"error: {missing}", err=True, one_line=True)
+            sys.exit(missing.exit_code)
 
     return wrapper
 
@@ -171,7 +178,8 @@ def analyze(input_path: Path, out: str | None, session_id: str | None, date: str
 @click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), metavar="PEM",
               help="With a tls:// --scheduler: this client's private key (if not in --tls-cert).")
 @click.option("--force", is_flag=True, help="Redo sessions that are already finished.")
-@click.option("--corpus", metavar="NAME", help="Corpus name in the tables (default: the run folder's name).")
+@click.option("--corpus", metavar="NAME", help="Corpus name in the tables and datapackage.json (default: the input "
+              "folder's name; several inputs: their names joined with '+'; with --redact: the run folder's name).")
 @click.option("--convokit", is_flag=True, help="Also write a ConvoKit corpus folder (convokit/).")
 @click.option("--id-map", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="With --redact: write the map from the opaque session ids back to the input files here "
@@ -390,18 +398,25 @@ def markers() -> None:
 @click.option("--pred", "pred_dir", type=click.Path(path_type=Path), metavar="RUN_DIR",
               help="With --gold: a folder from `analyze --out` or `batch --out`, or a folder of such folders.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
-              help="With --gold: write agreement.json and agreement.csv here.")
+              help="With --gold: write agreement.json, agreement.csv and agreement_sessions.csv here.")
+@click.option("--match", "match_file", type=click.Path(path_type=Path, dir_okay=False), metavar="MAP.csv",
+              help="With --gold: pair gold and predicted sessions explicitly (columns gold_session_id, "
+                   "pred_session_id); otherwise they are matched by id, file name or content.")
+@click.option("--exclude-training", is_flag=True,
+              help="With --gold: leave out the gold sessions that were in the shipped models' training or "
+                   "validation data.")
 @_handle_errors
 def evaluate(data_dir: Path, only: tuple[str, ...], gold_file: Path | None, pred_dir: Path | None,
-             out_dir: Path | None) -> None:
+             out_dir: Path | None, match_file: Path | None, exclude_training: bool) -> None:
     """Re-score the shipped coder and heads on their test splits and compare with their model cards; or, with
     --gold and --pred, measure how well a run's codes agree with human coders."""
-    if gold_file or pred_dir or out_dir:
+    if gold_file or pred_dir or out_dir or match_file or exclude_training:
         if not (gold_file and pred_dir):
-            raise click.UsageError("--gold and --pred go together (and --out needs both)")
-        from .training.agreement.human_agreement import evaluate_agreement, format_table, write_report
+            raise click.UsageError("--gold and --pred go together (and --out, --match and --exclude-training need both)")
+        from .training.agreement.human_agreement import evaluate_agreement
+        from .training.agreement.report import format_table, write_report
 
-        report = evaluate_agreement(gold_file, pred_dir)
+        report = evaluate_agreement(gold_file, pred_dir, match=match_file, exclude_training=exclude_training)
         _echo(format_table(report))
         if out_dir:
             _echo("wrote " + ", ".join(str(p) for p in write_report(report, out_dir)), one_line=True)

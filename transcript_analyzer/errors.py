@@ -1,7 +1,8 @@
 """Exceptions. Every message says what was wrong and, where it can, how to fix it.
 
-The CLI maps :class:`InputError` (the user's file is the problem) and :class:`ConfigError`
-(an option is the problem) to exit status 2, anything else from this hierarchy to 1.
+The CLI maps :class:`InputError` (the user's file is the problem), :class:`ConfigError`
+(an option is the problem), :class:`OutputError` and :class:`ExtraError` (an optional part of the
+install is missing) to exit status 2, anything else from this hierarchy to 1.
 
 A redacted run shows no identifying text, errors included. An error's message may quote the
 user's data (a speaker label, a line of the file); the raising code says which text it quoted
@@ -132,6 +133,21 @@ class OutputError(AnalyzerError):
     """Results cannot be written (e.g. the output path is a file, or not writable)."""
 
     exit_code = 2
+
+
+class ExtraError(AnalyzerError):
+    """What was asked for needs an optional part of the install (a pip extra) that is not installed:
+    a recording needs ``[audio]``, a corpus run ``[batch]``, a training recipe ``[train]`` (extras.py)."""
+
+    exit_code = 2
+
+    def __init__(self, purpose: str, extra: str, module: str):
+        self.purpose, self.extra, self.module = purpose, extra, module
+        super().__init__(f"{purpose} needs the optional [{extra}] part of transcript-analyzer (Python module "
+                         f"'{module}' is not installed): pip install 'transcript-analyzer[{extra}]'", quoted=())
+
+    def __reduce__(self):
+        return type(self), (self.purpose, self.extra, self.module)
 
 
 def scrub(message: str, names: Iterable[str | None] = (), whole: Iterable[str | None] = ()) -> str:

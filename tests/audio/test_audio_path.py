@@ -69,6 +69,17 @@ def test_der_and_wer_on_known_cases():
     assert swapped["confusion"] == pytest.approx(0.25, abs=0.01)
     assert der(ref, [], collar=0.0)["missed"] == pytest.approx(1.0)
     assert wer("Mm-hmm, I see.", "mhm i see") == 0.0 and wer("a b c d", "a x c") == 0.5
+    # the collar is forgiven on EACH side of a reference boundary (pyannote.metrics gets twice it)
+    late = [S(0.0, 10.2, "x"), S(10.2, 20.0, "y")]
+    assert der(ref, late, collar=0.25)["der"] == 0.0
+    assert der(ref, late, collar=0.1)["confusion"] == pytest.approx(0.1 / 19.6)
+    assert wer("", "") == 0.0 and wer("", "extra") == 1.0 and wer("one two", "") == 1.0
+
+
+def test_rttm_is_read_in_time_order(tmp_path):
+    rttm = tmp_path / "x.rttm"
+    rttm.write_text("SPEAKER x 1 5.000 2.500 <NA> <NA> B <NA> <NA>\nSPEAKER x 1 0.250 4.000 <NA> <NA> A <NA> <NA>\n")
+    assert [(s.start, s.end, s.speaker) for s in read_rttm(rttm)] == [(0.25, 4.25, "A"), (5.0, 7.5, "B")]
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from transcript_analyzer.batch.codes import code_table_bytes
 from transcript_analyzer.batch.tables import session_row, utterance_table_bytes, write_corpus_tables
 from transcript_analyzer.escape import csv_uncell
 from transcript_analyzer.model import Session, Utterance
@@ -32,6 +33,7 @@ def run_folder(tmp_path: Path) -> tuple[Path, list[Path], list[dict]]:
         folder.mkdir(parents=True)
         s = session(sid, speaker)
         (folder / "utterances.parquet").write_bytes(utterance_table_bytes(s, "=corpus", []))
+        (folder / "codes.parquet").write_bytes(code_table_bytes(s, "=corpus", {}))
         (folder / "row.json").write_text(json.dumps(session_row(s, "=corpus")), encoding="utf-8")
         folders.append(folder)
     failures = [{"input": "-rf.txt", "session_id": "@x", "stage": "read", "error": "=1+1 is not a transcript",

@@ -1,27 +1,27 @@
-"""Scoring audio results against references: RTTM reading, diarization error rate (DER) and word
-error rate (WER), as used by the benchmarks and the tests."""
+"""Scoring audio results against references, as the benchmarks and the tests use it: RTTM reading
+(pyannote.database), diarization error rate (DER, pyannote.metrics) and word error rate (WER,
+jiwer). The libraries are imported when a score is asked for: they are test and benchmark
+dependencies (pyannote.metrics, which brings pyannote.core and pyannote.database) and part of the
+[audio] extra (jiwer), not needed to analyse anything."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Sequence
-
-import numpy as np
+from typing import Any, Sequence
 
 from .diarize import SpeakerSegment
 
-STEP = 0.01  # DER is computed on a 10 ms grid
-
 
 def read_rttm(path: str | Path) -> list[SpeakerSegment]:
+    """The SPEAKER lines of an RTTM file (every file id in it), in time order."""
+    from pyannote.database.util import load_rttm
+
     segments = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) >= 8 and parts[0] == "SPEAKER":
-            start, duration = float(parts[3]), float(parts[4])
-            segments.append(SpeakerSegment(start, round(start + duration, 3), parts[7]))
-    return segments
+    for annotation in load_rttm(str(path)).values():
+        for segment, _, speaker in annotation.itertracks(yield_label=True):
+            segments.append(SpeakerSegment(segment.start, round(segment.end, 3), str(speaker)))
+    return sorted(segments, key=lambda s: (s.start, s.end, s.speaker))
 
 
 def read_reference_text(path: str | Path) -> str:
@@ -30,48 +30,42 @@ def read_reference_text(path: str | Path) -> str:
     return " ".join(m.group(1) for m in (re.match(r"^\[[\d:.]+\]\s*[^:]+:\s*(.*)$", x) for x in lines) if m)
 
 
-def _activity(segments: Sequence[SpeakerSegment], speakers: list[str], n: int) -> np.ndarray:
-    grid = np.zeros((len(speakers), n), dtype=bool)
-    for s in segments:
-        grid[speakers.index(s.speaker), int(round(s.start / STEP)):int(round(s.end / STEP))] = True
-    return grid
+def annotation(segments: Sequence[SpeakerSegment], uri: str = "session") -> Any:
+    """A pyannote.core Annotation of speaker segments (one track per segment)."""
+    from pyannote.core import Annotation, Segment
+
+    out = Annotation(uri=uri)
+    for i, s in enumerate(segments):
+        if s.end > s.start:
+            out[Segment(s.start, s.end), i] = s.speaker
+    return out
 
 
 def der(reference: Sequence[SpeakerSegment], hypothesis: Sequence[SpeakerSegment], collar: float = 0.25) -> dict[str, float]:
-    """Diarization error rate with the usual forgiveness collar around every reference boundary
-    (``collar`` seconds on each side), overlapped speech scored, speakers mapped one-to-one to
-    maximise agreement. Returns der and its parts as shares of the scored reference speech."""
-    from scipy.optimize import linear_sum_assignment
+    """Diarization error rate (pyannote.metrics) with the usual forgiveness collar of ``collar``
+    seconds on EACH side of every reference boundary (the NIST md-eval convention, ``-c 0.25``;
+    pyannote takes the whole width, so it gets twice this), overlapped speech scored, speakers mapped
+    one-to-one to maximise agreement, over the time from 0 to the last segment's end. Returns der and
+    its parts as shares of the scored reference speech."""
+    from pyannote.core import Segment, Timeline
+    from pyannote.metrics.diarization import DiarizationErrorRate
 
     end = max([s.end for s in reference] + [s.end for s in hypothesis] + [0.0])
-    n = int(np.ceil(end / STEP)) + 1
-    ref_names = sorted({s.speaker for s in reference})
-    hyp_names = sorted({s.speaker for s in hypothesis})
-    ref = _activity(reference, ref_names, n)
-    hyp = _activity(hypothesis, hyp_names, n)
-    scored = np.ones(n, dtype=bool)
-    c = int(round(collar / STEP))
-    for s in reference:
-        for t in (s.start, s.end):
-            i = int(round(t / STEP))
-            scored[max(0, i - c):i + c] = False
-    ref, hyp = ref[:, scored], hyp[:, scored]
-    n_ref, n_hyp = ref.sum(axis=0), hyp.sum(axis=0)
-    total = float(n_ref.sum())
+    metric = DiarizationErrorRate(collar=2 * collar, skip_overlap=False)
+    uem = Timeline([Segment(0.0, end)]) if end > 0 else None
+    parts = metric(annotation(reference), annotation(hypothesis), uem=uem, detailed=True) if uem else {"total": 0.0}
+    total = parts["total"]
     if total == 0:
         return {"der": 0.0, "missed": 0.0, "false_alarm": 0.0, "confusion": 0.0}
-    overlap = ref.astype(int) @ hyp.T.astype(int) if len(hyp_names) else np.zeros((len(ref_names), 0))
-    rows, cols = linear_sum_assignment(-overlap) if overlap.size else ((), ())
-    correct = float(sum(overlap[r, c_] for r, c_ in zip(rows, cols)))
-    missed = float(np.maximum(n_ref - n_hyp, 0).sum())
-    false_alarm = float(np.maximum(n_hyp - n_ref, 0).sum())
-    confusion = float(np.minimum(n_ref, n_hyp).sum()) - correct
+    missed, false_alarm, confusion = parts["missed detection"], parts["false alarm"], parts["confusion"]
     return {"der": (missed + false_alarm + confusion) / total, "missed": missed / total,
             "false_alarm": false_alarm / total, "confusion": confusion / total}
 
 
 def normalise_words(text: str) -> list[str]:
-    """Lower case, digits and letters only, common spoken forms unified, for WER."""
+    """Lower case, digits and letters only, common spoken forms unified, for WER. (Our own rules:
+    jiwer's transforms do not unify the spellings of "mm-hmm", and its punctuation removal would
+    join hyphenated words instead of splitting them.)"""
     text = text.lower().replace("’", "'")
     text = re.sub(r"\b(mm-?hmm|mhm|uh-huh)\b", "mhm", text)
     text = re.sub(r"[^a-z0-9' ]+", " ", text.replace("-", " "))
@@ -79,13 +73,11 @@ def normalise_words(text: str) -> list[str]:
 
 
 def wer(reference: str, hypothesis: str) -> float:
-    """Word error rate (substitutions + deletions + insertions over reference words)."""
+    """Word error rate (jiwer: substitutions + deletions + insertions over reference words) of the
+    normalised words; a reference without words scores 0 for an empty hypothesis, else 1."""
     r, h = normalise_words(reference), normalise_words(hypothesis)
     if not r:
         return float(len(h) > 0)
-    d = np.arange(len(h) + 1)
-    for i, rw in enumerate(r, 1):
-        prev, d[0] = d.copy(), i
-        for j, hw in enumerate(h, 1):
-            d[j] = min(prev[j] + 1, d[j - 1] + 1, prev[j - 1] + (rw != hw))
-    return float(d[len(h)]) / len(r)
+    import jiwer
+
+    return float(jiwer.wer(" ".join(r), " ".join(h)))

@@ -10,6 +10,7 @@ from typing import Callable
 from .. import __version__
 from ..config import AudioOptions
 from ..errors import InputError
+from ..extras import require
 from ..model import ModelInfo, Session, SessionMeta
 from ..resources import WHISPER_BUNDLED, sha256_file
 from .align import channel_turns, to_turns
@@ -26,6 +27,7 @@ class AudioReader:
     """Holds the recogniser and the diarizer, loaded once, for any number of recordings."""
 
     def __init__(self, options: AudioOptions | None = None):
+        require("audio", modules=("av", "faster_whisper"))  # else: one line naming `pip install '...[audio]'`
         self.options = options or AudioOptions()
         o = self.options
         self.transcriber = Transcriber(AsrOptions(model=o.asr_model, language=o.language, threads=o.threads))

@@ -1,10 +1,14 @@
 """Speaker embeddings: Resemblyzer's pretrained GE2E voice encoder (a 3-layer LSTM over 40-band
 mel spectrograms, 256-d d-vectors; Apache-2.0), run by the project's own code.
 
-The ``resemblyzer`` package is installed without its dependencies (``webrtcvad`` no longer
-imports, ``librosa`` costs seconds of JIT compilation) and is never imported: only its weights
-file is read, and the mel spectrogram is computed here exactly as librosa computes it for
-Resemblyzer (25 ms Hann window, 10 ms hop, power spectrum, Slaney mel filters, no log).
+The network runs as an ONNX graph in ONNX Runtime, shipped in ``trained_models/voice_encoder/``
+(exported from Resemblyzer's weights by ``export_model``; checked against the torch network by
+tests/audio/test_voices.py), so that reading a recording needs neither PyTorch nor Resemblyzer.
+To export it again, the ``resemblyzer`` package is installed without its dependencies
+(``webrtcvad`` no longer imports, ``librosa`` costs seconds of JIT compilation; the Makefile does
+this) and is never imported: only its weights file is read. The mel spectrogram is computed here
+exactly as librosa computes it for Resemblyzer (25 ms Hann window, 10 ms hop, power spectrum,
+Slaney mel filters, no log).
 """
 
 from __future__ import annotations
@@ -15,10 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from ..resources import TORCH_IMPORT_LOCK, cache_dir, check_once, onnx_session
+from ..resources import TORCH_IMPORT_LOCK, cache_dir, check_once, find_model, onnx_session, verify, write_sums
 from .decode import SAMPLE_RATE
 
 WEIGHTS_SHA256 = "39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e"
+SHIPPED = "voice_encoder"  # trained_models/voice_encoder/: model.onnx exported from the weights above
 N_FFT, HOP, N_MELS = 400, 160, 40
 TARGET_DBFS = -30.0
 
@@ -97,8 +102,20 @@ def _torch_net(path: Path):
 
 
 def onnx_path() -> Path:
-    """The voice encoder as an ONNX graph, exported from the checked weights on first use."""
+    """Where ``VoiceEncoder(model=None)`` exports the graph from the checked weights on first use."""
     return cache_dir() / "models" / f"voice-encoder-{WEIGHTS_SHA256[:16]}.onnx"
+
+
+def export_model(out_dir: Path) -> Path:
+    """Write the shipped model folder: model.onnx exported from Resemblyzer's checked weights (needs
+    torch and resemblyzer) and its SHA256SUMS; the folder's card.md is kept as it is."""
+    weights = weights_path()
+    check_once(weights, WEIGHTS_SHA256)
+    out_dir = Path(out_dir)
+    export_onnx(weights, out_dir / "model.onnx")
+    (out_dir / "model.onnx").chmod(0o644)  # package data: readable by every user of an installed copy
+    write_sums(out_dir, ["model.onnx"])
+    return out_dir
 
 
 def export_onnx(weights: Path, target: Path) -> Path:
@@ -136,17 +153,25 @@ def export_onnx(weights: Path, target: Path) -> Path:
 class VoiceEncoder:
     """``embed(windows)``: one L2-normalised 256-d vector per list of waveform pieces.
 
-    Runs as an ONNX graph in ONNX Runtime (already loaded for the text encoder), exported once
-    from Resemblyzer's torch weights into the cache (voices.onnx_path): a recording's run then
-    never imports torch, which cost about 1 s of every run (benchmarks/e2e_ratio.py)."""
+    Runs as an ONNX graph in ONNX Runtime (already loaded for the text encoder): the shipped one
+    (``model``, a folder name under trained_models/ or a path, checked against its SHA256SUMS), or
+    with ``model=None`` one exported once from Resemblyzer's torch weights into the cache
+    (voices.onnx_path). A recording's run never imports torch, which cost about 1 s of every run
+    (benchmarks/e2e_ratio.py)."""
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 2, model: str | None = SHIPPED):
         self.threads = threads
+        self.model = model
         self._session = None
         self._filters = mel_filters()
 
     def load(self) -> VoiceEncoder:
         if self._session is not None:
+            return self
+        if self.model is not None:
+            folder = find_model(self.model)
+            verify(folder)
+            self._session = onnx_session(folder / "model.onnx", threads=self.threads)
             return self
         path = onnx_path()
         if not path.is_file():

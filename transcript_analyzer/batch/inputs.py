@@ -35,6 +35,7 @@ class Job:
     date: str | None = None
     format: str | None = None
     session: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # a manifest's own columns (name, value), carried into the session tables
 
     @property
     def folder(self) -> str:
@@ -124,15 +125,18 @@ def is_manifest(path: Path) -> bool:
 
 def read_manifest(path: Path, skip: Path | None = None) -> list[Job]:
     """A CSV with a ``path`` column (relative to the manifest's folder) and optional
-    session_id, therapist, date, format and session columns."""
+    session_id, therapist, date, format and session columns; any other column (e.g. quality,
+    topic, therapist_id) is carried as it is into the session tables (``Job.extra``)."""
     jobs = []
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             rows = list(csv.DictReader(f))
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         raise InputError(path, f"cannot read the manifest ({e})") from e
-    for line, row in enumerate(rows, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+    for line, given in enumerate(rows, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in given.items() if not isinstance(v, list)}
+        extra = tuple((k.strip(), (v or "").strip()) for k, v in given.items()
+                      if isinstance(k, str) and k.strip() and k.strip().lower() not in MANIFEST_COLUMNS)
         if not row.get("path"):
             raise InputError(path, "the path cell is empty", line=line)
         file = (path.parent / row["path"]).resolve()
@@ -144,7 +148,8 @@ def read_manifest(path: Path, skip: Path | None = None) -> list[Job]:
         default_id = f"{base.session_id}/{row['session']}" if row.get("session") else base.session_id
         jobs.append(dataclasses.replace(base, session_id=row.get("session_id") or default_id,
                                         therapist=row.get("therapist") or None, date=row.get("date") or None,
-                                        format=row.get("format") or None, session=row.get("session") or None))
+                                        format=row.get("format") or None, session=row.get("session") or None,
+                                        extra=extra))
     if not jobs:
         raise InputError(path, "the manifest lists no files")
     return jobs

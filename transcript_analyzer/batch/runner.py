@@ -9,6 +9,7 @@ import glob
 import hashlib
 import json
 import logging
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +19,12 @@ from ..config import AnalyzeConfig
 from ..errors import AnalyzerError, ConfigError, ModelError, OutputError, redacting
 from ..io.atomic import write_files
 from ..io.outfolder import check_replaceable, folder_lock, read_marker, recover_all, write_marker
-from ..resources import sha256_file
 from ..markers.custom import select
+from ..markers.decisions import client_code_names
+from ..resources import find_model, sha256_file
 from .cluster import TLSFiles, connect
 from .inputs import Job, check_apart, config_hash, discover, keyed
-from .worker import DONE, PLUGIN, AnalyzerPlugin, Outcome, process
+from .worker import DONE, LAYOUT, PLUGIN, AnalyzerPlugin, Outcome, process
 
 log = logging.getLogger(__name__)
 Progress = Callable[[Outcome, int, int], None]
@@ -36,7 +38,7 @@ class BatchOptions:
     scheduler: str | None = None  # address of an existing Dask scheduler, e.g. tls://host:8786
     tls: TLSFiles | None = None  # credentials for a tls:// scheduler (else from the Dask config)
     force: bool = False  # redo finished sessions
-    corpus: str | None = None  # corpus name in the tables (default: the output folder's name)
+    corpus: str | None = None  # corpus name in the tables (default: default_corpus)
     convokit: bool = False  # also write a ConvoKit corpus folder
     connect_timeout: float = 30.0  # seconds to wait for an existing scheduler
     id_map: Path | None = None  # with redaction: a CSV mapping the opaque session ids back to the inputs
@@ -87,7 +89,7 @@ RUN_KIND = "batch"  # the run folder's kind in its marker (io/outfolder.py)
 def _earlier_run(folder: Path, entries: set[str]) -> bool:
     """A run folder written before folders had a marker: finished sessions and nothing foreign."""
     known = {"sessions", "failures", "private", "convokit", "utterances.parquet", "utterances.csv", "sessions.csv",
-             "failures.csv"}
+             "failures.csv", "codes.parquet", "sessions.parquet", "datapackage.json"}
     return "sessions" in entries and all(e in known or e.startswith(".tmp-") for e in entries)
 
 
@@ -102,10 +104,12 @@ def _run_batch(inputs: Sequence[str | Path], out: Path, config: AnalyzeConfig, o
               if (folder / "weights.npz").is_file()}
     with redacting(config.output.redact, [], [str(i) for i in inputs]):
         found = discover(inputs, exclude=out)
-    jobs = keyed(_private_ids(found, out, config, options.id_map), config_hash(config, {"custom": custom}))
+    key = config_hash(config, {"custom": custom, "layout": LAYOUT})
+    jobs = keyed(_private_ids(found, out, config, options.id_map), key)
     todo = [j for j in jobs if options.force or not finished(out, j)]
-    corpus = options.corpus or out.resolve().name
-    outcomes = _run(todo, out, config, options, corpus, markers, progress) if todo else []
+    corpus = options.corpus or default_corpus(inputs, out, config.output.redact)
+    codes = [*markers, *client_code_names(selection.shipped, _coder_tasks(config.markers.coder))]
+    outcomes = _run(todo, out, config, options, corpus, codes, progress) if todo else []
     by_id = {j.session_id: j for j in todo}
     for o in outcomes:
         if o.ok:
@@ -115,10 +119,15 @@ def _run_batch(inputs: Sequence[str | Path], out: Path, config: AnalyzeConfig, o
     now = {j.session_id: finished(out, j) for j in jobs}  # each done.json read once more, after the run
     done = [j for j in jobs if now[j.session_id]]
     failures = _all_failures(out, [j for j in jobs if not now[j.session_id]])
+    from .datapackage import RunInfo, recorded_config
     from .tables import write_corpus_tables
 
+    run = RunInfo(corpus, recorded_config(config), key, config.output.redact)
+    extras = {j.session_id: dict(j.extra) for j in done if j.extra}
+    if config.output.redact and extras:
+        extras = redacted_extras(extras, config.segment.spacy_model)
     tables = write_corpus_tables(out, [out / "sessions" / j.folder for j in done], markers, failures,
-                                 config.output.raw_csv)
+                                 config.output.raw_csv, codes=codes, corpus=corpus, extras=extras, run=run)
     if options.convokit:
         from .convokit import write_convokit
 
@@ -126,6 +135,61 @@ def _run_batch(inputs: Sequence[str | Path], out: Path, config: AnalyzeConfig, o
     return BatchResult(out, len(jobs), len(jobs) - len(todo), sum(o.ok for o in outcomes), len(failures),
                        sum(o.utterances for o in outcomes), time.perf_counter() - started, tuple(tables),
                        tuple(failures))
+
+
+# manifest columns whose every value is identifying or quasi-identifying under --redact
+_IDENTIFYING_COLUMN = {"name", "names", "firstname", "surname", "age", "birth", "birthday", "dob", "date", "phone",
+                       "email", "mail", "address", "postcode", "zip", "city", "town"}
+_CODE = re.compile(r"[A-Za-z]{0,4}[-_]?\d+(?:[-_.][A-Za-z0-9]+)*")  # T03, P012_S3, 12, 4.5
+
+
+def redacted_extras(extras: dict[str, dict[str, str]], spacy_model: str) -> dict[str, dict[str, str]]:
+    """With --redact, a manifest's own columns are read as the transcripts are: a value in which the
+    redactor finds a name, place, date, phone number, ... becomes '[redacted]' (a column such as
+    therapist = 'Dr. Lee' would otherwise put a name beside every session of a redacted run). Plain
+    numbers and short codes ('12', 'T03', 'P012_S3': the pseudonymous ids and counts researchers put in
+    manifests) stay, except in a column whose name says it holds names, ages, dates or contact details."""
+    from ..text.redact.redactor import Redactor
+
+    redactor = Redactor(spacy_model)
+
+    def clean(column: str, value: str) -> str:
+        if not value:
+            return value
+        if set(re.split(r"[^a-z]+", column.lower())) & _IDENTIFYING_COLUMN:
+            return "[redacted]"
+        if _CODE.fullmatch(value.strip()):
+            return value
+        return "[redacted]" if redactor.find(value) else value
+
+    return {sid: {k: clean(k, v) for k, v in columns.items()} for sid, columns in extras.items()}
+
+
+def default_corpus(inputs: Sequence[str | Path], out: Path, redact: bool = False) -> str:
+    """The corpus name when --corpus is not given: the input folder's name (a file's or a
+    manifest's: the folder holding it; a glob's: the folder it starts in); several inputs: their
+    names joined with '+'. With --redact, the run folder's name (input names may identify people)."""
+    if redact:
+        return out.resolve().name
+    names = []
+    for item in inputs:
+        text = str(item)
+        path = Path(text)
+        if not path.exists() and glob.has_magic(text):
+            path = Path(text.split("*")[0].split("?")[0].split("[")[0] or ".")
+        folder = path if path.is_dir() else path.parent
+        names.append(folder.resolve().name or "corpus")
+    return "+".join(dict.fromkeys(names)) or out.resolve().name
+
+
+def _coder_tasks(coder: str) -> tuple[str, ...]:
+    """The coder's task names, read from its coder.json (the driver loads no model); none when it
+    cannot be read (the workers then fail with the reason)."""
+    try:
+        data = json.loads((find_model(coder) / "coder.json").read_text(encoding="utf-8"))
+        return tuple(t["name"] for t in data["tasks"])
+    except (AnalyzerError, OSError, ValueError, KeyError, TypeError):
+        return ()
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -188,7 +252,7 @@ def _all_failures(out: Path, unfinished: Sequence[Job]) -> list[dict[str, Any]]:
 
 
 def _run(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOptions, corpus: str,
-         markers: Sequence[str], progress: Progress | None) -> list[Outcome]:
+         codes: Sequence[str], progress: Progress | None) -> list[Outcome]:
     """The local workers' scratch space (where Dask may spill task data, the sessions' text among
     it) is a private folder beside the run folder, removed after the run (or by the next one if
     this one is killed), not the shared temporary folder."""
@@ -200,13 +264,13 @@ def _run(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOp
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}.scratch-", dir=out.parent))
     try:
         with dask.config.set({"temporary-directory": str(scratch)}):
-            return _compute(jobs, out, config, options, corpus, markers, progress)
+            return _compute(jobs, out, config, options, corpus, codes, progress)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _compute(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: BatchOptions, corpus: str,
-             markers: Sequence[str], progress: Progress | None) -> list[Outcome]:
+             codes: Sequence[str], progress: Progress | None) -> list[Outcome]:
     from distributed import as_completed
 
     client, cluster, threads = connect(options.scheduler, options.workers, options.tls, options.connect_timeout)
@@ -217,7 +281,7 @@ def _compute(jobs: Sequence[Job], out: Path, config: AnalyzeConfig, options: Bat
             raise
         except Exception as e:  # e.g. a remote worker without the package or its models
             raise ModelError(f"the Dask workers could not load the analysis models ({type(e).__name__}: {e})") from e
-        futures = {client.submit(process, job, str(out), corpus, markers, key=f"analyze-{job.folder}-{job.key}",
+        futures = {client.submit(process, job, str(out), corpus, codes, key=f"analyze-{job.folder}-{job.key}",
                                  pure=False): job for job in jobs}
         outcomes = []
         for future in as_completed(futures):

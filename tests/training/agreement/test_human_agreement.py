@@ -345,7 +345,7 @@ def test_cli_writes_json_and_csv(tmp_path):
     data = json.loads((tmp_path / "out" / "agreement.json").read_text())
     assert data["codes"][0]["kappa"] == pytest.approx(0.5833) and data["codes"][0]["tp"] == 3
     assert data["codes"][0]["session_rates"] == [{"session_id": "s1", "units": 10, "gold_per_100": 40.0,
-                                                  "model_per_100": 40.0}]
+                                                  "model_per_100": 40.0, "in_training": "none"}]
     rows = list(csv.DictReader(open(tmp_path / "out" / "agreement.csv", encoding="utf-8")))
     assert [r["code"] for r in rows] == ["open_question"] and rows[0]["f1"] == "0.75"
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".tmp")]
@@ -365,7 +365,7 @@ def test_report_json_is_plain_data(tmp_path):
     report = evaluate_agreement(gold, pred)
     json.dumps(report_dict(report))
     paths = write_report(report, tmp_path / "o")
-    assert sorted(p.name for p in paths) == ["agreement.csv", "agreement.json"]
+    assert sorted(p.name for p in paths) == ["agreement.csv", "agreement.json", "agreement_sessions.csv"]
 
 
 # ---- real data -------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from transcript_analyzer.markers.heads import Head
+from transcript_analyzer.training.corpora.split_manifest import read_manifest
 from transcript_analyzer.training import train_recipe
 from transcript_analyzer.training.corpora.examples import split_of
 from transcript_analyzer.training.heads.evaluate import check_heads, format_checks
@@ -64,7 +65,10 @@ def test_heads_recipe_trains_saves_reloads_and_evaluates(tmp_path, monkeypatch):
     recipe.write_text(RECIPE)
     train_recipe(recipe, data, models)
     folder = models / "toy_main"
-    assert sorted(p.name for p in folder.iterdir()) == ["SHA256SUMS", "card.md", "head.json", "metrics.json", "weights.npz"]
+    assert sorted(p.name for p in folder.iterdir()) == ["SHA256SUMS", "card.md", "head.json", "metrics.json",
+                                                        "split_manifest.json.gz", "weights.npz"]
+    manifest = read_manifest(folder / "split_manifest.json.gz")  # which texts it trained and validated on
+    assert manifest.model == "toy_main" and manifest.train and "split_manifest.json.gz" not in (folder / "SHA256SUMS").read_text()
     card = (folder / "card.md").read_text()
     assert "Test results (held-out conversations" in card and "Cohen's κ" in card
     head = Head.load(str(folder))

@@ -1,16 +1,19 @@
 """Word knowledge for redaction: which lowercase words are ordinary English, and which are given names.
 
-Two offline sources, both installed from PyPI and checked by sha256 before use:
+Offline sources: a word table shipped in the package, and name lists installed from PyPI and
+checked by sha256 before use:
 
-- ``spacy-lookups-data==1.0.5`` (MIT; a 98 MB wheel for all languages, of which one 7 MB file is
-  read): ``en_lexeme_prob``, case-sensitive log probabilities of 1M English word forms (the table
-  spaCy 2 models shipped). A lowercase word is *plain* when its lowercase form is not clearly
+- ``english_words.tsv.gz`` (beside this module, 0.8 MB), derived by wordtable.py from
+  ``en_lexeme_prob`` of ``spacy-lookups-data==1.0.5`` (MIT), case-sensitive log probabilities of
+  1M English word forms (the table spaCy 2 models shipped; its 98 MB wheel is needed only to derive
+  the table again). A lowercase word is *plain* when its lowercase form is not clearly
   rarer than its capitalised form: "dawn", "rugby", "boots", "sertraline" are plain; "croydon",
   "jamal", "aleppo" are not, and neither is a word the table does not know (for rare words, any
   word whose capitalised form is at least as frequent: "skegness"). This drives the truecasing of
   lowercase (speech-recognition) text before NER, and tells a capitalised proper noun from a
   capitalised common word. It also tells which given names that are words are mostly names
-  ("Amber", "Rose") and which mostly words ("Hope", "Will").
+  ("Amber", "Rose") and which mostly words ("Hope", "Will"). The thresholds below decide these
+  flags when the table is derived; the table records them, and loading it with others fails.
 - ``names==0.3.0`` (MIT; 3 MB): the US Census 1990 lists of given names (5,163 distinct, public
   domain), used only with context cues ("my wife dawn", "Mark from her office"), because many of
   them are also words.
@@ -18,14 +21,12 @@ Two offline sources, both installed from PyPI and checked by sha256 before use:
   Ghanaian locales (about 9,000 names: "Siobhan", "Kayleigh", "Blessing", "Precious"), which the
   1990 US lists lack; the provider modules are read (imported), checked together by sha256.
 
-Loading takes about a second; the Redactor holds the result (no module-level cache).
+Loading takes about half a second; the Redactor holds the result (no module-level cache).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -33,8 +34,6 @@ from importlib import resources
 from ...errors import ModelError
 
 # (package, file inside it, sha256, pip requirement)
-LEXEME_PROB = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz",
-               "ead13035b63bc915592ff41c279c76d1f3ee5582d6b6f12f9c7a9016021a338e", "spacy-lookups-data==1.0.5")
 GIVEN_NAMES = (("names", "dist.male.first", "0a5078ef6effe3b483d15b0f7f95047662126c9bfb624ecd5e5b978fc0f2470b", "names==0.3.0"),
                ("names", "dist.female.first", "bd2f310fc4e5d5e5ea122c9d4342c9821145823118eb20db1647f305ec77b358",
                 "names==0.3.0"))
@@ -142,20 +141,16 @@ def _faker_names() -> set[str]:
 
 
 def load_lexicon(stop_words: frozenset[str]) -> Lexicon:
-    probs = json.loads(gzip.decompress(_read(*LEXEME_PROB)))
+    from .wordtable import CAPITALISED_TOO, COMMON, PLAIN, load
 
-    def plain_word(w: str, p: float) -> bool:
-        cap = probs.get(w[0].upper() + w[1:], UNKNOWN_LOGPROB)
-        return p > cap - (RARE_MARGIN if max(p, cap) < RARE_LOGPROB else PROPER_MARGIN)
-
-    plain = frozenset(w for w, p in probs.items() if w.islower() and w.isalpha() and plain_word(w, p))
+    flags = load()
+    plain = frozenset(w for w, f in flags.items() if f & PLAIN)
     names: set[str] = set()
     for source in GIVEN_NAMES:
         names.update(line.split()[0].lower() for line in _read(*source).decode("ascii").splitlines() if line.strip())
     names.update(_faker_names())
-    name_like = frozenset(n for n in names if n in plain and
-                          probs.get(n.capitalize(), UNKNOWN_LOGPROB) >= probs[n] - NAME_LIKE_MARGIN)
-    common = frozenset(w for w, p in probs.items() if w.islower() and w.isalpha() and p >= COMMON_LOGPROB)
+    name_like = frozenset(n for n in names if flags.get(n, 0) & (PLAIN | CAPITALISED_TOO) == PLAIN | CAPITALISED_TOO)
+    common = frozenset(w for w, f in flags.items() if f & COMMON)
     return Lexicon(plain=plain, given_names=frozenset(names), stop_words=frozenset(stop_words), name_like_names=name_like,
                    common=common)
 

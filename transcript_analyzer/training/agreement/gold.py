@@ -37,13 +37,18 @@ whose role is not therapist are skipped). This is a blank copy of the tool's ``u
 that coders filled in; a file that still has the tool's ``<marker>_p`` columns is refused, so a
 model decision can never pass for a human one.
 
-Session ids must equal the predictions' ``session_id`` (the analysed file's stem); in the AnnoMI
-layout that is ``transcript_id``.
+Sessions are matched to the predictions by id, file stem or content (``matching.py``): a gold
+session id is ``session_id`` (in the AnnoMI layout, ``transcript_id`` unless a ``session_id``
+column is there too). Optional columns in any layout, constant within a session, match by content:
+``session_sha256`` (the analysed session's content hash, as report.html and review files carry it)
+and ``source_sha256`` (or ``input_sha256``: the SHA-256 of the analysed file's bytes, as a batch
+run's sessions.csv has it).
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Mapping
@@ -66,6 +71,8 @@ SIMPLE_KEY = ("session_id", "code", "value")
 UNIT_COLUMNS = ("utterance_index", "turn_index")
 ANNOTATOR_COLUMNS = ("annotator", "annotator_id")
 VALUES = {"1": 1, "0": 0, "true": 1, "false": 0, "yes": 1, "no": 0}
+HASH_COLUMNS = {"session_sha256": "session_sha256", "source_sha256": "source_sha256", "input_sha256": "source_sha256"}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def code_markers(code: str) -> tuple[str, ...]:
@@ -113,6 +120,7 @@ class Gold:
     layout: str
     labels: tuple[Label, ...]
     rows: Mapping[str, tuple[GoldRow, ...]] = field(default_factory=dict)
+    hashes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # session -> {session_sha256, source_sha256}
 
     @property
     def sessions(self) -> tuple[str, ...]:
@@ -167,10 +175,12 @@ def _read_wide(path: Path, reader: csv.DictReader, columns: list[str]) -> Gold:
     codes, annotator_col = [c for c in columns if c in known_codes()], _annotator_column(columns)
     labels: list[Label] = []
     texts: dict[str, dict[int, GoldRow]] = {}
+    hashes: dict[str, dict[str, str]] = {}
     for line, row in _iter_rows(path, reader):
         session, unit = row["session_id"], _int(path, line, unit_col, row[unit_col])
         if not session:
             raise InputError(path, "empty session_id", line=line)
+        _note_hashes(path, line, row, session, hashes)
         if row.get("role", "therapist").lower() not in ("therapist", ""):
             continue
         for code in codes:
@@ -183,7 +193,20 @@ def _read_wide(path: Path, reader: csv.DictReader, columns: list[str]) -> Gold:
         if row.get("text"):
             texts.setdefault(session, {}).setdefault(unit, GoldRow(unit, "therapist", row["text"]))
     ordered = {s: tuple(rows[u] for u in sorted(rows)) for s, rows in texts.items()}
-    return Gold(path, unit_col.removesuffix("_index"), tuple(labels), ordered)
+    return Gold(path, unit_col.removesuffix("_index"), tuple(labels), ordered, hashes)
+
+
+def _note_hashes(path: Path, line: int, row: dict[str, str], session: str, hashes: dict[str, dict[str, str]]) -> None:
+    """Record a row's optional content-hash cells for its session (one value per session)."""
+    for column, kind in HASH_COLUMNS.items():
+        value = row.get(column, "").lower()
+        if not value:
+            continue
+        if not _SHA256.match(value):
+            raise InputError(path, f"{column} must be a SHA-256 (64 hex digits), got '{row[column]}'", line=line)
+        known = hashes.setdefault(session, {}).setdefault(kind, value)
+        if known != value:
+            raise InputError(path, f"session {session} has two different {column} values", line=line)
 
 
 def _unrecognised(columns: list[str]) -> str:
@@ -224,11 +247,14 @@ def _read_annomi(path: Path, reader: csv.DictReader, columns: list[str]) -> Gold
     labels: list[Label] = []
     rows: dict[str, dict[int, GoldRow]] = {}
     seen: set[tuple[str, int, str]] = set()
+    hashes: dict[str, dict[str, str]] = {}
     for line, row in _iter_rows(path, reader):
-        session, unit = row["transcript_id"], _int(path, line, "utterance_id", row["utterance_id"])
+        # a session_id column, where there is one, names the session the predictions call it
+        session, unit = row.get("session_id") or row["transcript_id"], _int(path, line, "utterance_id", row["utterance_id"])
         role = row["interlocutor"].lower()
         if not session:
             raise InputError(path, "empty transcript_id", line=line)
+        _note_hashes(path, line, row, session, hashes)
         if role not in ("therapist", "client"):
             raise InputError(path, f"interlocutor must be 'therapist' or 'client', got '{row['interlocutor']}'", line=line)
         annotator = row[annotator_col] if annotator_col else ""
@@ -240,7 +266,7 @@ def _read_annomi(path: Path, reader: csv.DictReader, columns: list[str]) -> Gold
         if role == "therapist":
             labels += [Label(session, unit, code, value, annotator, line) for code, value in _annomi_codes(path, line, row)]
     ordered = {s: tuple(units[u] for u in sorted(units)) for s, units in rows.items()}
-    return Gold(path, "annomi", tuple(labels), ordered)
+    return Gold(path, "annomi", tuple(labels), ordered, hashes)
 
 
 def _annomi_codes(path: Path, line: int, row: dict[str, str]) -> list[tuple[str, int]]:
@@ -264,10 +290,12 @@ def _read_simple(path: Path, reader: csv.DictReader, columns: list[str]) -> Gold
     labels: list[Label] = []
     texts: dict[str, dict[int, GoldRow]] = {}
     seen: dict[tuple[str, int, str, str], int] = {}
+    hashes: dict[str, dict[str, str]] = {}
     for line, row in _iter_rows(path, reader):
         session, unit, code = row["session_id"], _int(path, line, unit_col, row[unit_col]), row["code"]
         if not session:
             raise InputError(path, "empty session_id", line=line)
+        _note_hashes(path, line, row, session, hashes)
         if code not in known:
             raise InputError(path, f"unknown code '{code}'; known: {', '.join(known)}", line=line)
         value = VALUES.get(row["value"].lower())
@@ -284,4 +312,4 @@ def _read_simple(path: Path, reader: csv.DictReader, columns: list[str]) -> Gold
         if row.get("text"):
             texts.setdefault(session, {}).setdefault(unit, GoldRow(unit, "therapist", row["text"]))
     ordered = {s: tuple(rows[u] for u in sorted(rows)) for s, rows in texts.items()}
-    return Gold(path, unit_col.removesuffix("_index"), tuple(labels), ordered)
+    return Gold(path, unit_col.removesuffix("_index"), tuple(labels), ordered, hashes)

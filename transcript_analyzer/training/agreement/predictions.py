@@ -17,7 +17,7 @@ empty for client utterances) and ``<marker>_p`` (probability).
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -46,6 +46,7 @@ class Predictions:
     source: Path
     sessions: Mapping[str, tuple[PredUtterance, ...]]
     files: tuple[Path, ...]
+    tables: Mapping[str, Path] = field(default_factory=dict)  # session id -> the table it was read from
 
 
 def read_predictions(path: str | Path, markers: Sequence[str]) -> Predictions:
@@ -54,14 +55,16 @@ def read_predictions(path: str | Path, markers: Sequence[str]) -> Predictions:
     path = Path(path)
     files = _tables(path)
     sessions: dict[str, tuple[PredUtterance, ...]] = {}
+    tables: dict[str, Path] = {}
     for file in files:
         for session_id, utterances in _read_table(file, markers).items():
             if session_id in sessions:
                 raise InputError(file, f"session '{session_id}' also appears in another table under {path}")
             sessions[session_id] = utterances
+            tables[session_id] = file
     if not sessions:
         raise InputError(path, "the predictions hold no utterances")
-    return Predictions(path, sessions, tuple(files))
+    return Predictions(path, sessions, tuple(files), tables)
 
 
 def _tables(path: Path) -> list[Path]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..corpora.split_manifest import CARD_LINE
+
 
 def _f(v: Any) -> str:
     return "–" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
@@ -135,6 +137,7 @@ def render_card(recipe: dict[str, Any], config: dict[str, Any], m: dict[str, Any
 Split by conversation (70 / 15 / 15, training/corpora/examples.split_of): {m['items']['train']} training,
 {m['items']['val']} validation, {m['items']['test']} test items. Test conversations were used for
 nothing but the numbers below; the epoch, temperatures and decision rules come from validation.
+{CARD_LINE}
 
 ## Training
 | epoch | items | train loss | validation mean macro-F1 (selection) | minutes |

@@ -33,6 +33,7 @@ import numpy as np
 from ...markers.coder import Coder
 from ...resources import cache_dir, sha256_file
 from .. import write_model
+from ..corpora.split_manifest import FILE as MANIFEST, manifest_bytes
 from . import agreement, calibrate
 from .card import render_card
 from .data import Item, items as collect, tasks_from, unpunctuated, unpunctuated_context
@@ -181,7 +182,9 @@ def run(recipe: dict[str, Any], data_dir: Path, out_dir: Path) -> Path:
             "speed": speed, "model_mb": round(onnx.stat().st_size / 1e6, 1),
         }
         extra = {"metrics.json": (json.dumps(metrics, indent=1) + "\n").encode(),
-                 "card.md": render_card(recipe, config, metrics).encode()}
+                 "card.md": render_card(recipe, config, metrics).encode(),
+                 MANIFEST: manifest_bytes(config["name"], [(i.utt.split, i.utt.corpus, i.utt.conversation, i.utt.text)
+                                                           for i in [*train, *val]], "pipelines/coder.toml")}
 
         def save(folder: Path) -> list[str]:
             for name in ("model.onnx", "tokenizer.json", "coder.json"):

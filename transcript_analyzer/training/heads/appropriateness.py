@@ -28,6 +28,7 @@ from ...markers import rules
 from ...markers.criteria import CRITERIA, DisclosureCriteria
 from ..annotation import join, load_annotations
 from .. import write_model
+from ..corpora.split_manifest import CARD_LINE, FILE as MANIFEST, manifest_bytes
 from ..corpora.examples import Example, load
 from .data import _final_labels
 from .fit import score, score_predictions
@@ -161,8 +162,10 @@ def run(recipe: dict[str, Any], data: Path, out_dir: Path) -> Path:
     metrics = {"test": test, "baseline_logistic_regression": score(baseline, x[te], y[te], list(groups[te])),
                "data": {s: dict(Counter(label for (_, label, ex) in rows if ex.split == s)) for s in ("train", "val", "test")},
                "model": model.to_json(), "date": date.today().isoformat()}
+    manifest = manifest_bytes(recipe["recipe"]["name"], [(ex.split, ex.corpus, ex.conversation, ex.text) for *_, ex in rows],
+                              "pipelines/disclosure_appropriateness.toml")
     write_model(out_dir, model.save, {"metrics.json": (json.dumps(metrics, indent=2) + "\n").encode(),
-                                      "card.md": _card(recipe, metrics).encode()})
+                                      "card.md": _card(recipe, metrics).encode(), MANIFEST: manifest})
     return out_dir
 
 
@@ -196,6 +199,8 @@ are left out.
 | split (by conversation) | appropriate | inappropriate |
 |---|---|---|
 {data}
+
+{CARD_LINE}
 
 ## Method
 The criteria of codebook 5.3 (Hill & Knox 2002), computed on the disclosure episode by the same

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..corpora.split_manifest import CARD_LINE
+
 LICENCES = {
     "annomi": "AnnoMI (Wu et al. 2022, 2023): publicly and freely available for research; cite the papers",
     "esconv": "ESConv (Liu et al. 2021): CC BY-NC 4.0, non-commercial academic research only",
@@ -104,6 +106,8 @@ Where a licence is **non-commercial**, these weights inherit the restriction.
 | split (by conversation) | items | labels |
 |---|---|---|
 {data_rows}
+
+{CARD_LINE}
 
 ## Method
 Features: {feats}. L2 logistic regression, C={m['tuning']['C']}; C, temperature scaling

@@ -29,6 +29,7 @@ from ...markers.encoder import Encoder
 from ...markers.features import assemble, cue_matrix
 from ...markers.heads import Head
 from .. import write_model
+from ..corpora.split_manifest import FILE as MANIFEST, manifest_bytes
 from .cards import render_card
 from ..corpora.embed_cache import CachedEncoder
 from .data import Item, collect
@@ -238,10 +239,15 @@ def run(recipe: dict[str, Any], data: Path, out_root: Path, only: set[str] | Non
     for name, t in trained.items():
         t.metrics["encoder_sha256"] = encoder.encoder.info().sha256
         t.metrics["date"] = date.today().isoformat()
-        save_head(t.head, t.metrics, specs[name], out_root / name)
+        save_head(t.head, t.metrics, specs[name], out_root / name, t.items)
     return out_root
 
 
-def save_head(head: Head, metrics: dict[str, Any], spec: dict[str, Any], folder: Path) -> None:
-    write_model(folder, head.save, {"metrics.json": (json.dumps(metrics, indent=2) + "\n").encode(),
-                                    "card.md": render_card(spec, head, metrics).encode()})
+def save_head(head: Head, metrics: dict[str, Any], spec: dict[str, Any], folder: Path, items: tuple[Item, ...] | list[Item] = ()) -> None:
+    """The head's folder; with its items, their split manifest too (training/corpora/split_manifest.py)."""
+    extra = {"metrics.json": (json.dumps(metrics, indent=2) + "\n").encode(),
+             "card.md": render_card(spec, head, metrics).encode()}
+    if items:
+        extra[MANIFEST] = manifest_bytes(spec["name"], [(i.split, i.corpus, i.conversation, i.text) for i in items],
+                                         "pipelines/heads.toml")
+    write_model(folder, head.save, extra)

