@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import hashlib
 import json
 import logging
 import re
@@ -218,9 +217,13 @@ def _private_ids(jobs: list[Job], out: Path, config: AnalyzeConfig, id_map: Path
     inside the run folder, which holds nothing identifying."""
     if not config.output.redact:
         return jobs
+    import hmac
+
+    from ..resources import id_key
     from .tables import csv_bytes
 
-    opaque = [dataclasses.replace(j, session_id="s-" + hashlib.sha256(j.session_id.encode()).hexdigest()[:12])
+    key = id_key()  # keyed, so that a guessed file name cannot be confirmed from the run folder
+    opaque = [dataclasses.replace(j, session_id="s-" + hmac.new(key, j.session_id.encode(), "sha256").hexdigest()[:12])
               for j in jobs]
     if id_map is not None:
         target = Path(id_map)
