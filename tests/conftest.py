@@ -65,7 +65,7 @@ def analyzer():
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_id_key(tmp_path_factory):
-    """Redacted batch runs key their session ids with the user's id.key (resources.id_key): tests use
+    """Redacted batch runs key their session ids with the user's id.key (batch/ids.py): tests use
     one of their own instead of making one in the real home folder."""
     if "TA_ID_KEY" not in os.environ:
         os.environ["TA_ID_KEY"] = str(tmp_path_factory.mktemp("id-key") / "id.key")

@@ -1,5 +1,5 @@
 """A redacted batch's opaque session ids are keyed with a secret kept outside the run folder, so a
-guessed file name cannot be confirmed by hashing it (resources.id_key)."""
+guessed file name cannot be confirmed by hashing it (batch/ids.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from transcript_analyzer.batch.inputs import Job
 from transcript_analyzer.batch.runner import _private_ids
 from transcript_analyzer.config import AnalyzeConfig
 from transcript_analyzer.errors import ConfigError
-from transcript_analyzer.resources import id_key
+from transcript_analyzer.batch.ids import id_key
 
 
 def _redacting() -> AnalyzeConfig:

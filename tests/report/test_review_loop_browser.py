@@ -10,44 +10,21 @@ second review file, as it would from a second sitting."""
 
 from __future__ import annotations
 
-import json
-
-import pytest
-from click.testing import CliRunner
-
-from transcript_analyzer.cli import main
-from transcript_analyzer.model import Session
-
 from ..conftest import SAMPLES
-from ..review.helpers import corrected_moment, review_dict, review_loop, reviewer_items, reviewer_threshold, score, write_review
-from .test_browser import CHROMIUM, open_report, read_review, sync_api  # noqa: F401  (skips as test_browser does)
+from ..review.helpers import analysed, review_dict, review_loop, reviewer_items, reviewer_threshold, score, write_review
+from . import test_browser
+from .test_browser import browser, open_report, read_review  # noqa: F401  (browser: the module's chromium fixture)
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
+pytestmark = test_browser.pytestmark  # slow, browser, and skipped without chromium, as test_browser is
 SAMPLE = SAMPLES / "strong_alliance.txt"
 MARKER = "positive_regard"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from .test_browser import ARGS
-
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
 def test_two_moments_marked_in_the_browser_change_the_recalibrated_decision(browser, tmp_path, monkeypatch):
     monkeypatch.setenv("TA_MODELS_DIR", str(tmp_path / "user-models"))
-    run = tmp_path / "run"
-    analysed = CliRunner().invoke(main, ["analyze", str(SAMPLE), "--out", str(run), "-q", "--no-evidence"])
-    assert analysed.exit_code == 0, analysed.output
-    session = Session.from_dict(json.loads((run / "session.json").read_text(encoding="utf-8")))
-    from transcript_analyzer.review.recalibrate import shipped_coder
-
-    shipped = shipped_coder().thresholds[MARKER]
-    corrected = corrected_moment(session, MARKER, shipped)  # not flagged; the supervisor says it is positive regard
-    flagged = next(u.index for u in session.utterances for m in u.markers if m.marker == MARKER and m.decision)
+    sample = analysed(SAMPLE, tmp_path / "run", MARKER)
+    run, session, shipped = sample.run, sample.session, sample.shipped
+    corrected, flagged = sample.corrected, sample.flagged  # corrected: not flagged; the supervisor says it is positive regard
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     try:

@@ -125,3 +125,26 @@ def review_loop(reviews: Sequence[Path], run_dir: Path, work: Path, input_path: 
     from transcript_analyzer.markers.calibration import find
 
     return LoopResult(imported, work / "gold", agreement, calibration, find(name), session, out)
+
+
+@dataclass
+class Analysed:
+    """A sample analysed through the CLI, and the moment a reviewer corrects in it."""
+
+    run: Path
+    session: Session
+    shipped: float  # the shipped threshold of the marker
+    corrected: int  # an unflagged utterance the reviewer says has the marker (corrected_moment)
+    flagged: int  # the first utterance the model flagged for the marker
+
+
+def analysed(sample: Path, run: Path, marker: str) -> Analysed:
+    """`analyze SAMPLE --out RUN` (must succeed) and the moments a review of ``marker`` refers to."""
+    from transcript_analyzer.review.recalibrate import shipped_coder
+
+    result = CliRunner().invoke(main, ["analyze", str(sample), "--out", str(run), "-q", "--no-evidence"])
+    assert result.exit_code == 0, result.output
+    session = Session.from_dict(json.loads((run / "session.json").read_text(encoding="utf-8")))
+    shipped = shipped_coder().thresholds[marker]
+    flagged = next(u.index for u in session.utterances for m in u.markers if m.marker == marker and m.decision)
+    return Analysed(run, session, shipped, corrected_moment(session, marker, shipped), flagged)

@@ -13,7 +13,7 @@ from transcript_analyzer.model import Session
 from transcript_analyzer.training.agreement.human_agreement import evaluate_agreement
 
 from ..conftest import SAMPLES
-from .helpers import corrected_moment, item, review_dict, review_loop, reviewer_items, reviewer_threshold, score, write_review
+from .helpers import analysed, item, review_dict, review_loop, reviewer_items, reviewer_threshold, score, write_review
 
 SAMPLE = SAMPLES / "strong_alliance.txt"
 MARKER = "positive_regard"
@@ -22,15 +22,9 @@ MARKER = "positive_regard"
 @pytest.mark.slow
 def test_a_reviewed_correction_changes_the_recalibrated_decision(tmp_path, monkeypatch):
     monkeypatch.setenv("TA_MODELS_DIR", str(tmp_path / "user-models"))
-    run = tmp_path / "run"
-    analysed = CliRunner().invoke(main, ["analyze", str(SAMPLE), "--out", str(run), "-q", "--no-evidence"])
-    assert analysed.exit_code == 0, analysed.output
-    session = Session.from_dict(json.loads((run / "session.json").read_text(encoding="utf-8")))
-    from transcript_analyzer.review.recalibrate import shipped_coder
-
-    shipped = shipped_coder().thresholds[MARKER]
-    corrected = corrected_moment(session, MARKER, shipped)  # unflagged; the reviewer says it is positive regard
-    flagged = next(u.index for u in session.utterances for m in u.markers if m.marker == MARKER and m.decision)
+    sample = analysed(SAMPLE, tmp_path / "run", MARKER)
+    run, session, shipped = sample.run, sample.session, sample.shipped
+    corrected, flagged = sample.corrected, sample.flagged  # corrected: unflagged; the reviewer says it is positive regard
     assert not score(session, corrected, MARKER).decision
     # what the browser exports: two marked moments ...
     marked = [item(corrected, MARKER, False, "disagree", score(session, corrected, MARKER).probability,

@@ -217,14 +217,10 @@ def _private_ids(jobs: list[Job], out: Path, config: AnalyzeConfig, id_map: Path
     inside the run folder, which holds nothing identifying."""
     if not config.output.redact:
         return jobs
-    import hmac
-
-    from ..resources import id_key
+    from .ids import opaque_id
     from .tables import csv_bytes
 
-    key = id_key()  # keyed, so that a guessed file name cannot be confirmed from the run folder
-    opaque = [dataclasses.replace(j, session_id="s-" + hmac.new(key, j.session_id.encode(), "sha256").hexdigest()[:12])
-              for j in jobs]
+    opaque = [dataclasses.replace(j, session_id=opaque_id(j.session_id)) for j in jobs]
     if id_map is not None:
         target = Path(id_map)
         if target.resolve() == out.resolve() or out.resolve() in target.resolve().parents:

